@@ -1,0 +1,18 @@
+import type { ConfigOf } from './field.ts';
+import type { allConfigFields, apiConfigFields, commonFields, ingestConfigFields } from './tables.ts';
+
+export { type ConfigOf, type Field, type FieldTable, redactUrl } from './field.ts';
+export { ConfigError, describeConfig, loadConfig } from './load.ts';
+export {
+  allConfigFields,
+  apiConfigFields,
+  apiFields,
+  commonFields,
+  ingestConfigFields,
+  ingestFields,
+} from './tables.ts';
+
+export type CommonConfig = ConfigOf<typeof commonFields>;
+export type ApiConfig = ConfigOf<typeof apiConfigFields>;
+export type IngestConfig = ConfigOf<typeof ingestConfigFields>;
+export type RegwatchConfig = ConfigOf<typeof allConfigFields>;

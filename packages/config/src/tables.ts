@@ -1,0 +1,106 @@
+import { boolean, type Field, integer, oneOf, redactUrl, text, urlWithProtocols } from './field.ts';
+
+function field<T>(spec: Field<T>): Field<T> {
+  return spec;
+}
+
+const MiB = 1024 * 1024;
+
+/** What every process needs: where the data lives and how to log. */
+export const commonFields = {
+  DATABASE_URL: field({
+    description: 'PostgreSQL connection URL',
+    default: 'postgres://postgres@127.0.0.1:5432/regwatch',
+    parse: urlWithProtocols(['postgres:', 'postgresql:']),
+    redact: redactUrl,
+  }),
+  REDIS_URL: field({
+    description: 'Redis connection URL (must run with maxmemory-policy noeviction)',
+    default: 'redis://127.0.0.1:6379',
+    parse: urlWithProtocols(['redis:', 'rediss:']),
+    redact: redactUrl,
+  }),
+  QUEUE_PREFIX: field({
+    description: 'Prefix of every Redis key Regwatch writes (lets several instances share one Redis)',
+    default: 'regwatch',
+    parse: text({ pattern: /^[A-Za-z0-9_-]{1,64}$/, hint: 'letters, digits, _ or -, at most 64' }),
+  }),
+  LOG_LEVEL: field({
+    description: 'Log level',
+    default: 'info',
+    parse: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  }),
+  SHUTDOWN_TIMEOUT_MS: field({
+    description: 'Hard deadline for a graceful shutdown before the process exits anyway',
+    default: 10_000,
+    parse: integer({ min: 100, max: 600_000 }),
+  }),
+};
+
+/** The HTTP API. */
+export const apiFields = {
+  HOST: field({
+    description: 'Address the API listens on',
+    default: '127.0.0.1',
+    parse: text({ pattern: /^[A-Za-z0-9.:-]+$/, hint: 'a host name or IP address' }),
+  }),
+  PORT: field({
+    description: 'Port the API listens on',
+    default: 3000,
+    parse: integer({ min: 0, max: 65_535 }),
+  }),
+  TRUST_PROXY: field({
+    description: 'Trust X-Forwarded-* headers (set behind a reverse proxy)',
+    default: false,
+    parse: boolean,
+  }),
+};
+
+/** The ingest workers: polling, fetching and processing. */
+export const ingestFields = {
+  POLL_CONCURRENCY: field({
+    description: 'Sources fetched at once by one ingest process',
+    default: 4,
+    parse: integer({ min: 1, max: 256 }),
+  }),
+  PROCESS_CONCURRENCY: field({
+    description: 'Items processed at once by one ingest process',
+    default: 8,
+    parse: integer({ min: 1, max: 256 }),
+  }),
+  FETCH_TIMEOUT_MS: field({
+    description: 'Total time allowed for one fetch, redirects and body included',
+    default: 20_000,
+    parse: integer({ min: 100, max: 300_000 }),
+  }),
+  FETCH_MAX_BYTES: field({
+    description: 'Largest response body accepted, after decompression',
+    default: 10 * MiB,
+    parse: integer({ min: 1_024, max: 512 * MiB }),
+  }),
+  FETCH_MAX_REDIRECTS: field({
+    description: 'Redirects followed before a fetch fails',
+    default: 5,
+    parse: integer({ min: 0, max: 5 }),
+  }),
+  FETCH_USER_AGENT: field({
+    description: 'User-Agent sent to sources',
+    default: 'Regwatch/0.1 (+https://github.com/regwatch/regwatch)',
+    parse: text({ pattern: /^[\x20-\x7E]{1,200}$/, hint: 'printable ASCII, at most 200 characters' }),
+  }),
+  WORKER_LOCK_MS: field({
+    description: 'How long a worker holds a job before another may take it over (stall detection)',
+    default: 30_000,
+    parse: integer({ min: 500, max: 600_000 }),
+  }),
+  WORKER_STALLED_INTERVAL_MS: field({
+    description: 'How often workers look for jobs whose worker died',
+    default: 30_000,
+    parse: integer({ min: 500, max: 600_000 }),
+  }),
+};
+
+export const apiConfigFields = { ...commonFields, ...apiFields };
+export const ingestConfigFields = { ...commonFields, ...ingestFields };
+/** `regwatch start` runs both in one process. */
+export const allConfigFields = { ...commonFields, ...apiFields, ...ingestFields };

@@ -1,0 +1,32 @@
+export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
+export { type ErrorCode, errorCodes, isRegwatchError, RegwatchError } from './errors.ts';
+export { sha256Hex } from './hash.ts';
+export {
+  itemDedupKey,
+  itemLimits,
+  type NormaliseContext,
+  type NormaliseResult,
+  normaliseEntry,
+  primaryLanguage,
+} from './item/normalise.ts';
+export { blocCodes, checkJurisdiction, countryCodes, type JurisdictionCheck } from './jurisdiction/codes.ts';
+export { isSlug, slugPattern } from './slug.ts';
+export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
+export { parseDate } from './time/parse-date.ts';
+export {
+  nextCheckAfterFailure,
+  pollPolicy,
+  type SourceHealthStatus,
+  scheduleOffsetMs,
+  sourceHealthStatus,
+} from './time/poll-schedule.ts';
+export {
+  type FeedEntry,
+  type ItemView,
+  type NormalisedItem,
+  type ParsedFeed,
+  type SourceKind,
+  type StoreOutcome,
+  sourceKinds,
+} from './types.ts';
+export { absoluteHttpUrl, canonicalUrl } from './url/canonical.ts';

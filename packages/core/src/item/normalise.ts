@@ -1,0 +1,92 @@
+import { sha256Hex } from '../hash.ts';
+import { cleanText, htmlToText, singleLine, truncate } from '../text/clean.ts';
+import { parseDate } from '../time/parse-date.ts';
+import type { FeedEntry, NormalisedItem } from '../types.ts';
+import { absoluteHttpUrl, canonicalUrl } from '../url/canonical.ts';
+
+export const itemLimits = {
+  titleChars: 500,
+  summaryChars: 1_000,
+  contentChars: 20_000,
+  guidChars: 1_024,
+} as const;
+
+/** Dates before this are typos or placeholders (`01 Jan 01`, Unix epoch), not publication dates. */
+const earliestPlausible = Date.UTC(1990, 0, 1);
+/** Clock skew tolerated before a future date is treated as wrong. */
+const futureSlackMs = 24 * 60 * 60 * 1000;
+
+export interface NormaliseContext {
+  sourceId: string;
+  /** URL the document was fetched from (or the source's URL for imports): relative links resolve against it. */
+  baseUrl: string | null;
+  /** Language of the document or source (`en-CA`), used when the entry names none. */
+  language?: string | null | undefined;
+  /** Time of fetching: the publication date of entries that give none, and the ceiling for dates. */
+  now: Date;
+}
+
+export type NormaliseResult = { ok: true; item: NormalisedItem } | { ok: false; reason: string };
+
+/** Primary language subtag in lower case (`en-CA` → `en`), or null when it is not a language tag. */
+export function primaryLanguage(tag: string | null | undefined): string | null {
+  const match = /^\s*([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*\s*$/.exec(tag ?? '');
+  return match?.[1] ? match[1].toLowerCase() : null;
+}
+
+/** Turns what an adapter read into an item ready to store, or says why the entry is unusable. */
+export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): NormaliseResult {
+  const rawGuid = entry.guid?.trim() || undefined;
+  const url =
+    absoluteHttpUrl(entry.link, context.baseUrl) ??
+    (rawGuid && /^(https?:)?\/|^https?:/i.test(rawGuid) ? absoluteHttpUrl(rawGuid, context.baseUrl) : null);
+
+  const summarySource = entry.summary ?? entry.content ?? '';
+  const contentSource = entry.content ?? entry.summary ?? '';
+  const summary = truncate(htmlToText(summarySource), itemLimits.summaryChars);
+  const content = truncate(htmlToText(contentSource), itemLimits.contentChars);
+  let title = truncate(singleLine(htmlToText(entry.title ?? '')), itemLimits.titleChars);
+  if (!title) title = truncate(singleLine(summary), 120);
+  if (!title && !url) return { ok: false, reason: 'entry has no title, text or link' };
+  if (!title) title = url ?? '';
+
+  const parsed = parseDate(entry.published) ?? parseDate(entry.updated);
+  const now = context.now.getTime();
+  const plausible = parsed !== null && parsed.getTime() >= earliestPlausible && parsed.getTime() <= now + futureSlackMs;
+  const publishedAt = new Date(plausible ? parsed.getTime() : now).toISOString();
+
+  // An estimated date changes on every fetch, so it must not feed an identity or a change hash.
+  const stableDate = plausible ? publishedAt : '';
+  let guid = rawGuid ?? url ?? `hash:${sha256Hex(title, summary, stableDate)}`;
+  if (guid.length > itemLimits.guidChars) guid = `hash:${sha256Hex(guid)}`;
+
+  const author = entry.author ? singleLine(cleanText(entry.author)).slice(0, 200) || null : null;
+  const language = primaryLanguage(entry.language) ?? primaryLanguage(context.language);
+
+  return {
+    ok: true,
+    item: {
+      sourceId: context.sourceId,
+      guid,
+      dedupKey: itemDedupKey(context.sourceId, guid),
+      url,
+      canonicalUrl: canonicalUrl(url),
+      title,
+      summary,
+      content,
+      author,
+      publishedAt,
+      publishedAtEstimated: !plausible,
+      language,
+      contentHash: sha256Hex(title, url ?? '', summary, content, author ?? '', stableDate),
+    },
+  };
+}
+
+/**
+ * The item's identity within its source: computed once, stored under a unique index and reused
+ * (with the content hash) as the queue job id. Hex only, so it is safe in Redis keys.
+ */
+export function itemDedupKey(sourceId: string, guid: string): string {
+  return sha256Hex(sourceId, guid).slice(0, 32);
+}

@@ -1,0 +1,82 @@
+export const sourceKinds = ['regulator', 'incident-db', 'press'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
+/**
+ * One entry as a source adapter read it: fields are the source's own, trimmed but not yet
+ * normalised (links may be relative, dates are strings in whatever format the source uses,
+ * text may hold HTML).
+ */
+export interface FeedEntry {
+  guid?: string | undefined;
+  link?: string | undefined;
+  title?: string | undefined;
+  /** Short description or summary; may be HTML. */
+  summary?: string | undefined;
+  /** Full content when the source gives it; may be HTML. */
+  content?: string | undefined;
+  author?: string | undefined;
+  /** Publication date exactly as the source wrote it. */
+  published?: string | undefined;
+  updated?: string | undefined;
+  language?: string | undefined;
+}
+
+/** A parsed document: its entries plus what the feed says of itself. */
+export interface ParsedFeed {
+  title?: string | undefined;
+  link?: string | undefined;
+  language?: string | undefined;
+  entries: FeedEntry[];
+}
+
+/**
+ * An item ready to be stored: canonical URL, clean text, a real date, and the keys that
+ * make processing it twice harmless.
+ */
+export interface NormalisedItem {
+  sourceId: string;
+  /** The source's identifier for the entry (its guid, else its link, else a content hash). */
+  guid: string;
+  /** Hash of (sourceId, guid): the item's identity within its source. */
+  dedupKey: string;
+  /** Absolute http(s) URL, as the source gave it (resolved against the feed URL). */
+  url: string | null;
+  /** The URL with tracking parameters, fragments and cosmetic variants removed. */
+  canonicalUrl: string | null;
+  title: string;
+  summary: string;
+  content: string;
+  author: string | null;
+  /** ISO 8601 with millisecond precision. */
+  publishedAt: string;
+  /** True when the source gave no usable date and publishedAt is the time we first saw it. */
+  publishedAtEstimated: boolean;
+  language: string | null;
+  /** Hash of the stored fields: changes when the source edits the entry. */
+  contentHash: string;
+}
+
+/** An item as the public API shows it (DESIGN.md "Public surface"). */
+export interface ItemView {
+  id: string;
+  title: string;
+  url: string | null;
+  source: { id: string; name: string; kind: SourceKind };
+  publishedAt: string;
+  summary: string;
+  platforms: string[];
+  jurisdictions: string[];
+  topics: string[];
+  storyId: string | null;
+}
+
+/** How a stored entry was treated by the processing step. */
+export type StoreOutcome =
+  /** A new item (and its story). */
+  | 'inserted'
+  /** A known entry whose content changed: its item was updated. */
+  | 'updated'
+  /** A known entry, unchanged: nothing written. */
+  | 'unchanged'
+  /** A new entry that is an item we already have (same canonical URL): recorded as an alternate. */
+  | 'linked';

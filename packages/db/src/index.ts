@@ -1,0 +1,17 @@
+export { createDatabase, type Database, type DatabaseOptions, type Db, type DbOrTx } from './client.ts';
+export { type MigrationResult, migrateDatabase } from './migrate.ts';
+export { getItem, type ItemFilter, type ItemPage, listItems } from './queries/items.ts';
+export {
+  countItemsBySource,
+  getSource,
+  insertSource,
+  listSources,
+  type NewSource,
+  recordFetchFailure,
+  recordFetchSuccess,
+  recordNotModified,
+  type SourceRow,
+  setSourceEnabled,
+} from './queries/sources.ts';
+export { knownContentHashes, type StoreOptions, type StoreResult, storeItem } from './queries/store-item.ts';
+export * as schema from './schema/index.ts';

@@ -1,0 +1,144 @@
+import { RegwatchError, type SourceKind } from '@regwatch/core';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { sources } from '../schema/index.ts';
+
+export type SourceRow = typeof sources.$inferSelect;
+
+export interface NewSource {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  url: string;
+  homepage?: string | null;
+  format?: string;
+  language?: string | null;
+  jurisdictions: string[];
+  pollIntervalSeconds: number;
+  enabled?: boolean;
+}
+
+/** Adds a source; an existing id is a `conflict` (sources are changed deliberately, not by re-adding). */
+export async function insertSource(db: DbOrTx, source: NewSource): Promise<SourceRow> {
+  const [row] = await db
+    .insert(sources)
+    .values({
+      id: source.id,
+      name: source.name,
+      kind: source.kind,
+      url: source.url,
+      homepage: source.homepage ?? null,
+      format: source.format ?? 'feed',
+      language: source.language ?? null,
+      jurisdictions: source.jurisdictions,
+      pollIntervalSeconds: source.pollIntervalSeconds,
+      enabled: source.enabled ?? true,
+    })
+    .onConflictDoNothing({ target: sources.id })
+    .returning();
+  if (!row) throw new RegwatchError('conflict', `source "${source.id}" already exists`);
+  return row;
+}
+
+export async function getSource(db: DbOrTx, id: string): Promise<SourceRow | undefined> {
+  const [row] = await db.select().from(sources).where(eq(sources.id, id));
+  return row;
+}
+
+export async function listSources(db: DbOrTx): Promise<SourceRow[]> {
+  return db.select().from(sources).orderBy(asc(sources.id));
+}
+
+/** Item counts per source, for listings (one grouped query, not one per source). */
+export async function countItemsBySource(db: DbOrTx): Promise<Map<string, number>> {
+  const result = await db.execute<{ source_id: string; count: string }>(
+    sql`select source_id, count(*)::text as count from items group by source_id`,
+  );
+  return new Map(result.rows.map((row) => [row.source_id, Number(row.count)]));
+}
+
+export async function setSourceEnabled(db: DbOrTx, id: string, enabled: boolean, reason: string | null): Promise<void> {
+  await db
+    .update(sources)
+    .set({ enabled, disabledReason: enabled ? null : reason, updatedAt: new Date() })
+    .where(eq(sources.id, id));
+}
+
+/** A 200 with a body that was parsed: validators kept for the next conditional GET, failures reset. */
+export async function recordFetchSuccess(
+  db: DbOrTx,
+  id: string,
+  result: {
+    checkedAt: Date;
+    nextCheckAt: Date;
+    etag: string | null;
+    lastModified: string | null;
+    bodyHash: string;
+    entryCount: number;
+    rejectedCount: number;
+  },
+): Promise<void> {
+  await db
+    .update(sources)
+    .set({
+      etag: result.etag,
+      lastModified: result.lastModified,
+      bodyHash: result.bodyHash,
+      lastCheckedAt: result.checkedAt,
+      lastSuccessAt: result.checkedAt,
+      nextCheckAt: result.nextCheckAt,
+      consecutiveFailures: 0,
+      lastEntryCount: result.entryCount,
+      lastRejectedCount: result.rejectedCount,
+      updatedAt: result.checkedAt,
+    })
+    .where(eq(sources.id, id));
+}
+
+/** A 304, or a 200 whose body hash is unchanged: nothing to parse, the source is healthy. */
+export async function recordNotModified(
+  db: DbOrTx,
+  id: string,
+  at: { checkedAt: Date; nextCheckAt: Date },
+): Promise<void> {
+  await db
+    .update(sources)
+    .set({
+      lastCheckedAt: at.checkedAt,
+      lastSuccessAt: at.checkedAt,
+      nextCheckAt: at.nextCheckAt,
+      consecutiveFailures: 0,
+      updatedAt: at.checkedAt,
+    })
+    .where(eq(sources.id, id));
+}
+
+/**
+ * A failed poll: the error is kept for editors to see, the failure counted, the next check
+ * pushed back. `disableReason` parks the source (e.g. 410 Gone) until an editor re-enables it.
+ */
+export async function recordFetchFailure(
+  db: DbOrTx,
+  id: string,
+  failure: {
+    checkedAt: Date;
+    nextCheckAt: Date;
+    code: string;
+    message: string;
+    disableReason?: string | undefined;
+  },
+): Promise<void> {
+  await db
+    .update(sources)
+    .set({
+      lastCheckedAt: failure.checkedAt,
+      nextCheckAt: failure.nextCheckAt,
+      consecutiveFailures: sql`${sources.consecutiveFailures} + 1`,
+      lastErrorCode: failure.code,
+      lastError: failure.message.slice(0, 1_000),
+      lastErrorAt: failure.checkedAt,
+      updatedAt: failure.checkedAt,
+      ...(failure.disableReason ? { enabled: false, disabledReason: failure.disableReason } : {}),
+    })
+    .where(eq(sources.id, id));
+}

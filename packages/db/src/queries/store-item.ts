@@ -1,0 +1,144 @@
+import type { NormalisedItem, StoreOutcome } from '@regwatch/core';
+import { sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../client.ts';
+
+export interface StoreResult {
+  outcome: StoreOutcome;
+  itemId: string;
+  storyId: string | null;
+}
+
+export interface StoreOptions {
+  /** Jurisdictions the item carries (for now, its source's defaults). */
+  jurisdictions: readonly string[];
+}
+
+/**
+ * Stores one normalised entry in one transaction, so that running it twice, or on two
+ * workers at once, has the effect of running it once:
+ * - the entry's dedup key is locked for the transaction (serialises the same entry),
+ * - a known entry is updated only when its content hash changed,
+ * - a new entry whose canonical URL is already an item becomes an alternate of that item
+ *   (the unique index on canonical_url decides, not a check in TypeScript),
+ * - otherwise a new item is created with its own story.
+ */
+export async function storeItem(db: Db, item: NormalisedItem, options: StoreOptions): Promise<StoreResult> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${item.dedupKey}, 0))`);
+
+    const known = await tx.execute<{ item_id: string; content_hash: string }>(
+      sql`select item_id::text, content_hash from entries where dedup_key = ${item.dedupKey}`,
+    );
+    const entry = known.rows[0];
+    if (entry) {
+      if (entry.content_hash === item.contentHash) {
+        return { outcome: 'unchanged', itemId: entry.item_id, storyId: await storyOf(tx, entry.item_id) };
+      }
+      return updateKnownEntry(tx, item, entry.item_id, options);
+    }
+
+    const inserted = await tx.execute<{ id: string }>(sql`
+      insert into items (
+        source_id, dedup_key, guid, url, canonical_url, title, summary, content, author, language,
+        published_at, published_at_estimated, content_hash, jurisdictions
+      ) values (
+        ${item.sourceId}, ${item.dedupKey}, ${item.guid}, ${item.url}, ${item.canonicalUrl}, ${item.title},
+        ${item.summary}, ${item.content}, ${item.author}, ${item.language}, ${item.publishedAt},
+        ${item.publishedAtEstimated}, ${item.contentHash}, ${textArray(options.jurisdictions)}
+      )
+      on conflict do nothing
+      returning id::text`);
+    const newId = inserted.rows[0]?.id;
+
+    if (newId !== undefined) {
+      const story = await tx.execute<{ id: string }>(sql`
+        insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at)
+        values (${item.title}, ${item.summary}, ${newId}, 1, ${item.publishedAt}, ${item.publishedAt})
+        returning id::text`);
+      const storyId = story.rows[0]?.id ?? null;
+      await tx.execute(sql`update items set story_id = ${storyId} where id = ${newId}`);
+      await insertEntry(tx, item, newId);
+      return { outcome: 'inserted', itemId: newId, storyId };
+    }
+
+    // The insert met an existing row: the same document under another guid or source.
+    const existing = await tx.execute<{ id: string; story_id: string | null }>(sql`
+      select id::text, story_id::text from items
+      where canonical_url = ${item.canonicalUrl} or dedup_key = ${item.dedupKey}
+      limit 1`);
+    const match = existing.rows[0];
+    if (!match) throw new Error(`item insert conflicted but no conflicting item was found (${item.dedupKey})`);
+    await insertEntry(tx, item, match.id);
+    return { outcome: 'linked', itemId: match.id, storyId: match.story_id };
+  });
+}
+
+async function updateKnownEntry(tx: DbOrTx, item: NormalisedItem, itemId: string, options: StoreOptions) {
+  await tx.execute(sql`
+    update entries set content_hash = ${item.contentHash}, url = ${item.url}, last_changed_at = now()
+    where dedup_key = ${item.dedupKey}`);
+  // Only the entry that created the item owns its text; an alternate's edits change nothing else.
+  // An estimated date (the source gave none) never replaces the date we stored first, and a
+  // canonical URL already taken by another item is left as it was.
+  const updated = await tx.execute<{ story_id: string | null }>(sql`
+    update items set
+      title = ${item.title},
+      summary = ${item.summary},
+      content = ${item.content},
+      author = ${item.author},
+      language = ${item.language},
+      url = ${item.url},
+      canonical_url = case
+        when ${item.canonicalUrl}::text is null then canonical_url
+        when exists (select 1 from items other where other.canonical_url = ${item.canonicalUrl} and other.id <> ${itemId})
+          then canonical_url
+        else ${item.canonicalUrl}
+      end,
+      published_at = case when ${item.publishedAtEstimated} then published_at else ${item.publishedAt}::timestamptz end,
+      published_at_estimated = published_at_estimated and ${item.publishedAtEstimated},
+      content_hash = ${item.contentHash},
+      jurisdictions = ${textArray(options.jurisdictions)},
+      updated_at = now()
+    where id = ${itemId} and dedup_key = ${item.dedupKey}
+    returning story_id::text`);
+  const storyId = updated.rows[0]?.story_id ?? (await storyOf(tx, itemId));
+  if (updated.rows.length > 0) {
+    await tx.execute(sql`
+      update stories s set
+        title = i.title, summary = i.summary,
+        first_published_at = least(s.first_published_at, i.published_at),
+        last_published_at = greatest(s.last_published_at, i.published_at),
+        updated_at = now()
+      from items i
+      where i.id = ${itemId} and s.id = i.story_id and s.primary_item_id = i.id`);
+  }
+  return { outcome: 'updated' as const, itemId, storyId };
+}
+
+async function insertEntry(tx: DbOrTx, item: NormalisedItem, itemId: string): Promise<void> {
+  await tx.execute(sql`
+    insert into entries (dedup_key, source_id, guid, item_id, url, content_hash)
+    values (${item.dedupKey}, ${item.sourceId}, ${item.guid}, ${itemId}, ${item.url}, ${item.contentHash})
+    on conflict (dedup_key) do nothing`);
+}
+
+async function storyOf(tx: DbOrTx, itemId: string): Promise<string | null> {
+  const result = await tx.execute<{ story_id: string | null }>(
+    sql`select story_id::text from items where id = ${itemId}`,
+  );
+  return result.rows[0]?.story_id ?? null;
+}
+
+/** A text[] parameter (drizzle would otherwise expand a JS array into a row constructor). */
+function textArray(values: readonly string[]) {
+  return sql`${`{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+}
+
+/** Content hashes of entries already stored, so a poll enqueues only what is new or changed. */
+export async function knownContentHashes(db: DbOrTx, dedupKeys: readonly string[]): Promise<Map<string, string>> {
+  if (dedupKeys.length === 0) return new Map();
+  const result = await db.execute<{ dedup_key: string; content_hash: string }>(
+    sql`select dedup_key, content_hash from entries where dedup_key = any(${textArray(dedupKeys)})`,
+  );
+  return new Map(result.rows.map((row) => [row.dedup_key, row.content_hash]));
+}

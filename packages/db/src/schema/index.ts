@@ -1,0 +1,2 @@
+export { entries, items, stories } from './newsfeed.ts';
+export { sources } from './sources.ts';

@@ -1,0 +1,103 @@
+// Items, the entries that brought them, and the stories that group them reference one another,
+// so they live in one module (one aggregate: the newsfeed).
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { sources } from './sources.ts';
+
+/**
+ * One article or notice, however many times and places it was seen. Its text comes from the
+ * entry that first brought it (`dedup_key`); later sightings are rows of `entries`.
+ */
+export const items = pgTable(
+  'items',
+  {
+    id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    /** Key of the entry that owns this item's text (see `entries`). */
+    dedupKey: text('dedup_key').notNull(),
+    guid: text('guid').notNull(),
+    url: text('url'),
+    canonicalUrl: text('canonical_url'),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    content: text('content').notNull(),
+    author: text('author'),
+    language: text('language'),
+    publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }).notNull(),
+    publishedAtEstimated: boolean('published_at_estimated').notNull().default(false),
+    contentHash: text('content_hash').notNull(),
+    storyId: bigint('story_id', { mode: 'bigint' }).references((): AnyPgColumn => stories.id),
+    platforms: text('platforms').array().notNull().default(sql`'{}'::text[]`),
+    jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('items_dedup_key_key').on(table.dedupKey),
+    uniqueIndex('items_canonical_url_key').on(table.canonicalUrl),
+    index('items_published_id_idx').on(table.publishedAt.desc(), table.id.desc()),
+    index('items_source_published_id_idx').on(table.sourceId, table.publishedAt.desc(), table.id.desc()),
+    index('items_story_id_idx').on(table.storyId),
+  ],
+);
+
+/**
+ * Every (source, guid) Regwatch has read: the unique key that makes processing an entry twice
+ * harmless, and the record of alternate URLs when two entries turn out to be one item.
+ */
+export const entries = pgTable(
+  'entries',
+  {
+    /** sha256(source id, guid), the dedup key computed once at normalisation. */
+    dedupKey: text('dedup_key').primaryKey(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    guid: text('guid').notNull(),
+    itemId: bigint('item_id', { mode: 'bigint' })
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
+    url: text('url'),
+    contentHash: text('content_hash').notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastChangedAt: timestamp('last_changed_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  // The primary key is the hash of (source_id, guid), so that pair needs no second unique index.
+  (table) => [index('entries_item_id_idx').on(table.itemId)],
+);
+
+/**
+ * One event, told by one or more items. Its title and summary are its primary item's. A story
+ * absorbed by another keeps its row with `merged_into_id` set, so its id still resolves.
+ */
+export const stories = pgTable(
+  'stories',
+  {
+    id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    primaryItemId: bigint('primary_item_id', { mode: 'bigint' }).references((): AnyPgColumn => items.id, {
+      onDelete: 'set null',
+    }),
+    itemCount: integer('item_count').notNull().default(0),
+    firstPublishedAt: timestamp('first_published_at', { withTimezone: true, precision: 3 }).notNull(),
+    lastPublishedAt: timestamp('last_published_at', { withTimezone: true, precision: 3 }).notNull(),
+    mergedIntoId: bigint('merged_into_id', { mode: 'bigint' }).references((): AnyPgColumn => stories.id),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index('stories_last_published_id_idx').on(table.lastPublishedAt.desc(), table.id.desc())],
+);

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * A source Regwatch watches, and its fetch state: the poller's memory survives restarts
+ * because it lives here, not in the worker.
+ */
+export const sources = pgTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['regulator', 'incident-db', 'press'] }).notNull(),
+    url: text('url').notNull(),
+    homepage: text('homepage'),
+    /** Adapter that reads the source's responses (`feed` = RSS/Atom/RDF). */
+    format: text('format').notNull().default('feed'),
+    language: text('language'),
+    jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
+    pollIntervalSeconds: integer('poll_interval_seconds').notNull().default(900),
+    enabled: boolean('enabled').notNull().default(true),
+    disabledReason: text('disabled_reason'),
+
+    // Conditional GET validators and the hash of the last body, from the last 200 response.
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    bodyHash: text('body_hash'),
+
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastCheckedAt: timestamp('last_checked_at', { withTimezone: true, precision: 3 }),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true, precision: 3 }),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    lastErrorCode: text('last_error_code'),
+    lastError: text('last_error'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true, precision: 3 }),
+    /** Entries the last successful poll read, and how many of them were unusable. */
+    lastEntryCount: integer('last_entry_count'),
+    lastRejectedCount: integer('last_rejected_count'),
+
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('sources_id_slug', sql`${table.id} ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`),
+    check('sources_poll_interval_positive', sql`${table.pollIntervalSeconds} >= 30`),
+  ],
+);

@@ -1,0 +1,45 @@
+import Type, { type Static } from 'typebox';
+import Compile from 'typebox/compile';
+
+/** Poll one source: fetch, parse, enqueue its new or changed entries. */
+export const PollJob = Type.Object({
+  sourceId: Type.String({ minLength: 1, maxLength: 64 }),
+  /** Poll even if the source's next check is in the future (an operator asked for it). */
+  force: Type.Optional(Type.Boolean()),
+});
+export type PollJob = Static<typeof PollJob>;
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const NormalisedItemSchema = Type.Object({
+  sourceId: Type.String(),
+  guid: Type.String(),
+  dedupKey: Type.String({ pattern: '^[0-9a-f]{32}$' }),
+  url: Nullable(Type.String()),
+  canonicalUrl: Nullable(Type.String()),
+  title: Type.String(),
+  summary: Type.String(),
+  content: Type.String(),
+  author: Nullable(Type.String()),
+  publishedAt: Type.String(),
+  publishedAtEstimated: Type.Boolean(),
+  language: Nullable(Type.String()),
+  contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+});
+
+/** Store one normalised entry. */
+export const ProcessJob = Type.Object({
+  item: NormalisedItemSchema,
+  /** The source's default jurisdictions at the time it was read. */
+  jurisdictions: Type.Array(Type.String()),
+  /** Times the job was replayed from the failed set after a transient failure. */
+  replays: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type ProcessJob = Static<typeof ProcessJob>;
+
+/** Housekeeping: replay transiently failed jobs. */
+export const MaintenanceJob = Type.Object({});
+export type MaintenanceJob = Static<typeof MaintenanceJob>;
+
+export const pollJobValidator = Compile(PollJob);
+export const processJobValidator = Compile(ProcessJob);

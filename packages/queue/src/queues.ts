@@ -1,0 +1,147 @@
+import { type NormalisedItem, scheduleOffsetMs } from '@regwatch/core';
+import { type DefaultJobOptions, type Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { MaintenanceJob, PollJob, ProcessJob } from './payloads.ts';
+
+/** Every queue Regwatch uses, declared once. */
+export const queueNames = {
+  poll: 'poll',
+  process: 'process',
+  maintenance: 'maintenance',
+} as const;
+
+export const jobOptions = {
+  // A failed poll is not retried by the queue: the poller records it on the source and
+  // reschedules with its own backoff, which survives restarts and shows in /v1/sources.
+  poll: {
+    attempts: 1,
+    removeOnComplete: { count: 1_000 },
+    removeOnFail: { count: 1_000 },
+  },
+  // Storing an item retries transient failures (database restart) with backoff; a job id
+  // is kept a day after completion so the same version of an entry is not processed twice.
+  process: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 24 * 60 * 60, count: 200_000 },
+    removeOnFail: { age: 14 * 24 * 60 * 60 },
+  },
+  maintenance: {
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  },
+} as const satisfies Record<keyof typeof queueNames, DefaultJobOptions>;
+
+export interface Queues {
+  poll: Queue<PollJob>;
+  process: Queue<ProcessJob>;
+  maintenance: Queue<MaintenanceJob>;
+  close(): Promise<void>;
+}
+
+export interface QueueOptions {
+  connection: Redis;
+  /** Redis key prefix: distinct per deployment, and per test file. */
+  prefix: string;
+}
+
+export function createQueues(options: QueueOptions): Queues {
+  const common = { connection: options.connection, prefix: options.prefix };
+  const poll = new Queue<PollJob>(queueNames.poll, { ...common, defaultJobOptions: jobOptions.poll });
+  const process = new Queue<ProcessJob>(queueNames.process, { ...common, defaultJobOptions: jobOptions.process });
+  const maintenance = new Queue<MaintenanceJob>(queueNames.maintenance, {
+    ...common,
+    defaultJobOptions: jobOptions.maintenance,
+  });
+  return {
+    poll,
+    process,
+    maintenance,
+    async close() {
+      await Promise.all([poll.close(), process.close(), maintenance.close()]);
+    },
+  };
+}
+
+/**
+ * The job id of one version of one entry: its dedup key plus its content hash. The queue
+ * ignores a second add of the same version; an edited entry is a new job. (BullMQ job ids
+ * must not contain `:`; both parts are hex.)
+ */
+export function processJobId(item: Pick<NormalisedItem, 'dedupKey' | 'contentHash'>): string {
+  return `${item.dedupKey}-${item.contentHash.slice(0, 16)}`;
+}
+
+/** Concurrent single adds measured as fast as addBulk here (DESIGN.md), and they fail one by one. */
+const enqueueChunk = 100;
+
+export async function enqueueItems(
+  queue: Queue<ProcessJob>,
+  items: readonly NormalisedItem[],
+  jurisdictions: readonly string[],
+): Promise<Job<ProcessJob>[]> {
+  const jobs: Job<ProcessJob>[] = [];
+  for (let start = 0; start < items.length; start += enqueueChunk) {
+    const chunk = items.slice(start, start + enqueueChunk);
+    jobs.push(
+      ...(await Promise.all(
+        chunk.map((item) =>
+          queue.add('store', { item, jurisdictions: [...jurisdictions] }, { jobId: processJobId(item) }),
+        ),
+      )),
+    );
+  }
+  return jobs;
+}
+
+export function pollSchedulerId(sourceId: string): string {
+  return `poll-${sourceId}`;
+}
+
+/**
+ * One repeatable poll per source. Its offset spreads sources over their interval (jitter
+ * that is stable across restarts); that also delays the first tick by up to an interval,
+ * so callers that add a source follow this with `pollIfDue`.
+ */
+export async function schedulePoll(
+  queue: Queue<PollJob>,
+  source: { id: string; pollIntervalSeconds: number },
+): Promise<void> {
+  const every = source.pollIntervalSeconds * 1_000;
+  await queue.upsertJobScheduler(
+    pollSchedulerId(source.id),
+    { every, offset: scheduleOffsetMs(source.id, every) },
+    { name: 'poll', data: { sourceId: source.id }, opts: jobOptions.poll },
+  );
+}
+
+/**
+ * A one-off poll that runs only if the source is due (a new source, or one overdue after
+ * downtime), so asking twice, or for a source just polled, costs nothing.
+ */
+export async function pollIfDue(queue: Queue<PollJob>, sourceId: string): Promise<void> {
+  await queue.add('poll', { sourceId }, { jobId: `poll-due-${sourceId}`, removeOnComplete: true, removeOnFail: true });
+}
+
+export async function unschedulePoll(queue: Queue<PollJob>, sourceId: string): Promise<void> {
+  await queue.removeJobScheduler(pollSchedulerId(sourceId));
+}
+
+/** Source ids that currently have a poll scheduler. */
+export async function scheduledSourceIds(queue: Queue<PollJob>): Promise<string[]> {
+  const schedulers = await queue.getJobSchedulers(0, -1);
+  return schedulers
+    .map((scheduler) => scheduler.key)
+    .filter((key) => key.startsWith('poll-'))
+    .map((key) => key.slice('poll-'.length));
+}
+
+/** Polls a source now, ignoring its next-check time; a request already waiting absorbs this one. */
+export async function pollNow(queue: Queue<PollJob>, sourceId: string): Promise<Job<PollJob>> {
+  return queue.add(
+    'poll',
+    { sourceId, force: true },
+    { jobId: `poll-now-${sourceId}`, removeOnComplete: true, removeOnFail: true },
+  );
+}

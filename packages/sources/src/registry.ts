@@ -1,0 +1,19 @@
+import { RegwatchError } from '@regwatch/core';
+import { feedAdapter } from './feed/adapter.ts';
+import type { SourceAdapter } from './types.ts';
+
+const adapters: ReadonlyMap<string, SourceAdapter> = new Map([[feedAdapter.format, feedAdapter]]);
+
+/** Formats a source may declare. */
+export const sourceFormats: readonly string[] = [...adapters.keys()];
+
+export function adapterFor(format: string): SourceAdapter {
+  const adapter = adapters.get(format);
+  if (!adapter) {
+    throw new RegwatchError(
+      'parse_unsupported',
+      `no adapter for source format "${format}" (known: ${sourceFormats.join(', ')})`,
+    );
+  }
+  return adapter;
+}

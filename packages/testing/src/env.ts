@@ -1,0 +1,22 @@
+import { testRedisUrl } from './redis.ts';
+
+/** The environment a Regwatch process under test gets: its own database and queue prefix, quick stall detection. */
+export function testEnv(options: {
+  databaseUrl: string;
+  prefix: string;
+  extra?: Record<string, string>;
+}): NodeJS.ProcessEnv {
+  return {
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: testRedisUrl,
+    QUEUE_PREFIX: options.prefix,
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    WORKER_LOCK_MS: '2000',
+    WORKER_STALLED_INTERVAL_MS: '1000',
+    FETCH_TIMEOUT_MS: '3000',
+    SHUTDOWN_TIMEOUT_MS: '10000',
+    ...options.extra,
+  };
+}

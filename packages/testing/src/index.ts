@@ -1,0 +1,14 @@
+export { testEnv } from './env.ts';
+export { rssFeed } from './feeds.ts';
+export { type FixtureServer, feedHandler, type Handler, startFixtureServer } from './http-server.ts';
+export {
+  createTestDatabase,
+  dropDatabase,
+  ensureTemplate,
+  freshDatabaseName,
+  migrationsFolder,
+  type TestDatabase,
+  testServerUrl,
+} from './postgres.ts';
+export { deletePrefix, testRedisUrl, uniquePrefix } from './redis.ts';
+export { waitFor } from './wait.ts';

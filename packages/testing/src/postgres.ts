@@ -1,0 +1,97 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, type Database, migrateDatabase } from '@regwatch/db';
+import pg from 'pg';
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+
+/** The server tests use; CI and this machine run PostgreSQL there with trust auth. */
+export function testServerUrl(database = 'postgres'): string {
+  return `postgres://postgres@127.0.0.1:5432/${database}`;
+}
+
+/** Named after the migrations' content, so a changed migration gets a fresh template. */
+export function templateName(): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(migrationsFolder)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()) {
+    hash.update(file).update(readFileSync(join(migrationsFolder, file)));
+  }
+  return `regwatch_tpl_${hash.digest('hex').slice(0, 12)}`;
+}
+
+async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testServerUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates the migrated template database once (vitest global setup); concurrent runs take turns. */
+export async function ensureTemplate(): Promise<string> {
+  const name = templateName();
+  await withAdmin(async (admin) => {
+    await admin.query('select pg_advisory_lock(7264381902)');
+    try {
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (exists.rowCount === 0) {
+        const building = `${name}_building`;
+        await admin.query(`drop database if exists ${building} with (force)`);
+        await migrateDatabase(testServerUrl(building), migrationsFolder);
+        await admin.query(`alter database ${building} rename to ${name}`);
+        // Templates of older migrations are dead weight now.
+        const stale = await admin.query<{ datname: string }>(
+          `select datname from pg_database where datname like 'regwatch\\_tpl\\_%' and datname <> $1`,
+          [name],
+        );
+        for (const row of stale.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+      }
+    } finally {
+      await admin.query('select pg_advisory_unlock(7264381902)');
+    }
+  });
+  return name;
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  database: Database;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database for one test file, cloned from the template (fast, isolated). */
+export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+  const template = await ensureTemplate();
+  const name = `rwt_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`create database ${name} template ${template}`));
+  const url = testServerUrl(name);
+  const database = createDatabase({ url, applicationName: 'regwatch-test', onIdleError: () => undefined });
+  return {
+    name,
+    url,
+    database,
+    async drop() {
+      await database.close().catch(() => undefined);
+      await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+/** An empty database name that does not exist yet (for migration tests). */
+export function freshDatabaseName(label: string): string {
+  return `rwt_${label}_${randomBytes(4).toString('hex')}`;
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
+}

@@ -1,0 +1,43 @@
+import Type from 'typebox';
+import type { AppDeps, FastifyTypeBox } from '../types.ts';
+
+const Check = Type.String({ description: '`ok`, or why the dependency is not usable' });
+const Readiness = Type.Object({
+  status: Type.Enum(['ready', 'unavailable']),
+  checks: Type.Object({ postgres: Check, redis: Check, accepting: Check }),
+});
+
+async function check(probe: () => Promise<unknown>): Promise<string> {
+  try {
+    await probe();
+    return 'ok';
+  } catch (error) {
+    return error instanceof Error ? `failed: ${error.message.split('\n')[0]}` : 'failed';
+  }
+}
+
+/** Readiness: PostgreSQL and Redis answer, and the process is not shutting down. */
+export function readyzRoute(app: FastifyTypeBox, deps: AppDeps): void {
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        summary: 'Readiness: PostgreSQL and Redis reachable, not draining',
+        tags: ['health'],
+        response: { 200: Readiness, 503: Readiness },
+      },
+    },
+    async (_request, reply) => {
+      const [postgres, redis] = await Promise.all([
+        check(() => deps.database.ping(2_000)),
+        check(() => deps.redis.ping()),
+      ]);
+      const accepting = deps.lifecycle.draining ? 'failed: shutting down' : 'ok';
+      const ready = postgres === 'ok' && redis === 'ok' && accepting === 'ok';
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'unavailable',
+        checks: { postgres, redis, accepting },
+      });
+    },
+  );
+}

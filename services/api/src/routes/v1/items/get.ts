@@ -1,0 +1,24 @@
+import { RegwatchError } from '@regwatch/core';
+import { getItem } from '@regwatch/db';
+import { ErrorResponse, errorResponses } from '../../../schemas/common.ts';
+import { Item, ItemParams } from '../../../schemas/item.ts';
+import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
+
+export function getItemRoute(app: FastifyTypeBox, deps: AppDeps): void {
+  app.get(
+    '/v1/items/:id',
+    {
+      schema: {
+        summary: 'One item',
+        tags: ['items'],
+        params: ItemParams,
+        response: { 200: Item, 404: ErrorResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const item = await getItem(deps.database.db, request.params.id);
+      if (!item) throw new RegwatchError('not_found', `item ${request.params.id} does not exist`);
+      return item;
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import { decodeCursor, encodeCursor } from '@regwatch/core';
+import { listItems } from '@regwatch/db';
+import { errorResponses } from '../../../schemas/common.ts';
+import { ItemList, ItemListQuery } from '../../../schemas/item.ts';
+import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
+
+export function listItemsRoute(app: FastifyTypeBox, deps: AppDeps): void {
+  app.get(
+    '/v1/items',
+    {
+      schema: {
+        summary: 'Items, newest first',
+        description: 'Keyset-paginated: follow `nextCursor` until it is null. Pages never skip or repeat items.',
+        tags: ['items'],
+        querystring: ItemListQuery,
+        response: { 200: ItemList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { limit = 25, cursor, source } = request.query;
+      const page = await listItems(deps.database.db, {
+        limit,
+        after: cursor === undefined ? undefined : decodeCursor(cursor),
+        filter: { sourceIds: source?.split(',') },
+      });
+      return { data: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import Type from 'typebox';
+import { Cursor, Instant, Limit, Nullable } from './common.ts';
+
+export const SourceKind = Type.Enum(['regulator', 'incident-db', 'press'], { description: 'What kind of publisher' });
+
+export const Item = Type.Object(
+  {
+    id: Type.String({ description: 'Stable item id' }),
+    title: Type.String(),
+    url: Nullable(Type.String({ description: 'Link to the article or notice' })),
+    source: Type.Object({ id: Type.String(), name: Type.String(), kind: SourceKind }),
+    publishedAt: Instant,
+    summary: Type.String({ description: 'Plain text, at most 1,000 characters' }),
+    platforms: Type.Array(Type.String(), { description: 'Platform ids the item is about' }),
+    jurisdictions: Type.Array(Type.String(), { description: 'ISO 3166 codes, EU or EEA' }),
+    topics: Type.Array(Type.String()),
+    storyId: Nullable(Type.String({ description: 'The story this item belongs to' })),
+  },
+  { description: 'One article or notice' },
+);
+
+export const ItemList = Type.Object({
+  data: Type.Array(Item),
+  nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` to get the next page; null on the last page' })),
+});
+
+export const ItemListQuery = Type.Object(
+  {
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(Cursor),
+    source: Type.Optional(
+      Type.String({
+        description: 'Only items from these sources (comma-separated ids)',
+        pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$',
+        maxLength: 500,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const ItemParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$', description: 'Item id' }) });

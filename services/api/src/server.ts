@@ -1,0 +1,43 @@
+import type { ApiConfig } from '@regwatch/config';
+import type { Database } from '@regwatch/db';
+import { createRedis } from '@regwatch/queue';
+import type { Logger } from 'pino';
+import { buildApp } from './app.ts';
+import type { Lifecycle } from './types.ts';
+
+export interface ApiServer {
+  /** Where it listens, e.g. http://127.0.0.1:3000 */
+  url: string;
+  lifecycle: Lifecycle;
+  close(): Promise<void>;
+}
+
+/** Runs the API: builds the app, listens, and knows how to stop in order. */
+export async function startApiServer(options: {
+  config: ApiConfig;
+  database: Database;
+  logger: Logger;
+  version: string;
+}): Promise<ApiServer> {
+  const redis = createRedis(options.config.REDIS_URL, 'client');
+  redis.on('error', (error) => options.logger.warn({ err: error }, 'redis connection error (api)'));
+  const lifecycle: Lifecycle = { draining: false };
+  const app = await buildApp({
+    config: options.config,
+    database: options.database,
+    redis,
+    logger: options.logger,
+    lifecycle,
+    version: options.version,
+  });
+  const address = await app.listen({ host: options.config.HOST, port: options.config.PORT });
+  return {
+    url: address,
+    lifecycle,
+    async close() {
+      lifecycle.draining = true;
+      await app.close();
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

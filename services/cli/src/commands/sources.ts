@@ -1,0 +1,216 @@
+import { parseArgs } from 'node:util';
+import { commonFields, loadConfig } from '@regwatch/config';
+import { checkJurisdiction, isSlug, type SourceKind, sourceHealthStatus, sourceKinds } from '@regwatch/core';
+import { countItemsBySource, getSource, insertSource, listSources } from '@regwatch/db';
+import { createQueues, createRedis, pollIfDue, pollNow, schedulePoll, waitForRedis } from '@regwatch/queue';
+import { sourceFormats } from '@regwatch/sources';
+import { type Io, UsageError } from '../io.ts';
+import { createLogger, openDatabase } from '../runtime.ts';
+
+export const sourcesHelp = `regwatch sources add --id ID --url URL [--name NAME] [--kind regulator|incident-db|press]
+                     [--jurisdiction CODE]... [--interval SECONDS] [--format FORMAT]
+                     [--language TAG] [--homepage URL]
+  Adds a source and schedules its first poll. Jurisdictions are ISO 3166 codes (GB, US-CA) or EU/EEA.
+regwatch sources list [--json]
+  Every source with its fetch health.
+regwatch sources poll ID
+  Polls a source now, whatever its schedule.`;
+
+export async function sourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const [action, ...rest] = args;
+  switch (action) {
+    case 'add':
+      return addSource(rest, env, io);
+    case 'list':
+      return listSourcesCommand(rest, env, io);
+    case 'poll':
+      return pollSourceNow(rest, env, io);
+    default:
+      throw new UsageError(
+        action ? `unknown sources command "${action}"` : 'sources needs a command: add, list or poll',
+      );
+  }
+}
+
+interface SourceInput {
+  id: string;
+  url: string;
+  name: string;
+  kind: SourceKind;
+  jurisdictions: string[];
+  pollIntervalSeconds: number;
+  format: string;
+  language: string | null;
+  homepage: string | null;
+}
+
+/** Validates `sources add` options, reporting every problem at once. */
+export function parseSourceOptions(args: string[]): SourceInput {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      id: { type: 'string' },
+      url: { type: 'string' },
+      name: { type: 'string' },
+      kind: { type: 'string', default: 'press' },
+      jurisdiction: { type: 'string', multiple: true, default: [] },
+      interval: { type: 'string', default: '900' },
+      format: { type: 'string', default: 'feed' },
+      language: { type: 'string' },
+      homepage: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  const problems: string[] = [];
+  if (positionals.length > 0) problems.push(`unexpected argument "${positionals[0]}"`);
+  const id = values.id ?? '';
+  if (!id) problems.push('--id is required');
+  else if (!isSlug(id)) problems.push(`--id "${id}" must be a lower-case slug (a-z, 0-9, -)`);
+  const url = values.url ?? '';
+  if (!url) problems.push('--url is required');
+  else if (!isHttpUrl(url)) problems.push(`--url "${url}" must be an http or https URL`);
+  if (values.homepage && !isHttpUrl(values.homepage))
+    problems.push(`--homepage "${values.homepage}" must be an http or https URL`);
+  const kind = values.kind as SourceKind;
+  if (!sourceKinds.includes(kind))
+    problems.push(`--kind must be one of ${sourceKinds.join(', ')}, not "${values.kind}"`);
+  const jurisdictions: string[] = [];
+  for (const raw of values.jurisdiction) {
+    const result = checkJurisdiction(raw);
+    if (result.ok) jurisdictions.push(result.code);
+    else problems.push(`--jurisdiction ${result.message}`);
+  }
+  const interval = Number(values.interval);
+  if (!Number.isInteger(interval) || interval < 30)
+    problems.push(`--interval must be a whole number of seconds, at least 30`);
+  if (!sourceFormats.includes(values.format)) {
+    problems.push(`--format must be one of ${sourceFormats.join(', ')}, not "${values.format}"`);
+  }
+  if (problems.length > 0) throw new UsageError(problems.join('; '));
+  return {
+    id,
+    url,
+    name: values.name?.trim() || id,
+    kind,
+    jurisdictions: [...new Set(jurisdictions)],
+    pollIntervalSeconds: interval,
+    format: values.format,
+    language: values.language ?? null,
+    homepage: values.homepage ?? null,
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+async function addSource(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const input = parseSourceOptions(args);
+  const config = loadConfig(commonFields, env);
+  const logger = createLogger('warn');
+  const database = openDatabase(config.DATABASE_URL, 'regwatch-cli', logger);
+  try {
+    const source = await insertSource(database.db, input);
+    io.out(`added source ${source.id} (${source.kind}, every ${source.pollIntervalSeconds}s): ${source.url}`);
+  } finally {
+    await database.close();
+  }
+  // The source is stored; scheduling is a convenience the ingest workers also do within a minute.
+  const redis = createRedis(config.REDIS_URL, 'producer');
+  redis.on('error', () => undefined);
+  const queues = createQueues({ connection: redis, prefix: config.QUEUE_PREFIX });
+  try {
+    await waitForRedis(redis);
+    await schedulePoll(queues.poll, input);
+    await pollIfDue(queues.poll, input.id);
+    io.out('first poll queued');
+  } catch (error) {
+    io.err(
+      `regwatch: could not schedule the first poll (${(error as Error).message}); ` +
+        'the ingest workers will schedule it within a minute of reaching Redis',
+    );
+  } finally {
+    await queues.close().catch(() => undefined);
+    redis.disconnect();
+  }
+  return 0;
+}
+
+async function listSourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
+  const config = loadConfig(commonFields, env);
+  const database = openDatabase(config.DATABASE_URL, 'regwatch-cli', createLogger('warn'));
+  try {
+    const [rows, counts] = await Promise.all([listSources(database.db), countItemsBySource(database.db)]);
+    const now = new Date();
+    const view = rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      status: sourceHealthStatus({ ...row, now }),
+      items: counts.get(row.id) ?? 0,
+      lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
+      lastError: row.lastErrorCode ? `${row.lastErrorCode}: ${row.lastError ?? ''}` : null,
+      url: row.url,
+    }));
+    if (values.json) {
+      io.out(JSON.stringify(view, null, 2));
+      return 0;
+    }
+    if (view.length === 0) {
+      io.out('no sources yet: add one with `regwatch sources add --id ID --url URL`');
+      return 0;
+    }
+    const table = [
+      ['ID', 'KIND', 'STATUS', 'ITEMS', 'LAST SUCCESS', 'LAST ERROR', 'URL'],
+      ...view.map((source) => [
+        source.id,
+        source.kind,
+        source.status,
+        String(source.items),
+        source.lastSuccessAt?.slice(0, 16).replace('T', ' ') ?? '-',
+        source.status === 'ok' || !source.lastError ? '-' : source.lastError.slice(0, 60),
+        source.url,
+      ]),
+    ];
+    const widths = table[0]?.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0))) ?? [];
+    for (const row of table)
+      io.out(
+        row
+          .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function pollSourceNow(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  const [id, ...extra] = args;
+  if (!id || extra.length > 0) throw new UsageError('usage: regwatch sources poll ID');
+  const config = loadConfig(commonFields, env);
+  const database = openDatabase(config.DATABASE_URL, 'regwatch-cli', createLogger('warn'));
+  try {
+    if (!(await getSource(database.db, id))) throw new UsageError(`unknown source "${id}"`);
+  } finally {
+    await database.close();
+  }
+  const redis = createRedis(config.REDIS_URL, 'producer');
+  const queues = createQueues({ connection: redis, prefix: config.QUEUE_PREFIX });
+  try {
+    await waitForRedis(redis);
+    await pollNow(queues.poll, id);
+    io.out(`poll of ${id} queued; the ingest workers will run it`);
+    return 0;
+  } finally {
+    await queues.close();
+    redis.disconnect();
+  }
+}

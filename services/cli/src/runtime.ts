@@ -1,0 +1,18 @@
+import { createDatabase, type Database } from '@regwatch/db';
+import pino, { type Logger } from 'pino';
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'regwatch' },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  });
+}
+
+export function openDatabase(url: string, applicationName: string, logger: Logger): Database {
+  return createDatabase({
+    url,
+    applicationName,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle PostgreSQL connection lost; the pool will reconnect'),
+  });
+}

@@ -1,0 +1,140 @@
+import type { IngestConfig } from '@regwatch/config';
+import { RegwatchError, type StoreOutcome } from '@regwatch/core';
+import { type Db, getSource } from '@regwatch/db';
+import { createQueues, createRedis, queueNames } from '@regwatch/queue';
+import { QueueEvents, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import { enqueueDocument } from './enqueue-document.ts';
+import { storeEntry } from './store-entry.ts';
+
+export type ImportReport = {
+  entries: number;
+  rejected: number;
+  unchanged: number;
+  enqueued: number;
+  failed: number;
+} & Record<StoreOutcome, number>;
+
+/**
+ * Backfill: pushes a document (a saved feed, an export) for a source through the same
+ * processing queue as polling, and waits until every job it enqueued has finished. It runs
+ * a processing worker of its own for the duration, so it works whether or not `regwatch
+ * start` is running (jobs are shared with any workers that are).
+ */
+export async function importDocument(
+  deps: { config: IngestConfig; db: Db; logger: Logger },
+  input: { sourceId: string; body: Uint8Array; contentType?: string | null; timeoutMs: number },
+): Promise<ImportReport> {
+  const source = await getSource(deps.db, input.sourceId);
+  if (!source) {
+    throw new RegwatchError(
+      'not_found',
+      `unknown source "${input.sourceId}"; add it first with \`regwatch sources add\``,
+    );
+  }
+  const { config } = deps;
+  const connection = createRedis(config.REDIS_URL, 'worker');
+  const eventsConnection = createRedis(config.REDIS_URL, 'worker');
+  const queues = createQueues({ connection, prefix: config.QUEUE_PREFIX });
+  const events = new QueueEvents(queueNames.process, { connection: eventsConnection, prefix: config.QUEUE_PREFIX });
+  const worker = new Worker(queueNames.process, async (job) => storeEntry(deps.db, job.data), {
+    connection,
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.PROCESS_CONCURRENCY,
+    lockDuration: config.WORKER_LOCK_MS,
+    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+  });
+  worker.on('error', (error) => deps.logger.error({ err: error }, 'import worker error'));
+
+  const report: ImportReport = {
+    entries: 0,
+    rejected: 0,
+    unchanged: 0,
+    enqueued: 0,
+    failed: 0,
+    inserted: 0,
+    updated: 0,
+    linked: 0,
+  };
+  const pending = new Set<string>();
+  let finishWaiting: () => void = () => undefined;
+  const allDone = new Promise<void>((resolve) => {
+    finishWaiting = resolve;
+  });
+  const settle = (jobId: string, outcome: StoreOutcome | 'failed') => {
+    if (!pending.delete(jobId)) return;
+    if (outcome === 'failed') report.failed += 1;
+    else report[outcome] += 1;
+    if (pending.size === 0) finishWaiting();
+  };
+
+  try {
+    await events.waitUntilReady();
+    events.on('completed', ({ jobId, returnvalue }) => settle(jobId, outcomeOf(returnvalue)));
+    events.on('failed', ({ jobId }) => {
+      // A failed attempt is final only when no attempt is left; the job reports that itself.
+      void queues.process.getJobState(jobId).then((state) => {
+        if (state === 'failed') settle(jobId, 'failed');
+      });
+    });
+
+    const read = await enqueueDocument(
+      { db: deps.db, processQueue: queues.process },
+      source,
+      { body: input.body, contentType: input.contentType ?? null, url: source.url },
+      new Date(),
+    );
+    Object.assign(report, { entries: read.entries, rejected: read.rejected, unchanged: read.unchanged });
+    report.enqueued = read.jobs.length;
+    for (const job of read.jobs) if (job.id) pending.add(job.id);
+    if (pending.size === 0) finishWaiting();
+
+    // Jobs that finished before we looked (or were already done: same version queued earlier).
+    for (const job of read.jobs) {
+      if (!job.id) continue;
+      const state = await queues.process.getJobState(job.id);
+      if (state === 'completed') {
+        const done = await queues.process.getJob(job.id);
+        settle(job.id, outcomeOf(done?.returnvalue));
+      } else if (state === 'failed') {
+        settle(job.id, 'failed');
+      } else if (state === 'unknown') {
+        settle(job.id, 'unchanged'); // Completed and already removed: it was stored earlier.
+      }
+    }
+
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), input.timeoutMs);
+    });
+    const result = await Promise.race([allDone.then(() => 'done' as const), timedOut]);
+    clearTimeout(timer);
+    if (result === 'timeout') {
+      throw new RegwatchError(
+        'unavailable',
+        `${pending.size} of ${report.enqueued} entries were still being processed after ${input.timeoutMs} ms; ` +
+          'they stay queued and will be stored by the ingest workers',
+      );
+    }
+    return report;
+  } finally {
+    await worker.close();
+    await events.close();
+    await queues.close();
+    await Promise.all([connection.quit(), eventsConnection.quit()]).catch(() => undefined);
+  }
+}
+
+function outcomeOf(returnValue: unknown): StoreOutcome {
+  const value = typeof returnValue === 'string' ? safeJson(returnValue) : returnValue;
+  const outcome = (value as { outcome?: unknown } | undefined)?.outcome;
+  return outcome === 'inserted' || outcome === 'updated' || outcome === 'linked' ? outcome : 'unchanged';
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

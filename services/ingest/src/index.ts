@@ -1,0 +1,8 @@
+export { type DocumentRead, enqueueDocument, normaliseAll } from './enqueue-document.ts';
+export { type FetchLimits, type FetchResult, fetchDocument, parseRetryAfter } from './fetch/fetch-document.ts';
+export { type ImportReport, importDocument } from './import-document.ts';
+export { type PollDeps, type PollSummary, pollSource } from './poll-source.ts';
+export { replayFailedJobs } from './replay-failed.ts';
+export { syncPollSchedules } from './schedules.ts';
+export { type Ingest, type IngestDeps, startIngest } from './start-ingest.ts';
+export { storeEntry } from './store-entry.ts';

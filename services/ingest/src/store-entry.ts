@@ -1,0 +1,27 @@
+import { type Db, type StoreResult, storeItem } from '@regwatch/db';
+import { processJobValidator } from '@regwatch/queue';
+import { permanentFailure } from './replay-failed.ts';
+
+/** PostgreSQL error classes that will fail the same way on retry: bad data, not a bad moment. */
+const permanentSqlStates = /^(22|23|42)/;
+
+/**
+ * Processing step for one queued entry: validate the payload, store it. A payload that does
+ * not match the schema, or data PostgreSQL rejects, is permanent (retrying cannot help);
+ * anything else (connection lost, deadlock) is retried by the queue with backoff.
+ */
+export async function storeEntry(db: Db, payload: unknown): Promise<StoreResult> {
+  if (!processJobValidator.Check(payload)) {
+    const [first] = processJobValidator.Errors(payload);
+    throw permanentFailure(`invalid process payload: ${first?.instancePath ?? ''} ${first?.message ?? ''}`.trim());
+  }
+  try {
+    return await storeItem(db, payload.item, { jurisdictions: payload.jurisdictions });
+  } catch (error) {
+    const sqlState = (error as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && permanentSqlStates.test(sqlState) && sqlState !== '40P01') {
+      throw permanentFailure(`entry rejected by the database (${sqlState}): ${(error as Error).message}`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per package and service (`vitest run --project core`), plus the cross-service tests in test/.
+const projects = [
+  ['core', 'packages/core'],
+  ['config', 'packages/config'],
+  ['db', 'packages/db'],
+  ['queue', 'packages/queue'],
+  ['sources', 'packages/sources'],
+  ['ingest', 'services/ingest'],
+  ['api', 'services/api'],
+  ['cli', 'services/cli'],
+  ['e2e', 'test'],
+] as const;
+
+export default defineConfig({
+  test: {
+    globalSetup: ['packages/testing/src/global-setup.ts'],
+    projects: projects.map(([name, dir]) => ({
+      extends: true,
+      test: {
+        name,
+        include: [dir === 'test' ? 'test/**/*.test.ts' : `${dir}/test/**/*.test.ts`],
+      },
+    })),
+    // Tests wait on real PostgreSQL, Redis and HTTP more than on the CPU: run more files than cores.
+    maxWorkers: 4,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
