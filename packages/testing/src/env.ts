@@ -10,7 +10,7 @@ export function testEnv(options: {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: testRedisUrl,
     QUEUE_PREFIX: options.prefix,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'error',
     HOST: '127.0.0.1',
     PORT: '0',
     WORKER_LOCK_MS: '2000',

@@ -29,7 +29,8 @@ function toEntry(item: RawItem): FeedEntry {
     summary: text(item.summary) ?? text(item.content),
     content: text(item['content:encoded']) ?? text(item.content),
     author: text(item.creator) ?? text(item['dc:creator']) ?? text(item.author),
-    published: text(item.pubDate) ?? text(item.published) ?? text(item['dc:date']) ?? text(item.isoDate),
+    // Raw strings first: rss-parser rewrites Atom dates through Date, which loses the offset.
+    published: text(item.published) ?? text(item.pubDate) ?? text(item['dc:date']) ?? text(item.isoDate),
     updated: text(item.updated) ?? text(item.modified),
     language: text(item['dc:language']),
   };

@@ -1,3 +1,4 @@
+import { waitForRedis } from '@regwatch/queue';
 import Type from 'typebox';
 import type { AppDeps, FastifyTypeBox } from '../types.ts';
 
@@ -30,7 +31,10 @@ export function readyzRoute(app: FastifyTypeBox, deps: AppDeps): void {
     async (_request, reply) => {
       const [postgres, redis] = await Promise.all([
         check(() => deps.database.ping(2_000)),
-        check(() => deps.redis.ping()),
+        check(async () => {
+          await waitForRedis(deps.redis, 1_000);
+          await deps.redis.ping();
+        }),
       ]);
       const accepting = deps.lifecycle.draining ? 'failed: shutting down' : 'ok';
       const ready = postgres === 'ok' && redis === 'ok' && accepting === 'ok';

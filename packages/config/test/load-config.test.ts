@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { allConfigFields, ConfigError, describeConfig, ingestConfigFields, loadConfig } from '../src/index.ts';
+
+describe('loadConfig', () => {
+  it('fills every field from its default when the environment is empty', () => {
+    const config = loadConfig(allConfigFields, {});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/regwatch');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.PORT).toBe(3000);
+    expect(config.FETCH_MAX_REDIRECTS).toBe(5);
+    expect(config.FETCH_MAX_BYTES).toBe(10 * 1024 * 1024);
+  });
+
+  it('parses values and treats empty strings as unset', () => {
+    const config = loadConfig(ingestConfigFields, { FETCH_TIMEOUT_MS: '5000', LOG_LEVEL: 'DEBUG', QUEUE_PREFIX: '' });
+    expect(config.FETCH_TIMEOUT_MS).toBe(5000);
+    expect(config.LOG_LEVEL).toBe('debug');
+    expect(config.QUEUE_PREFIX).toBe('regwatch');
+  });
+
+  it('reports every problem at once, each naming its variable', () => {
+    let error: unknown;
+    try {
+      loadConfig(allConfigFields, {
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://root@db/regwatch',
+        REDIS_URL: 'not a url',
+        FETCH_MAX_REDIRECTS: '9',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toHaveLength(4);
+    expect(message).toContain('PORT must be a whole number, got "eighty"');
+    expect(message).toContain('DATABASE_URL must use postgres: or postgresql:');
+    expect(message).toContain('REDIS_URL must be a URL');
+    expect(message).toContain('FETCH_MAX_REDIRECTS must be between 0 and 5, got 9');
+    expect(message.split('\n')).toHaveLength(1);
+  });
+
+  it('never prints a password, even in an error', () => {
+    const config = loadConfig(allConfigFields, {
+      DATABASE_URL: 'postgres://app:s3cret@db:5432/regwatch',
+      REDIS_URL: 'rediss://default:hunter2@cache:6380',
+    });
+    const printed = describeConfig(allConfigFields, config).join('\n');
+    expect(printed).toContain('DATABASE_URL=postgres://app:***@db:5432/regwatch');
+    expect(printed).toContain('REDIS_URL=rediss://default:***@cache:6380');
+    expect(printed).not.toMatch(/s3cret|hunter2/);
+    expect(() => loadConfig(allConfigFields, { DATABASE_URL: 'mysql://app:s3cret@db/x' })).toThrowError(
+      /^(?!.*s3cret)/,
+    );
+  });
+});

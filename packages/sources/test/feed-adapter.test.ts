@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { normaliseEntry, RegwatchError } from '@regwatch/core';
+import { describe, expect, it } from 'vitest';
+import { feedAdapter } from '../src/index.ts';
+
+const testdata = (name: string) => readFileSync(new URL(`../testdata/feed/${name}`, import.meta.url));
+const parse = (body: Uint8Array | string, url = 'https://example.org/feed', contentType: string | null = null) =>
+  feedAdapter.parse({ body: typeof body === 'string' ? Buffer.from(body) : body, contentType, url });
+
+async function parseError(body: string): Promise<RegwatchError> {
+  try {
+    await parse(body);
+  } catch (error) {
+    if (error instanceof RegwatchError) return error;
+    throw error;
+  }
+  throw new Error('expected a parse error');
+}
+
+describe('feed adapter on recorded real feeds', () => {
+  it('reads the OPC PIPEDA findings feed: relative links, two-digit years, inline HTML', async () => {
+    const url = 'https://www.priv.gc.ca/en/rss/pipeda/';
+    const feed = await parse(testdata('opc-pipeda.xml'), url);
+    expect(feed.language).toBe('en-CA');
+    expect(feed.entries).toHaveLength(3);
+    const items = feed.entries.map((entry) => {
+      const result = normaliseEntry(entry, {
+        sourceId: 'opc',
+        baseUrl: url,
+        language: feed.language,
+        now: new Date('2026-11-01'),
+      });
+      if (!result.ok) throw new Error(result.reason);
+      return result.item;
+    });
+    expect(items.map((item) => [item.publishedAt.slice(0, 10), item.url])).toEqual([
+      [
+        '2026-07-14',
+        'https://www.priv.gc.ca/en/opc-actions-and-decisions/investigations/investigations-into-businesses/2026/2026-westjet-cl/',
+      ],
+      [
+        '2026-06-11',
+        'https://www.priv.gc.ca/en/opc-actions-and-decisions/investigations/investigations-into-businesses/2026/pipeda-2026-004/',
+      ],
+      [
+        '2026-01-09',
+        'https://www.priv.gc.ca/en/opc-actions-and-decisions/investigations/investigations-into-businesses/2026/pipeda-2026-003/',
+      ],
+    ]);
+    expect(items[1]?.summary).toBe(
+      'Commissioner-initiated complaints concerning X Corp.’s and X.AI LLC’s compliance with PIPEDA',
+    );
+    expect(items.every((item) => item.language === 'en' && !item.title.includes('<'))).toBe(true);
+    expect(new Set(items.map((item) => item.guid)).size).toBe(3);
+  });
+
+  it('reads Atom (heise): ids as guids, alternate links, RFC 3339 dates', async () => {
+    const feed = await parse(testdata('heise.atom'));
+    expect(feed.entries.length).toBeGreaterThan(10);
+    const [first] = feed.entries;
+    expect(first?.guid).toMatch(/^http:\/\/heise\.de\/-\d+$/);
+    expect(first?.link).toMatch(/^http:\/\/www\.heise\.de\/developer\/meldung\//);
+    expect(first?.published).toBe('2016-02-01T17:22:00+01:00');
+    expect(first?.title).toBe('Java-Anwendungsserver: Red Hat gibt WildFly 10 frei');
+  });
+
+  it('reads RSS 1.0 (RDF) with dc:date', async () => {
+    const feed = await parse(testdata('rdf-utf8.xml'));
+    expect(feed.entries.length).toBeGreaterThan(0);
+    expect(feed.entries.every((entry) => entry.title && entry.link)).toBe(true);
+  });
+
+  it('reads an ISO-8859-1 feed into correct Unicode', async () => {
+    const feed = await parse(testdata('iso-8859-1.xml'));
+    const text = feed.entries.map((entry) => `${entry.title} ${entry.summary}`).join(' ');
+    expect(text).not.toContain('\uFFFD');
+    expect(text).toMatch(/[äöüÄÖÜß]/);
+  });
+});
+
+describe('feed adapter on broken input', () => {
+  it('classifies malformed XML as parse_malformed with the parser’s reason', async () => {
+    const error = await parseError('<rss><channel><item><title>Unclosed</channel></rss>');
+    expect(error.code).toBe('parse_malformed');
+    expect(error.message).toMatch(/^feed is not well-formed XML: /);
+  });
+
+  it('classifies a document that is not a feed as parse_unsupported', async () => {
+    expect((await parseError('<html><body>Not a feed</body></html>')).code).toBe('parse_unsupported');
+    expect((await parseError('{"version": "not xml"}')).code).toBe('parse_unsupported');
+    expect((await parseError('')).code).toBe('parse_unsupported');
+  });
+
+  it('reads an empty channel as no entries', async () => {
+    const feed = await parse('<rss version="2.0"><channel><title>Empty</title></channel></rss>');
+    expect(feed.entries).toEqual([]);
+  });
+});

@@ -1,0 +1,2 @@
+export { type Part, type Running, startParts } from './commands/start.ts';
+export { main } from './main.ts';

@@ -1,0 +1,223 @@
+import { getSource, insertSource } from '@regwatch/db';
+import { createQueues, createRedis, type Queues } from '@regwatch/queue';
+import {
+  createTestDatabase,
+  deletePrefix,
+  type FixtureServer,
+  feedHandler,
+  rssFeed,
+  startFixtureServer,
+  type TestDatabase,
+  testRedisUrl,
+  uniquePrefix,
+} from '@regwatch/testing';
+import { Agent } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type PollDeps, pollSource, storeEntry } from '../src/index.ts';
+
+let test: TestDatabase;
+let server: FixtureServer;
+let queues: Queues;
+const prefix = uniquePrefix('poll');
+const redis = createRedis(testRedisUrl, 'worker');
+const dispatcher = new Agent();
+let deps: PollDeps;
+// A fixed clock a minute ahead of the real one, so new sources (next check: now()) are due.
+const now = new Date(Math.ceil(Date.now() / 1_000) * 1_000 + 60_000);
+
+beforeAll(async () => {
+  test = await createTestDatabase('poll');
+  server = await startFixtureServer();
+  queues = createQueues({ connection: redis, prefix });
+  deps = {
+    db: test.database.db,
+    processQueue: queues.process,
+    dispatcher,
+    limits: { timeoutMs: 500, maxBytes: 256 * 1024, maxRedirects: 5, userAgent: 'test' },
+    now: () => now,
+    random: () => 0.5,
+  };
+});
+afterAll(async () => {
+  await queues.close();
+  redis.disconnect();
+  await deletePrefix(prefix);
+  await dispatcher.close();
+  await server.close();
+  await test.drop();
+});
+beforeEach(async () => {
+  await queues.process.obliterate({ force: true });
+});
+
+let sourceCount = 0;
+async function addSource(path: string) {
+  sourceCount += 1;
+  return insertSource(test.database.db, {
+    id: `source-${sourceCount}`,
+    name: `Source ${sourceCount}`,
+    kind: 'press',
+    url: `${server.url}${path}`,
+    jurisdictions: ['GB'],
+    pollIntervalSeconds: 600,
+  });
+}
+
+/** Runs the processing step for every queued job, as the process worker would. */
+async function drainProcessQueue() {
+  const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
+  for (const job of jobs) await storeEntry(test.database.db, job.data);
+  await queues.process.obliterate({ force: true });
+  return jobs.length;
+}
+
+describe('pollSource', () => {
+  it('fetches, enqueues every entry and records validators and health', async () => {
+    server.route(
+      '/feed-a',
+      feedHandler(() => rssFeed({ count: 3 })),
+    );
+    const source = await addSource('/feed-a');
+    const summary = await pollSource(deps, source.id);
+    expect(summary).toEqual({ status: 'fetched', entries: 3, rejected: 0, enqueued: 3 });
+    expect(await queues.process.getJobCounts('waiting')).toEqual({ waiting: 3 });
+    const row = await getSource(test.database.db, source.id);
+    expect(row).toMatchObject({
+      etag: expect.stringMatching(/^".+"$/),
+      lastModified: 'Wed, 21 Oct 2026 07:28:00 GMT',
+      lastSuccessAt: now,
+      lastCheckedAt: now,
+      nextCheckAt: new Date(now.getTime() + 600_000),
+      consecutiveFailures: 0,
+      lastEntryCount: 3,
+    });
+  });
+
+  it('sends the validators on the next poll and writes nothing on 304', async () => {
+    server.route(
+      '/feed-b',
+      feedHandler(() => rssFeed({ count: 3 })),
+    );
+    const source = await addSource('/feed-b');
+    await pollSource(deps, source.id);
+    await drainProcessQueue();
+    const summary = await pollSource(deps, source.id, true);
+    expect(summary).toEqual({ status: 'not-modified' });
+    const last = server.requests.filter((request) => request.path === '/feed-b').at(-1);
+    expect(last?.headers['if-none-match']).toMatch(/^".+"$/);
+    expect(last?.headers['if-modified-since']).toBe('Wed, 21 Oct 2026 07:28:00 GMT');
+    expect(await queues.process.count()).toBe(0);
+  });
+
+  it('skips an unchanged body by hash when the server sends no validators', async () => {
+    server.route('/no-validators', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed({ count: 2 }));
+    });
+    const source = await addSource('/no-validators');
+    expect((await pollSource(deps, source.id)).status).toBe('fetched');
+    expect(await pollSource(deps, source.id, true)).toEqual({ status: 'not-modified' });
+  });
+
+  it('enqueues only new and changed entries when the feed changes', async () => {
+    let body = rssFeed({ count: 5 });
+    server.route(
+      '/feed-c',
+      feedHandler(() => body),
+    );
+    const source = await addSource('/feed-c');
+    await pollSource(deps, source.id);
+    expect(await drainProcessQueue()).toBe(5);
+    body = rssFeed({ count: 7 }); // two new items on top
+    const summary = await pollSource(deps, source.id, true);
+    expect(summary).toEqual({ status: 'fetched', entries: 7, rejected: 0, enqueued: 2 });
+  });
+
+  it('skips a source that is not due, unless forced, and a disabled one', async () => {
+    server.route(
+      '/feed-d',
+      feedHandler(() => rssFeed({ count: 1 })),
+    );
+    const source = await addSource('/feed-d');
+    await pollSource(deps, source.id);
+    expect(await pollSource(deps, source.id)).toEqual({ status: 'skipped', reason: 'not due' });
+    expect((await pollSource(deps, 'no-such-source')).status).toBe('skipped');
+  });
+
+  it.each([
+    ['a malformed feed', '/bad-xml', 'parse_malformed', /not well-formed XML/],
+    ['a server error', '/error-500', 'fetch_http_status', /HTTP 500/],
+    ['a timeout', '/hang', 'fetch_timeout', /no complete response within 500 ms/],
+    ['an oversized body', '/huge', 'fetch_too_large', /larger than 262144 bytes/],
+    ['an HTML page', '/html', 'parse_unsupported', /not an RSS, RDF or Atom feed/],
+  ])('records %s on the source and backs off', async (_label, path, code, message) => {
+    server.route('/bad-xml', (_request, response) => {
+      response.writeHead(200).end('<rss><channel><item><title>x</channel>');
+    });
+    server.route('/error-500', (_request, response) => {
+      response.writeHead(500).end();
+    });
+    server.route('/hang', () => undefined);
+    server.route('/huge', (_request, response) => {
+      response.writeHead(200).end(Buffer.alloc(300 * 1024, 0x20));
+    });
+    server.route('/html', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>moved</body></html>');
+    });
+    const source = await addSource(path);
+    const summary = await pollSource(deps, source.id);
+    expect(summary).toMatchObject({ status: 'failed', code });
+    const row = await getSource(test.database.db, source.id);
+    expect(row?.lastErrorCode).toBe(code);
+    expect(row?.lastError).toMatch(message);
+    expect(row?.consecutiveFailures).toBe(1);
+    expect(row?.lastSuccessAt).toBeNull();
+    expect(row?.nextCheckAt).toEqual(new Date(now.getTime() + 600_000));
+
+    // A second failure in a row doubles the wait.
+    await pollSource(deps, source.id, true);
+    const again = await getSource(test.database.db, source.id);
+    expect(again?.consecutiveFailures).toBe(2);
+    expect(again?.nextCheckAt).toEqual(new Date(now.getTime() + 1_200_000));
+  });
+
+  it('waits as long as Retry-After says on 429', async () => {
+    server.route('/rate-limited', (_request, response) => {
+      response.writeHead(429, { 'retry-after': '3600' }).end();
+    });
+    const source = await addSource('/rate-limited');
+    await pollSource(deps, source.id);
+    const row = await getSource(test.database.db, source.id);
+    expect(row?.nextCheckAt).toEqual(new Date(now.getTime() + 3_600_000));
+  });
+
+  it('disables a source that answers 410 Gone, saying why', async () => {
+    server.route('/gone', (_request, response) => {
+      response.writeHead(410).end();
+    });
+    const source = await addSource('/gone');
+    await pollSource(deps, source.id);
+    const row = await getSource(test.database.db, source.id);
+    expect(row?.enabled).toBe(false);
+    expect(row?.disabledReason).toBe(`the source answered 410 Gone on ${now.toISOString()}`);
+    expect((await pollSource(deps, source.id, true)).status).toBe('skipped');
+  });
+
+  it('recovers: a success after failures resets the count and keeps the last error for the record', async () => {
+    let healthy = false;
+    server.route('/flaky', (request, response) => {
+      if (!healthy) {
+        response.writeHead(503).end();
+        return;
+      }
+      feedHandler(() => rssFeed({ count: 1 }))(request, response);
+    });
+    const source = await addSource('/flaky');
+    await pollSource(deps, source.id);
+    healthy = true;
+    await pollSource(deps, source.id, true);
+    const row = await getSource(test.database.db, source.id);
+    expect(row?.consecutiveFailures).toBe(0);
+    expect(row?.lastSuccessAt).toEqual(now);
+    expect(row?.lastErrorCode).toBe('fetch_http_status');
+  });
+});
