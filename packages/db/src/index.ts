@@ -11,6 +11,7 @@ export {
   recordFetchSuccess,
   recordNotModified,
   type SourceRow,
+  saveSource,
   setSourceEnabled,
 } from './queries/sources.ts';
 export { knownContentHashes, type StoreOptions, type StoreResult, storeItem } from './queries/store-item.ts';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `regwatch` command. Runs the TypeScript sources through tsx, so `npx regwatch` works
-// straight after `npm ci`; the Docker image runs the bundled build (dist/regwatch.mjs) instead.
+// straight after `npm ci`; the Docker image does the same.
 import { register } from 'tsx/esm/api';
 
 register();

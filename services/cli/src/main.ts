@@ -1,6 +1,7 @@
 import { ConfigError } from '@regwatch/config';
 import { isRegwatchError } from '@regwatch/core';
 import { configCommand, configHelp } from './commands/config.ts';
+import { demoCommand, demoHelp } from './commands/demo.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { migrateCommand, migrateHelp } from './commands/migrate.ts';
 import { sourcesCommand, sourcesHelp } from './commands/sources.ts';
@@ -12,6 +13,7 @@ const help = `regwatch ${version}: a regulatory newsfeed for data-protection off
 
 ${migrateHelp}
 ${startHelp}
+${demoHelp}
 ${sourcesHelp}
 ${importHelp}
 ${configHelp}
@@ -27,6 +29,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): Prom
         return await migrateCommand(env, io);
       case 'start':
         return await startCommand(args, env, io);
+      case 'demo':
+        return await demoCommand(env, io);
       case 'sources':
         return await sourcesCommand(args, env, io);
       case 'import':

@@ -40,6 +40,30 @@ export async function insertSource(db: DbOrTx, source: NewSource): Promise<Sourc
   return row;
 }
 
+/**
+ * Creates a source, or brings an existing one's definition (name, URL, format, …) up to date
+ * while keeping its fetch state: how the registry and the demo keep their sources in step.
+ */
+export async function saveSource(db: DbOrTx, source: NewSource): Promise<SourceRow> {
+  const definition = {
+    name: source.name,
+    kind: source.kind,
+    url: source.url,
+    homepage: source.homepage ?? null,
+    format: source.format ?? 'feed',
+    language: source.language ?? null,
+    jurisdictions: source.jurisdictions,
+    pollIntervalSeconds: source.pollIntervalSeconds,
+  };
+  const [row] = await db
+    .insert(sources)
+    .values({ id: source.id, ...definition, enabled: source.enabled ?? true })
+    .onConflictDoUpdate({ target: sources.id, set: { ...definition, updatedAt: new Date() } })
+    .returning();
+  if (!row) throw new RegwatchError('internal', `source "${source.id}" was not saved`);
+  return row;
+}
+
 export async function getSource(db: DbOrTx, id: string): Promise<SourceRow | undefined> {
   const [row] = await db.select().from(sources).where(eq(sources.id, id));
   return row;

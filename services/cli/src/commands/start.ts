@@ -72,6 +72,15 @@ export async function startCommand(args: string[], env: NodeJS.ProcessEnv, io: I
   const parts: Part[] = values.only ? [values.only] : ['api', 'ingest'];
   const config = loadConfig(allConfigFields, env);
   const running = await startParts(config, parts, { migrate: !values['no-migrate'] });
+  return runUntilSignal(running, config, io);
+}
+
+/** Waits for SIGTERM or SIGINT, then stops in order under a hard deadline. */
+export async function runUntilSignal(
+  running: Running,
+  config: Pick<RegwatchConfig, 'SHUTDOWN_TIMEOUT_MS'>,
+  io: Io,
+): Promise<number> {
   await waitForSignal();
   // A hard deadline: a stuck job or connection must not keep a stopping process alive.
   const deadline = setTimeout(() => {
