@@ -26,6 +26,7 @@ export {
   type NormalisedItem,
   type ParsedFeed,
   type SourceKind,
+  type SourceLabels,
   type StoreOutcome,
   sourceKinds,
 } from './types.ts';

@@ -2,6 +2,18 @@ export const sourceKinds = ['regulator', 'incident-db', 'press'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 /**
+ * Labels a source itself gives an entry (AIAAIC's deployer, developer and jurisdiction
+ * columns, a feed's categories): the source's own words, mapped to ids by the tagging step,
+ * where they win over guesses.
+ */
+export interface SourceLabels {
+  deployers?: string[];
+  developers?: string[];
+  jurisdictions?: string[];
+  categories?: string[];
+}
+
+/**
  * One entry as a source adapter read it: fields are the source's own, trimmed but not yet
  * normalised (links may be relative, dates are strings in whatever format the source uses,
  * text may hold HTML).
@@ -19,6 +31,7 @@ export interface FeedEntry {
   published?: string | undefined;
   updated?: string | undefined;
   language?: string | undefined;
+  labels?: SourceLabels | undefined;
 }
 
 /** A parsed document: its entries plus what the feed says of itself. */
@@ -52,6 +65,8 @@ export interface NormalisedItem {
   /** True when the source gave no usable date and publishedAt is the time we first saw it. */
   publishedAtEstimated: boolean;
   language: string | null;
+  /** The source's own labels, cleaned; empty lists omitted. */
+  labels: SourceLabels;
   /** Hash of the stored fields: changes when the source edits the entry. */
   contentHash: string;
 }

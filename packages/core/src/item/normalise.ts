@@ -1,7 +1,7 @@
 import { sha256Hex } from '../hash.ts';
 import { cleanText, htmlToText, singleLine, truncate } from '../text/clean.ts';
 import { parseDate } from '../time/parse-date.ts';
-import type { FeedEntry, NormalisedItem } from '../types.ts';
+import type { FeedEntry, NormalisedItem, SourceLabels } from '../types.ts';
 import { absoluteHttpUrl, canonicalUrl } from '../url/canonical.ts';
 
 export const itemLimits = {
@@ -62,6 +62,9 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
 
   const author = entry.author ? singleLine(cleanText(entry.author)).slice(0, 200) || null : null;
   const language = primaryLanguage(entry.language) ?? primaryLanguage(context.language);
+  const labels = cleanLabels(entry.labels);
+  // Labels join the change hash only when present, so hashes of plain feed entries stay as they were.
+  const labelsHash = Object.keys(labels).length > 0 ? JSON.stringify(labels) : '';
 
   return {
     ok: true,
@@ -78,7 +81,8 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
       publishedAt,
       publishedAtEstimated: !plausible,
       language,
-      contentHash: sha256Hex(title, url ?? '', summary, content, author ?? '', stableDate),
+      labels,
+      contentHash: sha256Hex(title, url ?? '', summary, content, author ?? '', stableDate, labelsHash),
     },
   };
 }
@@ -89,4 +93,25 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
  */
 export function itemDedupKey(sourceId: string, guid: string): string {
   return sha256Hex(sourceId, guid).slice(0, 32);
+}
+
+const labelKeys = ['deployers', 'developers', 'jurisdictions', 'categories'] as const;
+const maxLabels = 50;
+
+/** Trims, de-duplicates (case-insensitively) and caps each label list; empty lists are dropped. */
+function cleanLabels(labels: SourceLabels | undefined): SourceLabels {
+  const cleaned: SourceLabels = {};
+  for (const key of labelKeys) {
+    const seen = new Set<string>();
+    const values: string[] = [];
+    for (const raw of labels?.[key] ?? []) {
+      const value = singleLine(cleanText(raw)).slice(0, 200);
+      if (!value || seen.has(value.toLowerCase())) continue;
+      seen.add(value.toLowerCase());
+      values.push(value);
+      if (values.length === maxLabels) break;
+    }
+    if (values.length > 0) cleaned[key] = values;
+  }
+  return cleaned;
 }

@@ -1,0 +1,3 @@
+import type { SourceDefinition } from '../types.ts';
+
+export const icoSources: readonly SourceDefinition[] = [];

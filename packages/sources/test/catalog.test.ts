@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkJurisdiction, isSlug } from '@regwatch/core';
+import { describe, expect, it } from 'vitest';
+import { sourceCatalog } from '../src/catalog.ts';
+import { adapterFor } from '../src/registry.ts';
+import { testdataDir } from '../src/testdata.ts';
+import { normaliseRecorded } from './support.ts';
+
+describe('the source catalog', () => {
+  it('has unique slug ids, known formats, valid options and jurisdictions, and a recorded response each', () => {
+    const ids = sourceCatalog.map((source) => source.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const source of sourceCatalog) {
+      expect(isSlug(source.id), source.id).toBe(true);
+      const adapter = adapterFor(source.format);
+      adapter.checkOptions?.(source.options ?? {});
+      for (const code of source.jurisdictions)
+        expect(checkJurisdiction(code), `${source.id}: ${code}`).toMatchObject({ ok: true, code });
+      expect(new URL(source.url).protocol, source.id).toBe('https:');
+      expect(new URL(source.homepage).protocol, source.id).toBe('https:');
+      expect(source.pollIntervalSeconds, source.id).toBeGreaterThanOrEqual(300);
+      expect(existsSync(join(testdataDir, source.recorded.file)), `${source.id}: ${source.recorded.file}`).toBe(true);
+      if (source.kind === 'press') expect(source.relevance, `${source.id} needs a relevance filter`).toBe('privacy');
+    }
+  });
+
+  it('covers the ICO, OPC in two languages, AIAAIC, at least 8 press outlets and 10 more regulators', () => {
+    const count = (predicate: (source: (typeof sourceCatalog)[number]) => boolean) =>
+      sourceCatalog.filter(predicate).length;
+    expect(count((source) => source.id.startsWith('ico-'))).toBeGreaterThanOrEqual(2);
+    expect(count((source) => source.id.startsWith('opc-') && source.language === 'en')).toBeGreaterThanOrEqual(4);
+    expect(count((source) => source.id.startsWith('opc-') && source.language === 'fr')).toBeGreaterThanOrEqual(4);
+    expect(count((source) => source.kind === 'incident-db')).toBeGreaterThanOrEqual(1);
+    expect(count((source) => source.kind === 'press')).toBeGreaterThanOrEqual(8);
+    expect(count((source) => source.kind === 'regulator' && !/^(ico|opc)-/.test(source.id))).toBeGreaterThanOrEqual(10);
+    const formats = new Set(sourceCatalog.map((source) => source.format));
+    for (const format of ['feed', 'json-feed', 'aiaaic-csv', 'html-list', 'ico-search'])
+      expect(formats).toContain(format);
+  });
+
+  it.each(sourceCatalog.map((source) => [source.id, source] as const))(
+    '%s: its recorded response yields clean, dated, absolute items',
+    async (_id, source) => {
+      const items = await normaliseRecorded(source);
+      expect(items.length).toBeGreaterThan(0);
+      for (const item of items) {
+        expect(item.url, item.title).toMatch(/^https?:\/\/[^/]+\//);
+        expect(item.url, item.title).not.toContain('127.0.0.1');
+        expect(`${item.title} ${item.summary}`).not.toContain('\uFFFD');
+        expect(item.title).not.toMatch(/<[a-z][^>]*>/i);
+        expect(item.publishedAtEstimated, `${item.title} has no date`).toBe(false);
+      }
+    },
+  );
+});
