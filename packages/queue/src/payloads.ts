@@ -24,6 +24,15 @@ export const NormalisedItemSchema = Type.Object({
   publishedAt: Type.String(),
   publishedAtEstimated: Type.Boolean(),
   language: Nullable(Type.String()),
+  labels: Type.Object(
+    {
+      deployers: Type.Optional(Type.Array(Type.String())),
+      developers: Type.Optional(Type.Array(Type.String())),
+      jurisdictions: Type.Optional(Type.Array(Type.String())),
+      categories: Type.Optional(Type.Array(Type.String())),
+    },
+    { additionalProperties: false },
+  ),
   contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
 });
 

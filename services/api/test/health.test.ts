@@ -73,6 +73,7 @@ describe('GET /v1/sources', () => {
         format: 'feed',
         language: null,
         jurisdictions: ['CA'],
+        relevance: null,
         pollIntervalSeconds: 900,
         enabled: true,
         itemCount: 0,
@@ -90,6 +91,7 @@ describe('GET /v1/sources', () => {
           disabledReason: null,
           lastEntryCount: null,
           lastRejectedCount: null,
+          lastFilteredCount: null,
         },
       },
     ]);

@@ -16,24 +16,35 @@ export interface NewSource {
   jurisdictions: string[];
   pollIntervalSeconds: number;
   enabled?: boolean;
+  formatOptions?: Record<string, unknown>;
+  requestBody?: string | null;
+  linkBase?: string | null;
+  relevance?: 'privacy' | null;
+}
+
+/** The columns a source's definition sets (everything but its fetch state). */
+function definitionColumns(source: NewSource) {
+  return {
+    name: source.name,
+    kind: source.kind,
+    url: source.url,
+    homepage: source.homepage ?? null,
+    format: source.format ?? 'feed',
+    formatOptions: source.formatOptions ?? {},
+    requestBody: source.requestBody ?? null,
+    linkBase: source.linkBase ?? null,
+    relevance: source.relevance ?? null,
+    language: source.language ?? null,
+    jurisdictions: source.jurisdictions,
+    pollIntervalSeconds: source.pollIntervalSeconds,
+  };
 }
 
 /** Adds a source; an existing id is a `conflict` (sources are changed deliberately, not by re-adding). */
 export async function insertSource(db: DbOrTx, source: NewSource): Promise<SourceRow> {
   const [row] = await db
     .insert(sources)
-    .values({
-      id: source.id,
-      name: source.name,
-      kind: source.kind,
-      url: source.url,
-      homepage: source.homepage ?? null,
-      format: source.format ?? 'feed',
-      language: source.language ?? null,
-      jurisdictions: source.jurisdictions,
-      pollIntervalSeconds: source.pollIntervalSeconds,
-      enabled: source.enabled ?? true,
-    })
+    .values({ id: source.id, ...definitionColumns(source), enabled: source.enabled ?? true })
     .onConflictDoNothing({ target: sources.id })
     .returning();
   if (!row) throw new RegwatchError('conflict', `source "${source.id}" already exists`);
@@ -45,16 +56,7 @@ export async function insertSource(db: DbOrTx, source: NewSource): Promise<Sourc
  * while keeping its fetch state: how the registry and the demo keep their sources in step.
  */
 export async function saveSource(db: DbOrTx, source: NewSource): Promise<SourceRow> {
-  const definition = {
-    name: source.name,
-    kind: source.kind,
-    url: source.url,
-    homepage: source.homepage ?? null,
-    format: source.format ?? 'feed',
-    language: source.language ?? null,
-    jurisdictions: source.jurisdictions,
-    pollIntervalSeconds: source.pollIntervalSeconds,
-  };
+  const definition = definitionColumns(source);
   const [row] = await db
     .insert(sources)
     .values({ id: source.id, ...definition, enabled: source.enabled ?? true })
@@ -100,6 +102,7 @@ export async function recordFetchSuccess(
     bodyHash: string;
     entryCount: number;
     rejectedCount: number;
+    filteredCount: number;
   },
 ): Promise<void> {
   await db
@@ -114,6 +117,7 @@ export async function recordFetchSuccess(
       consecutiveFailures: 0,
       lastEntryCount: result.entryCount,
       lastRejectedCount: result.rejectedCount,
+      lastFilteredCount: result.filteredCount,
       updatedAt: result.checkedAt,
     })
     .where(eq(sources.id, id));

@@ -40,11 +40,12 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
     const inserted = await tx.execute<{ id: string }>(sql`
       insert into items (
         source_id, dedup_key, guid, url, canonical_url, title, summary, content, author, language,
-        published_at, published_at_estimated, content_hash, jurisdictions
+        published_at, published_at_estimated, content_hash, jurisdictions, source_labels
       ) values (
         ${item.sourceId}, ${item.dedupKey}, ${item.guid}, ${item.url}, ${item.canonicalUrl}, ${item.title},
         ${item.summary}, ${item.content}, ${item.author}, ${item.language}, ${item.publishedAt},
-        ${item.publishedAtEstimated}, ${item.contentHash}, ${textArray(options.jurisdictions)}
+        ${item.publishedAtEstimated}, ${item.contentHash}, ${textArray(options.jurisdictions)},
+        ${JSON.stringify(item.labels)}::jsonb
       )
       on conflict do nothing
       returning id::text`);
@@ -98,6 +99,7 @@ async function updateKnownEntry(tx: DbOrTx, item: NormalisedItem, itemId: string
       published_at_estimated = published_at_estimated and ${item.publishedAtEstimated},
       content_hash = ${item.contentHash},
       jurisdictions = ${textArray(options.jurisdictions)},
+      source_labels = ${JSON.stringify(item.labels)}::jsonb,
       updated_at = now()
     where id = ${itemId} and dedup_key = ${item.dedupKey}
     returning story_id::text`);

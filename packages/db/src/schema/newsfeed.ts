@@ -1,5 +1,6 @@
 // Items, the entries that brought them, and the stories that group them reference one another,
 // so they live in one module (one aggregate: the newsfeed).
+import type { SourceLabels } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -7,6 +8,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -42,6 +44,8 @@ export const items = pgTable(
     platforms: text('platforms').array().notNull().default(sql`'{}'::text[]`),
     jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    /** What the source itself said of the item (AIAAIC's deployer, developer, jurisdiction; categories). */
+    sourceLabels: jsonb('source_labels').$type<SourceLabels>().notNull().default({}),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

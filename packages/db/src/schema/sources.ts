@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * A source Regwatch watches, and its fetch state: the poller's memory survives restarts
@@ -15,6 +15,17 @@ export const sources = pgTable(
     homepage: text('homepage'),
     /** Adapter that reads the source's responses (`feed` = RSS/Atom/RDF). */
     format: text('format').notNull().default('feed'),
+    /** The adapter's settings for this source (HTML selectors, the ICO listing's paths…). */
+    formatOptions: jsonb('format_options').$type<Record<string, unknown>>().notNull().default({}),
+    /** APIs polled with a POST (the ICO's search) send this JSON body; null means GET. */
+    requestBody: text('request_body'),
+    /**
+     * Relative links resolve against this URL instead of the fetched one: set when the URL
+     * polled is a replay (the demo) or a mirror of the real source.
+     */
+    linkBase: text('link_base'),
+    /** `privacy` keeps only entries about privacy (general outlets); null keeps everything. */
+    relevance: text('relevance', { enum: ['privacy'] }),
     language: text('language'),
     jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
     pollIntervalSeconds: integer('poll_interval_seconds').notNull().default(900),
@@ -36,6 +47,8 @@ export const sources = pgTable(
     /** Entries the last successful poll read, and how many of them were unusable. */
     lastEntryCount: integer('last_entry_count'),
     lastRejectedCount: integer('last_rejected_count'),
+    /** Entries the relevance filter set aside in the last successful poll (counted, not lost silently). */
+    lastFilteredCount: integer('last_filtered_count'),
 
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

@@ -22,6 +22,9 @@ export const SourceHealth = Type.Object({
   disabledReason: Nullable(Type.String()),
   lastEntryCount: Nullable(Type.Integer({ description: 'Entries read by the last successful fetch' })),
   lastRejectedCount: Nullable(Type.Integer({ description: 'Of those, entries too broken to store' })),
+  lastFilteredCount: Nullable(
+    Type.Integer({ description: 'Of those, entries the relevance filter set aside as not about privacy' }),
+  ),
 });
 
 export const Source = Type.Object(
@@ -34,6 +37,9 @@ export const Source = Type.Object(
     format: Type.String(),
     language: Nullable(Type.String()),
     jurisdictions: Type.Array(Type.String()),
+    relevance: Nullable(
+      Type.Enum(['privacy'], { description: 'privacy: only entries about privacy are kept (general outlets)' }),
+    ),
     pollIntervalSeconds: Type.Integer(),
     enabled: Type.Boolean(),
     itemCount: Type.Integer({ minimum: 0 }),

@@ -29,6 +29,7 @@ export function listSourcesRoute(app: FastifyTypeBox, deps: AppDeps): void {
           format: row.format,
           language: row.language,
           jurisdictions: row.jurisdictions,
+          relevance: row.relevance,
           pollIntervalSeconds: row.pollIntervalSeconds,
           enabled: row.enabled,
           itemCount: counts.get(row.id) ?? 0,
@@ -45,6 +46,7 @@ export function listSourcesRoute(app: FastifyTypeBox, deps: AppDeps): void {
             disabledReason: row.disabledReason,
             lastEntryCount: row.lastEntryCount,
             lastRejectedCount: row.lastRejectedCount,
+            lastFilteredCount: row.lastFilteredCount,
           },
         })),
       };
