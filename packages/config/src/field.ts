@@ -67,6 +67,40 @@ export function text(options: { pattern?: RegExp; hint?: string } = {}): (raw: s
   };
 }
 
+const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+function isIpv6(text: string): boolean {
+  if (!text.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(text)) return false;
+  // The WHATWG URL parser implements the IPv6 grammar; config has no dependency to borrow one from.
+  try {
+    new URL(`http://[${text}]/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A comma-separated list of networks like `127.0.0.0/8,::1/128` (a bare address means that
+ * one host). Empty entries are skipped; each entry is returned trimmed, as written.
+ */
+export function cidrList(raw: string): readonly string[] {
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const maxLength = ipv4.test(address) ? 32 : isIpv6(address) ? 128 : undefined;
+    const validPrefix =
+      prefix === undefined || (/^(0|[1-9]\d{0,2})$/.test(prefix) && Number(prefix) <= (maxLength ?? 0));
+    if (maxLength === undefined || !validPrefix || extra !== undefined) {
+      throw new Error(`must be comma-separated CIDRs like 127.0.0.0/8,::1/128, got "${entry}"`);
+    }
+  }
+  return entries;
+}
+
 /** A URL with its password replaced by `***`, safe to log. */
 export function redactUrl(raw: string): string {
   try {

@@ -1,4 +1,4 @@
-import { boolean, type Field, integer, oneOf, redactUrl, text, urlWithProtocols } from './field.ts';
+import { boolean, cidrList, type Field, integer, oneOf, redactUrl, text, urlWithProtocols } from './field.ts';
 
 function field<T>(spec: Field<T>): Field<T> {
   return spec;
@@ -87,6 +87,14 @@ export const ingestFields = {
     description: 'User-Agent sent to sources',
     default: 'Regwatch/0.1 (+https://github.com/regwatch/regwatch)',
     parse: text({ pattern: /^[\x20-\x7E]{1,200}$/, hint: 'printable ASCII, at most 200 characters' }),
+  }),
+  FETCH_ALLOW_ADDRESSES: field({
+    description:
+      'Comma-separated CIDRs the fetcher may connect to although they are loopback, private or ' +
+      'link-local (e.g. 127.0.0.0/8,::1/128). Only tests and the offline demo set it: in production ' +
+      'it opens the SSRF guard',
+    default: [] as readonly string[],
+    parse: cidrList,
   }),
   WORKER_LOCK_MS: field({
     description: 'How long a worker holds a job before another may take it over (stall detection)',

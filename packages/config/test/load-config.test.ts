@@ -54,3 +54,28 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('FETCH_ALLOW_ADDRESSES', () => {
+  it('is empty by default: the fetcher reaches public addresses only', () => {
+    expect(loadConfig(ingestConfigFields, {}).FETCH_ALLOW_ADDRESSES).toEqual([]);
+  });
+
+  it('reads comma-separated IPv4 and IPv6 CIDRs and bare addresses', () => {
+    const config = loadConfig(ingestConfigFields, {
+      FETCH_ALLOW_ADDRESSES: ' 127.0.0.0/8, ::1/128,,10.1.2.3,fd00::/8 ',
+    });
+    expect(config.FETCH_ALLOW_ADDRESSES).toEqual(['127.0.0.0/8', '::1/128', '10.1.2.3', 'fd00::/8']);
+    expect(describeConfig(ingestConfigFields, config)).toContain(
+      'FETCH_ALLOW_ADDRESSES=127.0.0.0/8,::1/128,10.1.2.3,fd00::/8',
+    );
+  });
+
+  it.each(['127.0.0.0/33', '::1/129', 'localhost', '127.0.0.1/', '127.1/8', '256.0.0.0/8', '::1/8/8', '[::1]/128'])(
+    'refuses %j, naming the variable',
+    (entry) => {
+      expect(() => loadConfig(ingestConfigFields, { FETCH_ALLOW_ADDRESSES: `127.0.0.0/8,${entry}` })).toThrowError(
+        `FETCH_ALLOW_ADDRESSES must be comma-separated CIDRs like 127.0.0.0/8,::1/128, got "${entry}"`,
+      );
+    },
+  );
+});

@@ -10,6 +10,18 @@ export {
   primaryLanguage,
 } from './item/normalise.ts';
 export { blocCodes, checkJurisdiction, countryCodes, type JurisdictionCheck } from './jurisdiction/codes.ts';
+export {
+  type AddressVerdict,
+  blockedRange,
+  type Cidr,
+  checkAddress,
+  cidrContains,
+  formatCidr,
+  formatIp,
+  type IpAddress,
+  parseCidr,
+  parseIp,
+} from './net/ip-ranges.ts';
 export { isSlug, slugPattern } from './slug.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
 export { parseDate } from './time/parse-date.ts';

@@ -23,6 +23,9 @@ describe('poll backoff', () => {
   it('honours Retry-After, capped', () => {
     expect(delay(1, 120_000)).toBe(120_000);
     expect(delay(1, 30 * 24 * 3_600_000)).toBe(pollPolicy.maxRetryAfterMs);
+    // A Retry-After of hundreds of digits parses to Infinity: still the cap, never an invalid date.
+    expect(delay(1, Number.POSITIVE_INFINITY)).toBe(pollPolicy.maxRetryAfterMs);
+    expect(delay(9, 120_000)).toBe(120_000);
   });
 
   it('spreads sources deterministically over their interval', () => {

@@ -1,6 +1,9 @@
 import { testRedisUrl } from './redis.ts';
 
-/** The environment a Regwatch process under test gets: its own database and queue prefix, quick stall detection. */
+/**
+ * The environment a Regwatch process under test gets: its own database and queue prefix, quick
+ * stall detection, and loopback allowed to the fetcher.
+ */
 export function testEnv(options: {
   databaseUrl: string;
   prefix: string;
@@ -16,6 +19,8 @@ export function testEnv(options: {
     WORKER_LOCK_MS: '2000',
     WORKER_STALLED_INTERVAL_MS: '1000',
     FETCH_TIMEOUT_MS: '3000',
+    // Fixture servers listen on loopback, which the fetcher's SSRF guard refuses by default.
+    FETCH_ALLOW_ADDRESSES: '127.0.0.0/8,::1/128',
     SHUTDOWN_TIMEOUT_MS: '10000',
     ...options.extra,
   };

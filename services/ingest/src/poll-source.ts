@@ -9,14 +9,14 @@ import {
 } from '@regwatch/db';
 import type { ProcessJob } from '@regwatch/queue';
 import type { Queue } from 'bullmq';
-import type { Dispatcher } from 'undici';
 import { enqueueDocument } from './enqueue-document.ts';
+import type { FetchDispatcher } from './fetch/dispatcher.ts';
 import { type FetchLimits, fetchDocument } from './fetch/fetch-document.ts';
 
 export interface PollDeps {
   db: Db;
   processQueue: Queue<ProcessJob>;
-  dispatcher: Dispatcher;
+  dispatcher: FetchDispatcher;
   limits: FetchLimits;
   now?: () => Date;
   random?: () => number;

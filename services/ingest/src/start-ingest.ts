@@ -3,7 +3,7 @@ import type { Db } from '@regwatch/db';
 import { createQueues, createRedis, type PollJob, pollJobValidator, type Queues, queueNames } from '@regwatch/queue';
 import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import type { Logger } from 'pino';
-import { Agent } from 'undici';
+import { createFetchDispatcher } from './fetch/dispatcher.ts';
 import { type PollSummary, pollSource } from './poll-source.ts';
 import { permanentFailure, replayFailedJobs } from './replay-failed.ts';
 import { syncPollSchedules } from './schedules.ts';
@@ -35,7 +35,8 @@ export async function startIngest({ config, db, logger }: IngestDeps): Promise<I
   // this connection for its blocking commands.
   const connection = createRedis(config.REDIS_URL, 'worker');
   const queues = createQueues({ connection, prefix: config.QUEUE_PREFIX });
-  const dispatcher = new Agent({ connections: 4, pipelining: 1, keepAliveTimeout: 10_000 });
+  // Public addresses only (plus FETCH_ALLOW_ADDRESSES), at most 2 requests in flight per host.
+  const dispatcher = createFetchDispatcher({ allow: config.FETCH_ALLOW_ADDRESSES, maxConnectionsPerHost: 2 });
   const limits = {
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxBytes: config.FETCH_MAX_BYTES,

@@ -1,12 +1,12 @@
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { RegwatchError } from '@regwatch/core';
 import { type FixtureServer, startFixtureServer } from '@regwatch/testing';
-import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FetchLimits, fetchDocument, parseRetryAfter } from '../src/index.ts';
+import { createFetchDispatcher, type FetchLimits, fetchDocument, parseRetryAfter } from '../src/index.ts';
 
 let server: FixtureServer;
-const dispatcher = new Agent();
+// Fixture servers are on loopback: allow it, as FETCH_ALLOW_ADDRESSES does in tests.
+const dispatcher = createFetchDispatcher({ allow: ['127.0.0.0/8', '::1/128'] });
 const limits: FetchLimits = { timeoutMs: 1_000, maxBytes: 64 * 1024, maxRedirects: 5, userAgent: 'Regwatch-test' };
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { pollPolicy, sourceHealthStatus } from '@regwatch/core';
 import { getSource, insertSource } from '@regwatch/db';
 import { createQueues, createRedis, type Queues } from '@regwatch/queue';
 import {
@@ -11,16 +12,16 @@ import {
   testRedisUrl,
   uniquePrefix,
 } from '@regwatch/testing';
-import { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type PollDeps, pollSource, storeEntry } from '../src/index.ts';
+import { createFetchDispatcher, type PollDeps, pollSource, storeEntry } from '../src/index.ts';
 
 let test: TestDatabase;
 let server: FixtureServer;
 let queues: Queues;
 const prefix = uniquePrefix('poll');
 const redis = createRedis(testRedisUrl, 'worker');
-const dispatcher = new Agent();
+// Fixture servers are on loopback: allow it, as FETCH_ALLOW_ADDRESSES does in tests.
+const dispatcher = createFetchDispatcher({ allow: ['127.0.0.0/8', '::1/128'] });
 let deps: PollDeps;
 // A fixed clock a minute ahead of the real one, so new sources (next check: now()) are due.
 const now = new Date(Math.ceil(Date.now() / 1_000) * 1_000 + 60_000);
@@ -188,6 +189,61 @@ describe('pollSource', () => {
     await pollSource(deps, source.id);
     const row = await getSource(test.database.db, source.id);
     expect(row?.nextCheckAt).toEqual(new Date(now.getTime() + 3_600_000));
+  });
+
+  // Issue 3: Retry-After is honoured, in seconds or as an HTTP date, but never beyond the cap.
+  it.each([
+    ['429 with Retry-After in seconds', 429, () => '120', 120_000],
+    ['429 with Retry-After as an HTTP date', 429, () => new Date(now.getTime() + 900_000).toUTCString(), 900_000],
+    ['503 with an absurd Retry-After', 503, () => '99999999999999999999', pollPolicy.maxRetryAfterMs],
+    [
+      '503 with a Retry-After date centuries away',
+      503,
+      () => 'Fri, 31 Dec 9999 23:59:59 GMT',
+      pollPolicy.maxRetryAfterMs,
+    ],
+  ])('waits as Retry-After says on %s, capped', async (label, status, retryAfter, waitMs) => {
+    const path = `/retry-after-${label.replaceAll(' ', '-')}`;
+    server.route(path, (_request, response) => {
+      response.writeHead(status, { 'retry-after': retryAfter() }).end();
+    });
+    const source = await addSource(path);
+    expect(await pollSource(deps, source.id)).toMatchObject({ status: 'failed', code: 'fetch_http_status' });
+    const row = await getSource(test.database.db, source.id);
+    expect(row?.nextCheckAt).toEqual(new Date(now.getTime() + waitMs));
+    expect(row?.enabled).toBe(true);
+  });
+
+  it('flags a source failing for a day as dead, and keeps retrying it within the backoff cap', async () => {
+    server.route('/down-all-day', (_request, response) => {
+      response.writeHead(500).end();
+    });
+    const source = await addSource('/down-all-day');
+    let clock = now;
+    const clocked: PollDeps = { ...deps, now: () => clock };
+    const dayLater = now.getTime() + pollPolicy.deadAfterMs;
+    let polls = 0;
+    for (;;) {
+      // Not forced: each poll happens because the source is due again.
+      expect(await pollSource(clocked, source.id)).toMatchObject({ status: 'failed' });
+      polls += 1;
+      const row = await getSource(test.database.db, source.id);
+      if (!row) throw new Error('source vanished');
+      const waitMs = row.nextCheckAt.getTime() - clock.getTime();
+      expect(waitMs).toBeGreaterThan(0);
+      expect(waitMs).toBeLessThanOrEqual(pollPolicy.maxBackoffMs * (1 + pollPolicy.jitter));
+      const health = sourceHealthStatus({ ...row, now: clock });
+      if (clock.getTime() >= dayLater) {
+        expect(health).toBe('dead');
+        expect(row.enabled).toBe(true);
+        expect(row.consecutiveFailures).toBe(polls);
+        break;
+      }
+      // Not flagged before a day without success (the row was created about a minute before `now`).
+      if (clock.getTime() < dayLater - 120_000) expect(health).toBe('failing');
+      clock = row.nextCheckAt;
+    }
+    expect(server.requests.filter((request) => request.path === '/down-all-day')).toHaveLength(polls);
   });
 
   it('disables a source that answers 410 Gone, saying why', async () => {

@@ -1,5 +1,6 @@
 import { RegwatchError } from '@regwatch/core';
-import { type Dispatcher, request } from 'undici';
+import { request } from 'undici';
+import type { FetchDispatcher } from './dispatcher.ts';
 import { readBody } from './read-body.ts';
 
 export interface FetchLimits {
@@ -66,11 +67,13 @@ function checkProtocol(url: URL): void {
  * The fetcher every source goes through: conditional GET with stored validators, one total
  * timeout, a cap on the decompressed body, a bounded number of redirects (each re-checked),
  * and errors classified into Regwatch codes. It never throws anything but RegwatchError.
+ * The dispatcher (createFetchDispatcher) refuses non-public addresses at connect time, so
+ * every hop of a redirect chain is guarded too, and limits requests in flight per host.
  */
 export async function fetchDocument(
   target: FetchRequest,
   limits: FetchLimits,
-  dispatcher: Dispatcher,
+  dispatcher: FetchDispatcher,
   now: () => Date = () => new Date(),
 ): Promise<FetchResult> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
