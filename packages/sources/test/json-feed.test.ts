@@ -1,0 +1,249 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type FeedEntry, type NormalisedItem, normaliseEntry, RegwatchError } from '@regwatch/core';
+import { describe, expect, it } from 'vitest';
+import { jsonFeedAdapter } from '../src/json-feed/adapter.ts';
+import { adapterFor } from '../src/registry.ts';
+import { readRecorded, recordedNow } from './support.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const corpus = join(repoRoot, '..', 'shared', 'corpus');
+const feedparserJson = join(corpus, 'feedparser-tests', 'tests', 'json');
+
+function parse(body: string | Uint8Array, url = 'https://privacy.example.org/news/feed.json', contentType?: string) {
+  return jsonFeedAdapter.parse({
+    body: typeof body === 'string' ? Buffer.from(body) : body,
+    contentType: contentType ?? 'application/feed+json',
+    url,
+  });
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<RegwatchError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RegwatchError) return error;
+    throw error;
+  }
+  throw new Error('expected a RegwatchError');
+}
+
+function normalise(entries: FeedEntry[], baseUrl: string, language?: string): NormalisedItem[] {
+  return entries.map((entry) => {
+    const result = normaliseEntry(entry, { sourceId: 'json-sample', baseUrl, language, now: recordedNow });
+    if (!result.ok) throw new Error(result.reason);
+    return result.item;
+  });
+}
+
+/** Every file under a folder, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const feed = (items: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items, ...extra });
+
+describe('json-feed: a JSON Feed 1.1 sample (testdata/json-feed/sample-1.1.json)', () => {
+  const url = 'https://privacy.example.org/news/feed.json';
+
+  it('is the adapter registered for the json-feed format', () => {
+    expect(adapterFor('json-feed')).toBe(jsonFeedAdapter);
+  });
+
+  it('reads the feed head and skips items that are not objects', async () => {
+    const parsed = await parse(readRecorded('json-feed/sample-1.1.json'), url);
+    expect(parsed).toMatchObject({
+      title: 'Example Privacy Office — news',
+      link: 'https://privacy.example.org/news/',
+      language: 'en-GB',
+    });
+    expect(parsed.entries.map((entry) => entry.guid)).toEqual([
+      'https://privacy.example.org/news/2026/11/fine-for-unlawful-cookie-tracking',
+      '20261105',
+      'linkblog-2026-11-01',
+      'no-title-2026-10-30',
+      'odd-types',
+    ]);
+  });
+
+  it('maps id, url, title, content, summary, dates, authors, language and tags', async () => {
+    const parsed = await parse(readRecorded('json-feed/sample-1.1.json'), url);
+    expect(parsed.entries[0]).toEqual({
+      guid: 'https://privacy.example.org/news/2026/11/fine-for-unlawful-cookie-tracking',
+      link: 'https://privacy.example.org/news/2026/11/fine-for-unlawful-cookie-tracking?utm_source=jsonfeed',
+      title: 'Fine of €1.2 million for unlawful cookie tracking',
+      summary: 'Advertising cookies were set before consent &amp; without a working opt-out.',
+      content:
+        '<p>The authority has fined <strong>Shop &amp; Go Ltd</strong> for setting advertising cookies before consent.</p><script>track()</script>',
+      author: 'Ada Example, Ben Example',
+      published: '2026-11-12T09:30:00+01:00',
+      updated: '2026-11-13T10:00:00+01:00',
+      language: undefined,
+      labels: { categories: ['Fines', 'Cookies', 'ePrivacy'] },
+    });
+    const items = normalise(parsed.entries, url, parsed.language);
+    expect(items[0]).toMatchObject({
+      url: 'https://privacy.example.org/news/2026/11/fine-for-unlawful-cookie-tracking?utm_source=jsonfeed',
+      canonicalUrl: 'privacy.example.org/news/2026/11/fine-for-unlawful-cookie-tracking',
+      summary: 'Advertising cookies were set before consent & without a working opt-out.',
+      content: 'The authority has fined Shop & Go Ltd for setting advertising cookies before consent.',
+      publishedAt: '2026-11-12T08:30:00.000Z',
+      publishedAtEstimated: false,
+      language: 'en',
+      author: 'Ada Example, Ben Example',
+    });
+  });
+
+  it('coerces a numeric id, resolves a relative url, keeps plain text as text, honours item language', async () => {
+    const parsed = await parse(readRecorded('json-feed/sample-1.1.json'), url);
+    const items = normalise(parsed.entries, url, parsed.language);
+    expect(items[1]).toMatchObject({
+      guid: '20261105',
+      url: 'https://privacy.example.org/news/2026/11/guidance-on-ai-and-data-protection',
+      content: 'Plain text content: controllers using AI must run a DPIA where risk is high <not an HTML tag>.',
+      language: 'fr',
+      // No item authors: the feed's authors are the item's (JSON Feed 1.1).
+      author: 'Press office',
+      labels: { categories: ['Guidance', 'AI'] },
+    });
+  });
+
+  it('falls back to external_url, to the content for a missing title, and ignores fields of the wrong type', async () => {
+    const parsed = await parse(readRecorded('json-feed/sample-1.1.json'), url);
+    const items = normalise(parsed.entries, url, parsed.language);
+    expect(items[2]?.url).toBe('https://press.example.net/2026/11/01/regulators-meet-on-children-s-privacy');
+    expect(items[2]?.publishedAt).toBe('2026-11-01T21:45:00.000Z');
+    expect(items[3]?.title).toBe('Our annual report for 2025–26 is out.');
+    expect(parsed.entries[4]).toMatchObject({ guid: 'odd-types', link: undefined, title: undefined });
+    expect(parsed.entries[4]?.published).toBeUndefined();
+    expect(parsed.entries[4]?.labels).toBeUndefined();
+    expect(items[4]).toMatchObject({ url: null, title: 'Fields of the wrong type are ignored, not fatal.' });
+    expect(items[4]?.publishedAtEstimated).toBe(true);
+  });
+});
+
+describe('json-feed: JSON Feed 1.0', () => {
+  it('reads the 1.0 author objects, at item and feed level', async () => {
+    const url = 'https://blog.example.com/feed.json';
+    const parsed = await parse(readRecorded('json-feed/sample-1.0.json'), url);
+    expect(parsed.language).toBeUndefined();
+    const items = normalise(parsed.entries, url, 'en');
+    expect(items.map((item) => [item.title, item.author, item.publishedAt, item.content])).toEqual([
+      [
+        'Subject access requests: when the clock starts',
+        'Cara Example',
+        '2026-10-20T12:00:00.000Z',
+        'One month, usually.',
+      ],
+      [
+        'Breach notification in 72 hours',
+        'Example Blog Team',
+        '2026-10-10T05:15:00.000Z',
+        'Notify the authority within 72 hours of becoming aware.',
+      ],
+    ]);
+  });
+});
+
+describe('json-feed: the feedparser JSON cases (shared corpus)', () => {
+  it('parses every file or refuses it with a classified error', async () => {
+    if (!existsSync(feedparserJson)) throw new Error(`corpus folder missing: ${feedparserJson}`);
+    const files = filesUnder(feedparserJson);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      try {
+        const parsed = await parse(readFileSync(file), 'https://example.org/feed.json');
+        expect(Array.isArray(parsed.entries), file).toBe(true);
+      } catch (error) {
+        expect(error, file).toBeInstanceOf(RegwatchError);
+      }
+    }
+  });
+
+  it('example.json: "feed.title == \'My Example Feed\' and len(entries) == 2"', async () => {
+    const parsed = await parse(readFileSync(join(feedparserJson, 'example.json')), 'https://example.org/feed.json');
+    expect(parsed.title).toBe('My Example Feed');
+    expect(parsed.entries).toHaveLength(2);
+    const items = normalise(parsed.entries, 'https://example.org/feed.json', 'en');
+    expect(items.map((item) => [item.guid, item.url, item.title, item.author, item.labels.categories])).toEqual([
+      ['2', 'https://example.org/second-item', 'post 2', 'me', ['test', 'JSON']],
+      ['1', 'https://example.org/initial-post', 'Hello, world!', 'you', undefined],
+    ]);
+    // The script in content_html is not text.
+    expect(items[1]?.content).toBe('Hello, world!');
+  });
+
+  it('never throws anything but a RegwatchError on the other corpus feeds (XML, and JSON that is no feed)', async () => {
+    const files = [
+      ...filesUnder(join(corpus, 'feedparser-tests', 'tests')),
+      ...(existsSync(join(corpus, 'rss-parser-fixtures')) ? filesUnder(join(corpus, 'rss-parser-fixtures')) : []),
+    ].filter((file) => !file.startsWith(feedparserJson));
+    expect(files.length).toBeGreaterThan(1_000);
+    const codes = new Map<string, number>();
+    for (const file of files) {
+      try {
+        await parse(readFileSync(file), 'https://example.org/feed');
+        codes.set('parsed', (codes.get('parsed') ?? 0) + 1);
+      } catch (error) {
+        expect(error, file).toBeInstanceOf(RegwatchError);
+        const code = (error as RegwatchError).code;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+    }
+    // None of them is a JSON Feed.
+    expect(codes.get('parsed')).toBeUndefined();
+    expect(codes.get('parse_unsupported')).toBeGreaterThan(1_000);
+  });
+});
+
+describe('json-feed: documents that are not JSON Feeds', () => {
+  it('refuses XML, HTML, plain text and an empty body as parse_unsupported', async () => {
+    for (const body of ['<?xml version="1.0"?><rss/>', '<!DOCTYPE html><html></html>', 'hello', '', '  \n']) {
+      expect((await errorOf(parse(body))).code, JSON.stringify(body)).toBe('parse_unsupported');
+    }
+  });
+
+  it('reports JSON that does not parse as parse_malformed', async () => {
+    for (const body of ['{"version": "https://jsonfeed.org/version/1.1", "items": [', '{version: 1}', '[1,]']) {
+      const error = await errorOf(parse(body));
+      expect(error.code, body).toBe('parse_malformed');
+      expect(error.message).toContain('not valid JSON');
+    }
+  });
+
+  it('refuses JSON without a jsonfeed.org version or an items array as parse_unsupported', async () => {
+    const cases: Array<[string, RegExp]> = [
+      ['[]', /top level is not an object/],
+      ['"a string"', /not JSON/],
+      ['{"items": []}', /"version" is missing/],
+      ['{"version": "https://example.org/version/1", "items": []}', /"version" is "https:\/\/example.org/],
+      ['{"version": 1.1, "items": []}', /"version" is missing/],
+      ['{"version": "https://jsonfeed.org/version/1.1"}', /no "items" array/],
+      ['{"version": "https://jsonfeed.org/version/1.1", "items": {}}', /no "items" array/],
+    ];
+    for (const [body, message] of cases) {
+      const error = await errorOf(parse(body));
+      expect(error.code, body).toBe('parse_unsupported');
+      expect(error.message, body).toMatch(message);
+    }
+  });
+
+  it('reads a feed with a byte-order mark, and UTF-16 with one', async () => {
+    const json = feed([{ id: 'a', title: 'Café' }]);
+    const utf8 = await parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]));
+    expect(utf8.entries[0]?.title).toBe('Café');
+    const utf16 = await parse(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+    expect(utf16.entries[0]?.title).toBe('Café');
+  });
+
+  it('accepts an empty items list and takes no options', async () => {
+    expect((await parse(feed([]))).entries).toEqual([]);
+    expect(() => jsonFeedAdapter.checkOptions?.({})).not.toThrow();
+    expect(() => jsonFeedAdapter.checkOptions?.({ x: 1 })).toThrow(/takes no options/);
+  });
+});
