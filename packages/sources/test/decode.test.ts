@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeDocument } from '../src/index.ts';
+import { declaredCharset } from '../src/shared/decode.ts';
 
 const testdata = (name: string) => readFileSync(new URL(`../testdata/feed/${name}`, import.meta.url));
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
@@ -58,5 +59,82 @@ describe('decodeDocument', () => {
   it('ignores an unknown or UTF-8 label on bytes that are not UTF-8', () => {
     expect(decodeDocument(latin1('<t>Café</t>'), 'text/xml; charset=utf-8').text).toBe('<t>Café</t>');
     expect(decodeDocument(latin1('<t>Café</t>'), 'text/xml; charset=x-bogus').text).toBe('<t>Café</t>');
+  });
+
+  // Issue 3: cases from feedparser-tests/tests/encoding, checked by hand, as inline bytes.
+  describe('on feedparser’s encoding cases', () => {
+    const utf32 = (text: string, littleEndian: boolean) => {
+      const chars = [...text];
+      const bytes = Buffer.alloc(chars.length * 4);
+      chars.forEach((char, i) => {
+        const codePoint = char.codePointAt(0) ?? 0;
+        if (littleEndian) bytes.writeUInt32LE(codePoint, i * 4);
+        else bytes.writeUInt32BE(codePoint, i * 4);
+      });
+      return bytes;
+    };
+    const doc = '<?xml version="1.0" encoding="utf-32"?><rss><title>Zoë 😀</title></rss>';
+
+    it('reads UTF-32 with a byte-order mark (utf-32be-bom.xml, utf-32le-bom.xml), which TextDecoder lacks', () => {
+      const be = Buffer.concat([Buffer.from([0x00, 0x00, 0xfe, 0xff]), utf32(doc, false)]);
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x00]), utf32(doc, true)]);
+      expect(decodeDocument(be)).toEqual({ text: doc, encoding: 'utf-32be' });
+      // Not UTF-16LE, whose mark is the first two bytes of this one.
+      expect(decodeDocument(le)).toEqual({ text: doc, encoding: 'utf-32le' });
+    });
+
+    it('recognises UTF-32 without a BOM from the zero bytes around "<" (utf-32be.xml, utf-32le.xml)', () => {
+      expect(decodeDocument(utf32(doc, false))).toEqual({ text: doc, encoding: 'utf-32be' });
+      expect(decodeDocument(utf32(doc, true))).toEqual({ text: doc, encoding: 'utf-32le' });
+    });
+
+    it('turns an invalid UTF-32 code point or a cut-off last unit into U+FFFD, not a crash', () => {
+      const bytes = Buffer.concat([
+        utf32('<t>', false),
+        Buffer.from([0x00, 0x11, 0x00, 0x00]),
+        Buffer.from([0x00, 0x00]),
+      ]);
+      expect(decodeDocument(bytes).text).toBe('<t>\uFFFD\uFFFD');
+    });
+
+    it('reads a charset quoted with apostrophes (http_text_atom_xml_charset.xml)', () => {
+      const koi8 = Buffer.from([0xf0, 0xd2, 0xc9, 0xcd, 0xc5, 0xd2]); // "Пример"
+      expect(decodeDocument(koi8, "text/atom+xml; charset='koi8-r'").text).toBe('Пример');
+      expect(decodeDocument(koi8, 'text/atom+xml;charset= "koi8-r"').text).toBe('Пример');
+    });
+
+    it('reads EUC-KR declared in the prolog (euc-kr.xml)', () => {
+      const bytes = Buffer.concat([
+        latin1('<?xml version="1.0" encoding="euc-kr"?><title>'),
+        Buffer.from([0xb3, 0xe2]),
+        latin1('</title>'),
+      ]);
+      expect(decodeDocument(bytes).text).toContain('<title>\ub144</title>');
+    });
+
+    it('reads windows-1252 from the header (http_text_xml_charset_2.xml)', () => {
+      const bytes = latin1('<d>This is a \xa3\x93test.\x94</d>');
+      expect(decodeDocument(bytes, 'text/xml; charset=windows-1252').text).toBe('<d>This is a £“test.”</d>');
+    });
+
+    it('reads C1 controls in UTF-8 as the windows-1252 punctuation they were (demoronize-1.xml)', () => {
+      // U+0092 encoded as UTF-8: a windows-1252 apostrophe transcoded as if it were ISO-8859-1.
+      expect(decodeDocument(Buffer.from('<d>don\u0092t</d>')).text).toBe('<d>don’t</d>');
+    });
+
+    it('keeps U+FFFD only for bytes that are invalid as declared (bozo_invalid-bytes-with-bom.xml)', () => {
+      const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), latin1('<t>Espa\xf1a</t>')]);
+      expect(decodeDocument(bytes).text).toBe('<t>Espa\uFFFDa</t>');
+    });
+
+    it('names the declared charset: BOM, then Content-Type, then prolog', () => {
+      const prolog = latin1('<?xml version="1.0" encoding="iso-8859-1"?><t/>');
+      expect(declaredCharset(prolog)).toBe('iso-8859-1');
+      expect(declaredCharset(prolog, 'text/xml; charset="us-ascii"')).toBe('us-ascii');
+      expect(declaredCharset(Buffer.concat([Buffer.from([0xfe, 0xff]), prolog]), 'text/xml; charset=us-ascii')).toBe(
+        'utf-16be',
+      );
+      expect(declaredCharset(latin1('<t/>'), 'text/xml')).toBeNull();
+    });
   });
 });

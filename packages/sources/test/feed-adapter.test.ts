@@ -96,3 +96,68 @@ describe('feed adapter on broken input', () => {
     expect(feed.entries).toEqual([]);
   });
 });
+
+// Issue 3: structures found in the peer test suites (test/corpus.test.ts) that made rss-parser throw
+// or lose the feed. Each is pinned here on the smallest document that showed it.
+describe('feed adapter on odd structures (issue 3)', () => {
+  it('reads <rss> without a version as RSS 2.0 instead of refusing it', async () => {
+    const feed = await parse('<rss><channel><item><title>No version</title></item></channel></rss>');
+    expect(feed.entries.map((entry) => entry.title)).toEqual(['No version']);
+  });
+
+  it.each([
+    ['RSS 2.0 without a channel', '<rss version="2.0">\n</rss>'],
+    ['RSS 0.91 without a channel', '<rss version="0.91"/>'],
+    ['RSS 1.0 without a channel', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>'],
+    ['RSS 2.0 with an empty <channel/>', '<rss version="2.0"><channel/></rss>'],
+  ])('reads %s as no entries (RSS without a channel threw a TypeError)', async (_kind, xml) => {
+    expect((await parse(xml)).entries).toEqual([]);
+  });
+
+  it('keeps the other entries of an Atom feed with an empty <entry> (String.prototype.link threw)', async () => {
+    const feed = await parse(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry>\n</entry>' +
+        '<entry><title>Second</title><link href="https://example.org/2"/></entry></feed>',
+    );
+    expect(feed.entries).toHaveLength(2);
+    expect(feed.entries[1]).toMatchObject({ title: 'Second', link: 'https://example.org/2' });
+  });
+
+  it('keeps the URL of a text-only Atom <link> and skips attribute-less feed links', async () => {
+    const feed = await parse(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><link>https://example.org/</link>' +
+        '<entry><title>T</title><link>https://example.org/t</link></entry></feed>',
+    );
+    expect(feed.entries[0]).toMatchObject({ title: 'T', link: 'https://example.org/t' });
+  });
+
+  it('keeps an Atom entry whose date cannot be read, with the raw date (toISOString threw a RangeError)', async () => {
+    const feed = await parse(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Bad date</title><published>last Tuesday</published>' +
+        '<updated>2026-03-01T10:00:00Z</updated></entry><entry><title>Good</title></entry></feed>',
+    );
+    expect(feed.entries.map((entry) => [entry.title, entry.published, entry.updated])).toEqual([
+      ['Bad date', 'last Tuesday', '2026-03-01T10:00:00Z'],
+      ['Good', undefined, undefined],
+    ]);
+  });
+
+  it('reads C1 controls from character references as windows-1252 (feedparser demoronize)', async () => {
+    const feed = await parse('<rss version="2.0"><channel><item><title>don&#146;t</title></item></channel></rss>');
+    expect(feed.entries[0]?.title).toBe('don’t');
+  });
+
+  it('is not left broken by a failed parse: xml2js state leaked into the next document, which never resolved', async () => {
+    // Fails part-way, then the rest of the document closes the root and errs again: this used to
+    // mark the shared parser as ended and failed, so every later parse stayed pending for ever.
+    const poison = '<rss version="2.0"><channel><title>&bad;</title></channel></rss>junk';
+    expect((await parseError(poison)).code).toBe('parse_malformed');
+    expect((await parseError('<rss version="2.0"><channel>')).code).toBe('parse_malformed');
+    const feed = await parse('<rss version="2.0"><channel><item><title>After</title></item></channel></rss>');
+    expect(feed.entries.map((entry) => entry.title)).toEqual(['After']);
+    // The same malformed document twice gets the same verdict (it used to alternate).
+    const illFormed = '<feed xmlns="http://www.w3.org/2005/Atom"><copyright></rights></feed>';
+    expect((await parseError(illFormed)).code).toBe('parse_malformed');
+    expect((await parseError(illFormed)).code).toBe('parse_malformed');
+  });
+});

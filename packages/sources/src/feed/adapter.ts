@@ -1,21 +1,120 @@
 import { type FeedEntry, type ParsedFeed, RegwatchError } from '@regwatch/core';
 import Parser from 'rss-parser';
-import { decodeDocument } from '../shared/decode.ts';
+import { decodeDocument, demoronize } from '../shared/decode.ts';
 import type { FetchedDocument, SourceAdapter } from '../types.ts';
+import { checkXmlHazards } from './xml-guard.ts';
 
 type RawItem = Record<string, unknown>;
+type Build = (this: Parser, tree: RawItem) => RawItem;
 
-// rss-parser keeps these extra fields when present; everything else it maps itself.
-const parser: Parser<Record<string, unknown>, RawItem> = new Parser({
-  customFields: {
-    feed: ['language', 'dc:language'],
-    item: ['dc:date', 'dc:creator', 'dc:language', 'updated', 'published', 'modified'],
-  },
-});
+/** rss-parser's builders from the xml2js tree, which its type declarations leave out. */
+const builders = Parser.prototype as unknown as Record<
+  'buildAtomFeed' | 'buildRSS0_9' | 'buildRSS1' | 'buildRSS2' | 'parseItemAtom',
+  Build
+>;
+
+/**
+ * An xml2js element as an object. Elements with neither attributes nor children come out as
+ * strings, and rss-parser then reads properties of a string: `'\n'.link` is
+ * `String.prototype.link`, so an empty Atom <entry> threw a TypeError and lost the whole feed.
+ */
+function element(value: unknown): RawItem {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as RawItem) : {};
+}
+
+function elements(value: unknown): RawItem[] {
+  return Array.isArray(value) ? value.map(element) : [];
+}
+
+/** Atom links rss-parser can read (`link.$.rel`): those with attributes. `<link>url</link>` has none. */
+function atomLinks(value: unknown): RawItem[] | undefined {
+  const links = Array.isArray(value) ? value.filter((link) => typeof element(link).$ === 'object') : [];
+  return links.length > 0 ? links : undefined;
+}
+
+/** The RSS channel as rss-parser expects it: one object, its items objects. A feed without one has no items. */
+function rssChannel(parent: RawItem): RawItem[] {
+  const channel = element(Array.isArray(parent.channel) ? parent.channel[0] : undefined);
+  return [{ ...channel, item: elements(channel.item) }];
+}
+
+/**
+ * rss-parser with the tree shapes it assumes made true before it walks the tree, and one repair.
+ * Without this, RSS with no <channel>, Atom with an empty <entry> or an attribute-less <link>
+ * threw TypeErrors that lost the whole feed (found by test/corpus.test.ts).
+ */
+class FeedParser extends Parser<Record<string, unknown>, RawItem> {
+  buildAtomFeed(tree: RawItem): RawItem {
+    const feed = element(tree.feed);
+    return builders.buildAtomFeed.call(this, {
+      feed: { ...feed, link: atomLinks(feed.link), entry: elements(feed.entry) },
+    });
+  }
+
+  buildRSS0_9(tree: RawItem): RawItem {
+    const rss = element(tree.rss);
+    return builders.buildRSS0_9.call(this, { rss: { ...rss, channel: rssChannel(rss) } });
+  }
+
+  buildRSS2(tree: RawItem): RawItem {
+    const rss = element(tree.rss);
+    return builders.buildRSS2.call(this, { rss: { ...rss, channel: rssChannel(rss) } });
+  }
+
+  buildRSS1(tree: RawItem): RawItem {
+    const rdf = element(tree['rdf:RDF']);
+    return builders.buildRSS1.call(this, { 'rdf:RDF': { ...rdf, channel: rssChannel(rdf), item: elements(rdf.item) } });
+  }
+
+  parseItemAtom(entry: RawItem): RawItem {
+    const readable: RawItem = { ...entry, link: atomLinks(entry.link) };
+    // A text-only <link>url</link> is not Atom, but its URL is still the entry's link.
+    const link = readable.link ? undefined : text(entry.link);
+    try {
+      return { link, ...builders.parseItemAtom.call(this, readable) };
+    } catch (error) {
+      // rss-parser calls `new Date(published).toISOString()` unguarded: an unreadable date throws a
+      // RangeError. The entry is built again without dates; `toEntry` reads the raw strings anyway.
+      if (!(error instanceof RangeError)) throw error;
+      const { published, updated, ...rest } = readable;
+      return { link, ...builders.parseItemAtom.call(this, rest), published: first(published), updated: first(updated) };
+    }
+  }
+}
+
+function first(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * A new parser per document: an xml2js parser that has failed once keeps stale state (its old sax
+ * parser runs on and marks the new one as failed or ended), after which later documents resolve
+ * wrongly or never resolve at all (xml2js #365, #388). rss-parser keeps one per instance.
+ */
+function newParser(): FeedParser {
+  return new FeedParser({
+    // `<rss>` without a version (or an unknown one) is read as RSS 2.0, as feed readers do.
+    defaultRSS: 2,
+    // Extra fields kept when present; everything else rss-parser maps itself.
+    customFields: {
+      feed: ['language', 'dc:language'],
+      item: ['dc:date', 'dc:creator', 'dc:language', 'updated', 'published', 'modified'],
+    },
+  });
+}
+
+/**
+ * Characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE, U+FFFF). sax refuses them as
+ * references (`&#1;`) but lets them through raw, and PostgreSQL refuses U+0000 in text, so they
+ * are dropped from every value.
+ * C1 controls from references such as `&#146;` are read as windows-1252, like raw ones in `decodeDocument`.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const forbiddenCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** rss-parser returns xml2js nodes for elements with attributes: `{ _: text, $: attrs }`. */
 function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'string') return demoronize(value.replace(forbiddenCharacters, '')).trim() || undefined;
   if (Array.isArray(value)) return text(value[0]);
   if (value && typeof value === 'object' && '_' in value) return text((value as { _: unknown })._);
   return undefined;
@@ -41,14 +140,21 @@ function toEntry(item: RawItem): FeedEntry {
  * source, so they are kept as detail behind a stable code.
  */
 function classify(error: unknown): RegwatchError {
+  if (error instanceof RegwatchError) return error;
   const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n')[0]?.slice(0, 200) ?? 'unknown error';
   if (/not recognized as RSS|feed not recognized/i.test(message)) {
     return new RegwatchError('parse_unsupported', 'document is not an RSS, RDF or Atom feed', { cause: error });
   }
-  if (error instanceof RangeError) {
+  if (error instanceof RangeError && /call stack/i.test(message)) {
     return new RegwatchError('parse_malformed', 'feed is nested too deeply to parse', { cause: error });
   }
-  const firstLine = message.split('\n')[0]?.slice(0, 200) ?? 'unknown error';
+  if (error instanceof TypeError || error instanceof RangeError) {
+    // rss-parser walks the tree assuming RSS/Atom shapes (e.g. every Atom <link> has attributes).
+    return new RegwatchError('parse_malformed', `feed elements are not shaped as RSS/Atom expects: ${firstLine}`, {
+      cause: error,
+    });
+  }
   return new RegwatchError('parse_malformed', `feed is not well-formed XML: ${firstLine}`, { cause: error });
 }
 
@@ -60,9 +166,10 @@ export const feedAdapter: SourceAdapter = {
     if (!/^\s*</.test(xml)) {
       throw new RegwatchError('parse_unsupported', 'document is not XML (it does not start with "<")');
     }
-    let feed: Awaited<ReturnType<typeof parser.parseString>>;
+    let feed: Awaited<ReturnType<FeedParser['parseString']>>;
     try {
-      feed = await parser.parseString(xml);
+      checkXmlHazards(xml);
+      feed = await newParser().parseString(xml);
     } catch (error) {
       throw classify(error);
     }
