@@ -22,6 +22,7 @@ export {
   parseCidr,
   parseIp,
 } from './net/ip-ranges.ts';
+export { type PrivacyRelevance, type PrivacyRelevanceInput, privacyRelevance } from './relevance/privacy-relevance.ts';
 export { isSlug, slugPattern } from './slug.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
 export { parseDate } from './time/parse-date.ts';
