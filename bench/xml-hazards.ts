@@ -83,7 +83,7 @@ async function median(runs: number, run: () => Promise<unknown>): Promise<Outcom
 const format = (outcome: Outcome) =>
   `${outcome.verdict.padEnd(18)}${outcome.ms.toFixed(1).padStart(9)} ms${outcome.heapMiB.toFixed(0).padStart(6)} MiB`;
 
-console.log(`${'hazard'.padEnd(40)}${'size'.padStart(10)}   ${'feed adapter'.padEnd(36)}rss-parser alone`);
+console.log(`${'hazard'.padEnd(44)}${'size'.padStart(10)}   ${'feed adapter'.padEnd(36)}rss-parser alone`);
 for (const [name, make] of hazards) {
   const xml = make();
   const body = Buffer.from(xml);
@@ -91,5 +91,5 @@ for (const [name, make] of hazards) {
   const raw = await median(3, () => new Parser().parseString(xml));
   const size =
     body.length >= 2 ** 20 ? `${(body.length / 2 ** 20).toFixed(1)} MiB` : `${(body.length / 1024).toFixed(1)} KiB`;
-  console.log(`${name.padEnd(40)}${size.padStart(10)}   ${format(adapter)}   ${format(raw)}`);
+  console.log(`${name.padEnd(44)}${size.padStart(10)}   ${format(adapter)}   ${format(raw)}`);
 }
