@@ -1,3 +1,4 @@
+import { sourceCatalog } from '@regwatch/sources';
 import { dropDatabase, freshDatabaseName, testEnv, testServerUrl, uniquePrefix, waitFor } from '@regwatch/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exited, spawnCli } from './support/cli.ts';
@@ -6,30 +7,39 @@ const name = freshDatabaseName('demo');
 const env = testEnv({ databaseUrl: testServerUrl(name), prefix: uniquePrefix('demo') });
 afterAll(() => dropDatabase(name));
 
+interface SourcesPage {
+  data: { id: string; kind: string; itemCount: number; health: { status: string; lastError: unknown } }[];
+}
 interface ItemsPage {
-  data: { source: { id: string } }[];
-  nextCursor: string | null;
+  data: { url: string | null; source: { id: string } }[];
 }
 
 describe('regwatch demo', () => {
-  it('creates its database, serves recorded sources, fills /v1/items, and stops on SIGTERM', async () => {
+  it('replays every catalog source, fills /v1/items from ICO, OPC, AIAAIC and the press, and stops on SIGTERM', async () => {
     const child = spawnCli(['demo'], env);
     try {
       const api = await waitFor(() => /^API: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(child.output())?.[1], {
         what: 'the demo to print its API URL',
         timeoutMs: 60_000,
       });
-      const sourcesSeen = await waitFor(
+      // Within 60 s of start every source has been polled successfully and has items.
+      const sources = await waitFor(
         async () => {
-          const page = (await (await fetch(`${api}/v1/items?limit=100`)).json()) as ItemsPage;
-          const seen = new Set(page.data.map((item) => item.source.id));
-          return seen.size === 3 ? seen : undefined;
+          const page = (await (await fetch(`${api}/v1/sources`)).json()) as SourcesPage;
+          return page.data.every((source) => source.health.status === 'ok' && source.itemCount > 0) ? page : undefined;
         },
-        { what: 'items from every demo source', timeoutMs: 60_000 },
+        { what: 'every catalog source polled with items', timeoutMs: 60_000, intervalMs: 500 },
       );
-      expect([...sourcesSeen].sort()).toEqual(['golem', 'heise-developer', 'opc-pipeda']);
-      const sources = (await (await fetch(`${api}/v1/sources`)).json()) as { data: { health: { status: string } }[] };
-      expect(sources.data.map((source) => source.health.status)).toEqual(['ok', 'ok', 'ok']);
+      expect(sources.data.map((source) => source.id).sort()).toEqual(sourceCatalog.map((source) => source.id).sort());
+      const families = (prefix: string) => sources.data.filter((source) => source.id.startsWith(prefix));
+      expect(families('ico-').length).toBeGreaterThanOrEqual(2);
+      expect(families('opc-').length).toBeGreaterThanOrEqual(8);
+      expect(families('aiaaic')).toHaveLength(1);
+      expect(sources.data.filter((source) => source.kind === 'press').length).toBeGreaterThanOrEqual(8);
+
+      // Items link to the real sites, not to the replay server.
+      const items = (await (await fetch(`${api}/v1/items?limit=100`)).json()) as ItemsPage;
+      for (const item of items.data) expect(item.url ?? '').not.toContain('127.0.0.1');
     } finally {
       child.kill('SIGTERM');
     }

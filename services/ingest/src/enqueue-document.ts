@@ -1,4 +1,10 @@
-import { type FeedEntry, type NormaliseContext, type NormalisedItem, normaliseEntry } from '@regwatch/core';
+import {
+  type FeedEntry,
+  type NormaliseContext,
+  type NormalisedItem,
+  normaliseEntry,
+  privacyRelevance,
+} from '@regwatch/core';
 import { type Db, knownContentHashes, type SourceRow } from '@regwatch/db';
 import { enqueueItems, type ProcessJob } from '@regwatch/queue';
 import { adapterFor, type FetchedDocument } from '@regwatch/sources';
@@ -9,6 +15,8 @@ export interface DocumentRead {
   entries: number;
   /** Entries too broken to store (no title, text or link). */
   rejected: number;
+  /** Entries the source's relevance filter set aside (counted on the source, not stored). */
+  filtered: number;
   /** Entries already stored with the same content: not enqueued. */
   unchanged: number;
   /** Jobs for the new or changed entries. */
@@ -22,24 +30,38 @@ export interface DocumentRead {
  */
 export async function enqueueDocument(
   deps: { db: Db; processQueue: Queue<ProcessJob> },
-  source: Pick<SourceRow, 'id' | 'format' | 'language' | 'jurisdictions'>,
+  source: Pick<SourceRow, 'id' | 'format' | 'formatOptions' | 'language' | 'jurisdictions' | 'linkBase' | 'relevance'>,
   document: FetchedDocument,
   now: Date,
 ): Promise<DocumentRead> {
-  const feed = await adapterFor(source.format).parse(document);
-  const { items, rejected } = normaliseAll(feed.entries, {
+  // A replayed or mirrored source still links to the real site.
+  const base = source.linkBase ?? document.url;
+  const feed = await adapterFor(source.format).parse({ ...document, url: base }, source.formatOptions);
+  const normalised = normaliseAll(feed.entries, {
     sourceId: source.id,
-    baseUrl: document.url,
+    baseUrl: base,
     language: feed.language ?? source.language,
     now,
   });
+  const items = source.relevance ? normalised.items.filter(isRelevant) : normalised.items;
   const known = await knownContentHashes(
     deps.db,
     items.map((item) => item.dedupKey),
   );
   const fresh = items.filter((item) => known.get(item.dedupKey) !== item.contentHash);
   const jobs = await enqueueItems(deps.processQueue, fresh, source.jurisdictions);
-  return { entries: feed.entries.length, rejected, unchanged: items.length - fresh.length, jobs };
+  return {
+    entries: feed.entries.length,
+    rejected: normalised.rejected,
+    filtered: normalised.items.length - items.length,
+    unchanged: items.length - fresh.length,
+    jobs,
+  };
+}
+
+function isRelevant(item: NormalisedItem): boolean {
+  return privacyRelevance({ title: item.title, summary: item.summary, categories: item.labels.categories ?? [] })
+    .relevant;
 }
 
 /** Normalises a document's entries, dropping unusable ones and later repeats of one guid. */

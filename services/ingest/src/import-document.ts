@@ -10,6 +10,8 @@ import { storeEntry } from './store-entry.ts';
 export type ImportReport = {
   entries: number;
   rejected: number;
+  /** Entries the source's relevance filter set aside. */
+  filtered: number;
   unchanged: number;
   enqueued: number;
   failed: number;
@@ -49,6 +51,7 @@ export async function importDocument(
   const report: ImportReport = {
     entries: 0,
     rejected: 0,
+    filtered: 0,
     unchanged: 0,
     enqueued: 0,
     failed: 0,
@@ -84,7 +87,12 @@ export async function importDocument(
       { body: input.body, contentType: input.contentType ?? null, url: source.url },
       new Date(),
     );
-    Object.assign(report, { entries: read.entries, rejected: read.rejected, unchanged: read.unchanged });
+    Object.assign(report, {
+      entries: read.entries,
+      rejected: read.rejected,
+      filtered: read.filtered,
+      unchanged: read.unchanged,
+    });
     report.enqueued = read.jobs.length;
     for (const job of read.jobs) if (job.id) pending.add(job.id);
     if (pending.size === 0) finishWaiting();

@@ -25,7 +25,7 @@ export interface PollDeps {
 export type PollSummary =
   | { status: 'skipped'; reason: string }
   | { status: 'not-modified' }
-  | { status: 'fetched'; entries: number; rejected: number; enqueued: number }
+  | { status: 'fetched'; entries: number; rejected: number; filtered: number; enqueued: number }
   | { status: 'failed'; code: string; message: string };
 
 /**
@@ -55,7 +55,11 @@ export async function pollSource(deps: PollDeps, sourceId: string, force = false
   const nextCheckAt = new Date(now.getTime() + intervalMs);
   try {
     const fetched = await fetchDocument(
-      { url: source.url, validators: { etag: source.etag, lastModified: source.lastModified } },
+      {
+        url: source.url,
+        ...(source.requestBody === null ? {} : { method: 'POST' as const, body: source.requestBody }),
+        validators: { etag: source.etag, lastModified: source.lastModified },
+      },
       deps.limits,
       deps.dispatcher,
       deps.now,
@@ -84,8 +88,15 @@ export async function pollSource(deps: PollDeps, sourceId: string, force = false
       bodyHash,
       entryCount: read.entries,
       rejectedCount: read.rejected,
+      filteredCount: read.filtered,
     });
-    return { status: 'fetched', entries: read.entries, rejected: read.rejected, enqueued: read.jobs.length };
+    return {
+      status: 'fetched',
+      entries: read.entries,
+      rejected: read.rejected,
+      filtered: read.filtered,
+      enqueued: read.jobs.length,
+    };
   } catch (error) {
     if (!(error instanceof RegwatchError)) throw error;
     const status = typeof error.details.status === 'number' ? error.details.status : undefined;

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { allConfigFields, loadConfig } from '@regwatch/config';
 import { migrateDatabase, saveSource } from '@regwatch/db';
 import { pollNow } from '@regwatch/queue';
-import { demoSources } from '../demo/demo-sources.ts';
+import { sourceCatalog, testdataDir } from '@regwatch/sources';
+import { catalogRow } from '../catalog-rows.ts';
 import { startRecordedServer } from '../demo/recorded-server.ts';
 import type { Io } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
@@ -9,34 +11,53 @@ import { createLogger, openDatabase } from '../runtime.ts';
 import { runUntilSignal, startParts } from './start.ts';
 
 export const demoHelp = `regwatch demo
-  Runs Regwatch with no network: serves every demo source's recorded responses from a local
-  HTTP server, points those sources at it, starts the API and the workers, and polls them.`;
+  Runs Regwatch with no network: serves every catalog source's recorded response from a local
+  HTTP server, points those sources at it, starts the API and the workers, and polls them all.
+  Uses its own database (regwatch_demo) and queue prefix unless DATABASE_URL / QUEUE_PREFIX are set.`;
+
+/**
+ * The demo's environment: its own database and Redis prefix (a demo must never repoint a real
+ * instance's sources at a replay server), and loopback allowed for the fetcher, because the
+ * replay server is on loopback.
+ */
+export function demoEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regwatch_demo',
+    QUEUE_PREFIX: env.QUEUE_PREFIX ?? 'regwatch-demo',
+    FETCH_ALLOW_ADDRESSES: env.FETCH_ALLOW_ADDRESSES ?? '127.0.0.1/32',
+  };
+}
 
 /** `regwatch demo`: the whole service on recorded data, for a first look and for offline machines. */
 export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
-  const config = loadConfig(allConfigFields, env);
+  const config = loadConfig(allConfigFields, demoEnv(env));
   const recorded = await startRecordedServer(
-    demoSources.map(({ source, recorded }) => ({ ...recorded, path: `/${source.id}` })),
+    sourceCatalog.map((source) => ({
+      path: `/${source.id}`,
+      file: join(testdataDir, source.recorded.file),
+      contentType: source.recorded.contentType,
+      methods: [source.request?.method ?? 'GET'],
+    })),
   );
   try {
     await migrateDatabase(config.DATABASE_URL, migrationsFolder);
     const database = openDatabase(config.DATABASE_URL, 'regwatch-demo', createLogger('warn'));
     try {
-      for (const { source } of demoSources)
-        await saveSource(database.db, { ...source, url: `${recorded.url}/${source.id}` });
+      for (const source of sourceCatalog) await saveSource(database.db, catalogRow(source, recorded.url));
     } finally {
       await database.close();
     }
     const running = await startParts(config, ['api', 'ingest'], { migrate: false });
-    const ingest = running.ingest;
-    if (ingest) for (const { source } of demoSources) await pollNow(ingest.queues.poll, source.id);
+    if (running.ingest) for (const source of sourceCatalog) await pollNow(running.ingest.queues.poll, source.id);
     const api = running.api?.url ?? '';
     io.out(
       [
-        `regwatch demo: ${demoSources.length} sources served from recorded responses at ${recorded.url}`,
+        `regwatch demo: ${sourceCatalog.length} sources replayed from recorded responses at ${recorded.url}`,
         `API: ${api}`,
         `  ${api}/v1/items?limit=5`,
-        `  ${api}/v1/items?source=${demoSources[0]?.source.id ?? ''}`,
+        `  ${api}/v1/items?source=ico-news`,
+        `  ${api}/v1/items?source=aiaaic`,
         `  ${api}/v1/sources`,
         `  ${api}/openapi.json`,
         'Stop with Ctrl-C.',

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { commonFields, loadConfig } from '@regwatch/config';
 import { checkJurisdiction, isSlug, type SourceKind, sourceHealthStatus, sourceKinds } from '@regwatch/core';
-import { countItemsBySource, getSource, insertSource, listSources } from '@regwatch/db';
+import { countItemsBySource, getSource, insertSource, listSources, saveSource } from '@regwatch/db';
 import { createQueues, createRedis, pollIfDue, pollNow, schedulePoll, waitForRedis } from '@regwatch/queue';
-import { sourceFormats } from '@regwatch/sources';
+import { sourceCatalog, sourceFormats } from '@regwatch/sources';
+import { catalogRow } from '../catalog-rows.ts';
 import { type Io, UsageError } from '../io.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 
@@ -11,6 +12,9 @@ export const sourcesHelp = `regwatch sources add --id ID --url URL [--name NAME]
                      [--jurisdiction CODE]... [--interval SECONDS] [--format FORMAT]
                      [--language TAG] [--homepage URL]
   Adds a source and schedules its first poll. Jurisdictions are ISO 3166 codes (GB, US-CA) or EU/EEA.
+regwatch sources sync
+  Adds every source of the built-in catalog (regulators, AIAAIC, the trade press), or brings
+  their definitions up to date; fetch state and enabled/disabled choices are kept.
 regwatch sources list [--json]
   Every source with its fetch health.
 regwatch sources poll ID
@@ -23,11 +27,13 @@ export async function sourcesCommand(args: string[], env: NodeJS.ProcessEnv, io:
       return addSource(rest, env, io);
     case 'list':
       return listSourcesCommand(rest, env, io);
+    case 'sync':
+      return syncCatalog(rest, env, io);
     case 'poll':
       return pollSourceNow(rest, env, io);
     default:
       throw new UsageError(
-        action ? `unknown sources command "${action}"` : 'sources needs a command: add, list or poll',
+        action ? `unknown sources command "${action}"` : 'sources needs a command: add, sync, list or poll',
       );
   }
 }
@@ -142,6 +148,24 @@ async function addSource(args: string[], env: NodeJS.ProcessEnv, io: Io): Promis
   return 0;
 }
 
+async function syncCatalog(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  if (args.length > 0) throw new UsageError(`sources sync takes no arguments, got "${args[0]}"`);
+  const config = loadConfig(commonFields, env);
+  const database = openDatabase(config.DATABASE_URL, 'regwatch-cli', createLogger('warn'));
+  try {
+    const existing = new Set((await listSources(database.db)).map((source) => source.id));
+    for (const definition of sourceCatalog) await saveSource(database.db, catalogRow(definition));
+    const added = sourceCatalog.filter((definition) => !existing.has(definition.id)).length;
+    io.out(
+      `${sourceCatalog.length} catalog sources: ${added} added, ${sourceCatalog.length - added} updated; ` +
+        'the ingest workers schedule them within a minute',
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 async function listSourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
   const config = loadConfig(commonFields, env);
@@ -154,6 +178,7 @@ async function listSourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io
       kind: row.kind,
       status: sourceHealthStatus({ ...row, now }),
       items: counts.get(row.id) ?? 0,
+      filtered: row.lastFilteredCount ?? 0,
       lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
       lastError: row.lastErrorCode ? `${row.lastErrorCode}: ${row.lastError ?? ''}` : null,
       url: row.url,
@@ -167,12 +192,13 @@ async function listSourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io
       return 0;
     }
     const table = [
-      ['ID', 'KIND', 'STATUS', 'ITEMS', 'LAST SUCCESS', 'LAST ERROR', 'URL'],
+      ['ID', 'KIND', 'STATUS', 'ITEMS', 'FILTERED', 'LAST SUCCESS', 'LAST ERROR', 'URL'],
       ...view.map((source) => [
         source.id,
         source.kind,
         source.status,
         String(source.items),
+        String(source.filtered),
         source.lastSuccessAt?.slice(0, 16).replace('T', ' ') ?? '-',
         source.status === 'ok' || !source.lastError ? '-' : source.lastError.slice(0, 60),
         source.url,

@@ -1,0 +1,150 @@
+import { getSource, insertSource } from '@regwatch/db';
+import { createQueues, createRedis, type Queues } from '@regwatch/queue';
+import {
+  createTestDatabase,
+  deletePrefix,
+  type FixtureServer,
+  startFixtureServer,
+  type TestDatabase,
+  testRedisUrl,
+  uniquePrefix,
+} from '@regwatch/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFetchDispatcher, type PollDeps, pollSource } from '../src/index.ts';
+
+// What a source's definition adds to a plain poll: a POST body, a link base, a relevance filter.
+let test: TestDatabase;
+let server: FixtureServer;
+let queues: Queues;
+const prefix = uniquePrefix('srcdef');
+const redis = createRedis(testRedisUrl, 'worker');
+// Fixture servers are on loopback: allow it, as FETCH_ALLOW_ADDRESSES does in tests.
+const dispatcher = createFetchDispatcher({ allow: ['127.0.0.0/8', '::1/128'] });
+let deps: PollDeps;
+const now = new Date(Math.ceil(Date.now() / 1_000) * 1_000 + 60_000);
+
+beforeAll(async () => {
+  test = await createTestDatabase('srcdef');
+  server = await startFixtureServer();
+  queues = createQueues({ connection: redis, prefix });
+  deps = {
+    db: test.database.db,
+    processQueue: queues.process,
+    dispatcher,
+    limits: { timeoutMs: 2_000, maxBytes: 256 * 1024, maxRedirects: 5, userAgent: 'test' },
+    now: () => now,
+    random: () => 0.5,
+  };
+});
+afterAll(async () => {
+  await queues.close();
+  redis.disconnect();
+  await deletePrefix(prefix);
+  await dispatcher.close();
+  await server.close();
+  await test.drop();
+});
+
+function rss(items: { title: string; link: string; description?: string }[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.org/</link>
+${items
+  .map(
+    (item, n) =>
+      `<item><title>${item.title}</title><link>${item.link}</link><guid>g-${n}</guid>` +
+      `<pubDate>Mon, 03 Nov 2026 10:0${n}:00 GMT</pubDate><description>${item.description ?? ''}</description></item>`,
+  )
+  .join('\n')}</channel></rss>`;
+}
+
+async function queuedTitles(): Promise<string[]> {
+  const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
+  await queues.process.obliterate({ force: true });
+  return jobs.map((job) => job.data.item.title).sort();
+}
+
+describe('a source definition', () => {
+  it('sends its POST body to APIs that answer POST', async () => {
+    const body = JSON.stringify({ rootPageId: 2816, filters: [], pageNumber: 1, order: 'newest' });
+    const received: { method: string; contentType: string | undefined; body: string }[] = [];
+    server.route('/api/search', async (request, response) => {
+      let text = '';
+      for await (const chunk of request) text += chunk;
+      received.push({ method: request.method ?? '', contentType: request.headers['content-type'], body: text });
+      response
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(rss([{ title: 'ICO fines a company', link: '/news/1' }]));
+    });
+    await insertSource(test.database.db, {
+      id: 'post-api',
+      name: 'POST API',
+      kind: 'regulator',
+      url: `${server.url}/api/search`,
+      requestBody: body,
+      jurisdictions: ['GB'],
+      pollIntervalSeconds: 600,
+    });
+    const summary = await pollSource(deps, 'post-api');
+    expect(summary).toMatchObject({ status: 'fetched', entries: 1, enqueued: 1 });
+    expect(received).toEqual([{ method: 'POST', contentType: 'application/json', body }]);
+    await queuedTitles();
+  });
+
+  it('resolves relative links against its link base, not the replay server it was fetched from', async () => {
+    server.route('/replay/opc', (_request, response) => {
+      response
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(rss([{ title: 'Findings under PIPEDA', link: '/en/opc-actions-and-decisions/2026/pipeda-2026-004/' }]));
+    });
+    await insertSource(test.database.db, {
+      id: 'replayed',
+      name: 'Replayed',
+      kind: 'regulator',
+      url: `${server.url}/replay/opc`,
+      linkBase: 'https://www.priv.gc.ca/en/rss/pipeda/',
+      jurisdictions: ['CA'],
+      pollIntervalSeconds: 600,
+    });
+    await pollSource(deps, 'replayed');
+    const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
+    await queues.process.obliterate({ force: true });
+    expect(jobs.map((job) => job.data.item.url)).toEqual([
+      'https://www.priv.gc.ca/en/opc-actions-and-decisions/2026/pipeda-2026-004/',
+    ]);
+  });
+
+  it('keeps only what its relevance filter accepts, and counts the rest on the source', async () => {
+    server.route('/press', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        rss([
+          { title: 'Irish DPC fines TikTok €530m over data transfers to China', link: 'https://press.example/1' },
+          { title: 'Best budget phones of the year, reviewed', link: 'https://press.example/2' },
+          {
+            title: 'Hospital ransomware attack exposes patient records',
+            link: 'https://press.example/3',
+            description: 'Personal data of 40,000 patients was stolen.',
+          },
+          { title: 'Startup raises $40m series B for developer tools', link: 'https://press.example/4' },
+        ]),
+      );
+    });
+    await insertSource(test.database.db, {
+      id: 'general-outlet',
+      name: 'General outlet',
+      kind: 'press',
+      url: `${server.url}/press`,
+      relevance: 'privacy',
+      jurisdictions: [],
+      pollIntervalSeconds: 600,
+    });
+    const summary = await pollSource(deps, 'general-outlet');
+    expect(summary).toMatchObject({ status: 'fetched', entries: 4, filtered: 2, enqueued: 2 });
+    expect(await queuedTitles()).toEqual([
+      'Hospital ransomware attack exposes patient records',
+      'Irish DPC fines TikTok €530m over data transfers to China',
+    ]);
+    expect(await getSource(test.database.db, 'general-outlet')).toMatchObject({
+      lastEntryCount: 4,
+      lastFilteredCount: 2,
+    });
+  });
+});
