@@ -61,10 +61,19 @@ const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function expectUsableEntry(entry: FeedEntry): void {
   expect(Object.getPrototypeOf(entry)).toBe(Object.prototype);
-  for (const [field, value] of Object.entries(entry)) {
+  const { labels, ...fields } = entry;
+  for (const [field, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     expect(typeof value, `entry.${field}`).toBe('string');
     expect(forbidden.test(value as string), `entry.${field} has a control character`).toBe(false);
+  }
+  // Labels are lists of strings (a feed's categories), held to the same rules.
+  for (const [key, values] of Object.entries(labels ?? {})) {
+    expect(Array.isArray(values), `entry.labels.${key}`).toBe(true);
+    for (const value of values) {
+      expect(typeof value, `entry.labels.${key}`).toBe('string');
+      expect(forbidden.test(value), `entry.labels.${key} has a control character`).toBe(false);
+    }
   }
 }
 

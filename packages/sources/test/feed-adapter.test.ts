@@ -161,3 +161,28 @@ describe('feed adapter on odd structures (issue 3)', () => {
     expect((await parseError(illFormed)).code).toBe('parse_malformed');
   });
 });
+
+describe('feed adapter categories', () => {
+  it('keeps RSS <category>, dc:subject and Atom category terms as the entry’s own labels', async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+<item><title>a</title><link>https://example.org/a</link><category>Privacy</category><category domain="x">Security</category><dc:subject>GDPR</dc:subject></item>
+<item><title>b</title><link>https://example.org/b</link></item></channel></rss>`;
+    const read = await feedAdapter.parse({
+      body: Buffer.from(rss),
+      contentType: null,
+      url: 'https://example.org/feed',
+    });
+    expect(read.entries.map((entry) => entry.labels)).toEqual([
+      { categories: ['Privacy', 'Security', 'GDPR'] },
+      undefined,
+    ]);
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:t</id><updated>2026-01-01T00:00:00Z</updated>
+<entry><title>a</title><id>urn:a</id><updated>2026-01-01T00:00:00Z</updated><link href="https://example.org/a"/><category term="Data protection"/></entry></feed>`;
+    const atomRead = await feedAdapter.parse({
+      body: Buffer.from(atom),
+      contentType: null,
+      url: 'https://example.org/feed',
+    });
+    expect(atomRead.entries[0]?.labels).toEqual({ categories: ['Data protection'] });
+  });
+});

@@ -84,7 +84,7 @@ export function cleanText(text: string): string {
     .replace(controlCharacters, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/[\t\u00A0\u2000-\u200A\u202F\u205F\u3000 ]+/g, ' ')
-    .replace(/[\u200B\uFEFF]/g, '')
+    .replace(/[\u00AD\u200B\uFEFF]/g, '')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -98,7 +98,17 @@ function newParser(): FeedParser {
     // Extra fields kept when present; everything else rss-parser maps itself.
     customFields: {
       feed: ['language', 'dc:language'],
-      item: ['dc:date', 'dc:creator', 'dc:language', 'updated', 'published', 'modified'],
+      item: [
+        'dc:date',
+        'dc:creator',
+        'dc:language',
+        'dc:subject',
+        'updated',
+        'published',
+        'modified',
+        // rss-parser maps RSS categories itself but drops Atom's `<category term>`.
+        ['category', 'rawCategories', { keepArray: true }],
+      ],
     },
   });
 }
@@ -132,7 +142,29 @@ function toEntry(item: RawItem): FeedEntry {
     published: text(item.published) ?? text(item.pubDate) ?? text(item['dc:date']) ?? text(item.isoDate),
     updated: text(item.updated) ?? text(item.modified),
     language: text(item['dc:language']),
+    labels: categoriesOf(item),
   };
+}
+
+/**
+ * The entry's own categories (RSS `<category>`, Atom `<category term>`, `dc:subject`): an
+ * outlet's "Privacy" section label is evidence the relevance filter and the taggers use.
+ */
+function categoriesOf(item: RawItem): FeedEntry['labels'] {
+  const raw = [item.categories, item.rawCategories, item['dc:subject']].flatMap((value) =>
+    Array.isArray(value) ? value : [value],
+  );
+  const categories = raw
+    .map((value) => {
+      if (value && typeof value === 'object' && '$' in value) {
+        const term = (value as { $?: { term?: unknown } }).$?.term;
+        if (typeof term === 'string') return term.trim() || undefined;
+      }
+      return text(value);
+    })
+    .filter((value): value is string => value !== undefined);
+  const unique = [...new Set(categories)];
+  return unique.length > 0 ? { categories: unique } : undefined;
 }
 
 /**
