@@ -21,6 +21,8 @@ export default defineConfig({
       test: {
         name,
         include: [dir === 'test' ? 'test/**/*.test.ts' : `${dir}/test/**/*.test.ts`],
+        // End-to-end tests spawn `regwatch` processes (a few seconds each on a loaded 2-core machine).
+        ...(dir === 'test' ? { testTimeout: 90_000 } : {}),
       },
     })),
     // Tests wait on real PostgreSQL, Redis and HTTP more than on the CPU: run more files than cores.
