@@ -1,4 +1,5 @@
 import { createDatabase } from '@regwatch/db';
+import { sourceCatalog } from '@regwatch/sources';
 import { dropDatabase, freshDatabaseName, testEnv, testServerUrl, uniquePrefix, waitFor } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,23 @@ describe('regwatch sources add', () => {
     const unknown = await runCli(['sources', 'add', '--colour', 'red'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--colour'/);
+  });
+});
+
+describe('regwatch sources sync', () => {
+  it('stores every catalog source once, and a second sync only updates them', async () => {
+    const first = await runCli(['sources', 'sync'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(
+      new RegExp(`^${sourceCatalog.length} catalog sources: ${sourceCatalog.length} added, 0 updated`),
+    );
+    const again = await runCli(['sources', 'sync'], env);
+    expect(again.stdout).toMatch(
+      new RegExp(`^${sourceCatalog.length} catalog sources: 0 added, ${sourceCatalog.length} updated`),
+    );
+    const list = await runCli(['sources', 'list', '--json'], env);
+    const ids = (JSON.parse(list.stdout) as { id: string }[]).map((source) => source.id);
+    for (const definition of sourceCatalog) expect(ids).toContain(definition.id);
   });
 });
 
