@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FeedEntry, type NormalisedItem, normaliseEntry, RegwatchError } from '@regwatch/core';
+import { type FeedEntry, type NormalisedItem, normaliseEntry } from '@regwatch/core';
 import { describe, expect, it } from 'vitest';
 import { aiaaicCsvAdapter, firstUrl, headerKey, splitNames, splitTerms } from '../src/aiaaic/adapter.ts';
 import { aiaaicSources } from '../src/aiaaic/definitions.ts';
 import { adapterFor } from '../src/registry.ts';
-import { normaliseRecorded, parseRecorded, recordedNow } from './support.ts';
+import { errorOf, normaliseRecorded, parseRecorded, recordedNow } from './support.ts';
 
 const source = aiaaicSources.find((candidate) => candidate.id === 'aiaaic');
 if (!source) throw new Error('no catalog source aiaaic');
@@ -22,16 +22,6 @@ function parse(body: string | Uint8Array, contentType: string | null = 'text/csv
     contentType,
     url: aiaaic.url,
   });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<RegwatchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RegwatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a RegwatchError');
 }
 
 function normalise(entries: FeedEntry[], now = recordedNow): { items: NormalisedItem[]; rejected: FeedEntry[] } {

@@ -1,11 +1,11 @@
-import { normaliseEntry, RegwatchError } from '@regwatch/core';
+import { normaliseEntry } from '@regwatch/core';
 import { describe, expect, it } from 'vitest';
 import { htmlListAdapter, readHtmlListOptions } from '../src/html-list/adapter.ts';
 import { type DateFormat, readDate } from '../src/html-list/dates.ts';
 import { adapterFor } from '../src/registry.ts';
 import { regulatorListings, regulatorsSources } from '../src/regulators/definitions.ts';
 import type { AdapterOptions } from '../src/types.ts';
-import { readRecorded, recordedNow } from './support.ts';
+import { errorOf, readRecorded, recordedNow, thrownBy } from './support.ts';
 
 const pageUrl = 'https://regulator.example/en/news/';
 
@@ -48,26 +48,6 @@ function parse(
 ) {
   const body = typeof html === 'string' ? Buffer.from(html) : html;
   return htmlListAdapter.parse({ body, contentType, url: pageUrl }, settings);
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<RegwatchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RegwatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a RegwatchError');
-}
-
-function thrownBy(action: () => unknown): RegwatchError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof RegwatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a RegwatchError');
 }
 
 describe('html-list options', () => {

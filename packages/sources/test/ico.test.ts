@@ -1,9 +1,8 @@
-import { RegwatchError } from '@regwatch/core';
 import { describe, expect, it } from 'vitest';
 import { icoSearchAdapter, readFilterMetadata } from '../src/ico/adapter.ts';
 import { icoSources } from '../src/ico/definitions.ts';
 import type { AdapterOptions, SourceDefinition } from '../src/types.ts';
-import { normaliseRecorded, parseRecorded, readRecorded } from './support.ts';
+import { errorOf, normaliseRecorded, parseRecorded, readRecorded, thrownBy } from './support.ts';
 
 function source(id: string): SourceDefinition {
   const found = icoSources.find((candidate) => candidate.id === id);
@@ -28,26 +27,6 @@ const recordedResults = (
 function parse(body: unknown, options: AdapterOptions = newsOptions, url = news.url) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return icoSearchAdapter.parse({ body: Buffer.from(text), contentType: 'application/json', url }, options);
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<RegwatchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RegwatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a RegwatchError');
-}
-
-function thrownBy(action: () => unknown): RegwatchError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof RegwatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a RegwatchError');
 }
 
 const result = (overrides: Record<string, unknown>) => ({

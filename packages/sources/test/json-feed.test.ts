@@ -5,7 +5,7 @@ import { type FeedEntry, type NormalisedItem, normaliseEntry, RegwatchError } fr
 import { describe, expect, it } from 'vitest';
 import { jsonFeedAdapter } from '../src/json-feed/adapter.ts';
 import { adapterFor } from '../src/registry.ts';
-import { readRecorded, recordedNow } from './support.ts';
+import { errorOf, readRecorded, recordedNow } from './support.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = join(repoRoot, '..', 'shared', 'corpus');
@@ -17,16 +17,6 @@ function parse(body: string | Uint8Array, url = 'https://privacy.example.org/new
     contentType: contentType ?? 'application/feed+json',
     url,
   });
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<RegwatchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RegwatchError) return error;
-    throw error;
-  }
-  throw new Error('expected a RegwatchError');
 }
 
 function normalise(entries: FeedEntry[], baseUrl: string, language?: string): NormalisedItem[] {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type NormalisedItem, normaliseEntry, type ParsedFeed } from '@regwatch/core';
+import { type NormalisedItem, normaliseEntry, type ParsedFeed, RegwatchError } from '@regwatch/core';
 import { adapterFor } from '../src/registry.ts';
 import { testdataDir } from '../src/testdata.ts';
 import type { SourceDefinition } from '../src/types.ts';
@@ -34,4 +34,26 @@ export async function normaliseRecorded(source: SourceDefinition, file?: string)
     if (result.ok) items.push(result.item);
   }
   return items;
+}
+
+/** The RegwatchError a promise rejects with; anything else (or no error) fails the test. */
+export async function errorOf(promise: Promise<unknown>): Promise<RegwatchError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RegwatchError) return error;
+    throw error;
+  }
+  throw new Error('expected a RegwatchError');
+}
+
+/** The RegwatchError an action throws; anything else (or no error) fails the test. */
+export function thrownBy(action: () => unknown): RegwatchError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof RegwatchError) return error;
+    throw error;
+  }
+  throw new Error('expected a RegwatchError');
 }
