@@ -1,52 +1,23 @@
 import { pollPolicy, sourceHealthStatus } from '@regwatch/core';
 import { getSource, insertSource } from '@regwatch/db';
-import { createQueues, createRedis, type Queues } from '@regwatch/queue';
-import {
-  createTestDatabase,
-  deletePrefix,
-  type FixtureServer,
-  feedHandler,
-  rssFeed,
-  startFixtureServer,
-  type TestDatabase,
-  testRedisUrl,
-  uniquePrefix,
-} from '@regwatch/testing';
+import { feedHandler, rssFeed } from '@regwatch/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFetchDispatcher, type PollDeps, pollSource, storeEntry } from '../src/index.ts';
+import { pollSource, storeEntry } from '../src/index.ts';
+import { type PollHarness, startPollHarness } from './poll-harness.ts';
 
-let test: TestDatabase;
-let server: FixtureServer;
-let queues: Queues;
-const prefix = uniquePrefix('poll');
-const redis = createRedis(testRedisUrl, 'worker');
-// Fixture servers are on loopback: allow it, as FETCH_ALLOW_ADDRESSES does in tests.
-const dispatcher = createFetchDispatcher({ allow: ['127.0.0.0/8', '::1/128'] });
-let deps: PollDeps;
-// A fixed clock a minute ahead of the real one, so new sources (next check: now()) are due.
-const now = new Date(Math.ceil(Date.now() / 1_000) * 1_000 + 60_000);
+let harness: PollHarness;
+let test: PollHarness['test'];
+let server: PollHarness['server'];
+let queues: PollHarness['queues'];
+let deps: PollHarness['deps'];
+let now: Date;
 
 beforeAll(async () => {
-  test = await createTestDatabase('poll');
-  server = await startFixtureServer();
-  queues = createQueues({ connection: redis, prefix });
-  deps = {
-    db: test.database.db,
-    processQueue: queues.process,
-    dispatcher,
-    limits: { timeoutMs: 500, maxBytes: 256 * 1024, maxRedirects: 5, userAgent: 'test' },
-    now: () => now,
-    random: () => 0.5,
-  };
+  harness = await startPollHarness('poll');
+  ({ test, server, queues, deps } = harness);
+  now = deps.now?.() ?? new Date();
 });
-afterAll(async () => {
-  await queues.close();
-  redis.disconnect();
-  await deletePrefix(prefix);
-  await dispatcher.close();
-  await server.close();
-  await test.drop();
-});
+afterAll(() => harness.close());
 beforeEach(async () => {
   await queues.process.obliterate({ force: true });
 });
@@ -220,7 +191,7 @@ describe('pollSource', () => {
     });
     const source = await addSource('/down-all-day');
     let clock = now;
-    const clocked: PollDeps = { ...deps, now: () => clock };
+    const clocked: PollHarness['deps'] = { ...deps, now: () => clock };
     const dayLater = now.getTime() + pollPolicy.deadAfterMs;
     let polls = 0;
     for (;;) {

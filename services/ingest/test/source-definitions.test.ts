@@ -1,49 +1,22 @@
 import { getSource, insertSource } from '@regwatch/db';
-import { createQueues, createRedis, type Queues } from '@regwatch/queue';
-import {
-  createTestDatabase,
-  deletePrefix,
-  type FixtureServer,
-  startFixtureServer,
-  type TestDatabase,
-  testRedisUrl,
-  uniquePrefix,
-} from '@regwatch/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetchDispatcher, type PollDeps, pollSource } from '../src/index.ts';
+import { pollSource } from '../src/index.ts';
+import { type PollHarness, startPollHarness } from './poll-harness.ts';
 
 // What a source's definition adds to a plain poll: a POST body, a link base, a relevance filter.
-let test: TestDatabase;
-let server: FixtureServer;
-let queues: Queues;
-const prefix = uniquePrefix('srcdef');
-const redis = createRedis(testRedisUrl, 'worker');
-// Fixture servers are on loopback: allow it, as FETCH_ALLOW_ADDRESSES does in tests.
-const dispatcher = createFetchDispatcher({ allow: ['127.0.0.0/8', '::1/128'] });
-let deps: PollDeps;
-const now = new Date(Math.ceil(Date.now() / 1_000) * 1_000 + 60_000);
+let harness: PollHarness;
+let test: PollHarness['test'];
+let server: PollHarness['server'];
+let queues: PollHarness['queues'];
+let deps: PollHarness['deps'];
+let _now: Date;
 
 beforeAll(async () => {
-  test = await createTestDatabase('srcdef');
-  server = await startFixtureServer();
-  queues = createQueues({ connection: redis, prefix });
-  deps = {
-    db: test.database.db,
-    processQueue: queues.process,
-    dispatcher,
-    limits: { timeoutMs: 2_000, maxBytes: 256 * 1024, maxRedirects: 5, userAgent: 'test' },
-    now: () => now,
-    random: () => 0.5,
-  };
+  harness = await startPollHarness('srcdef', 2_000);
+  ({ test, server, queues, deps } = harness);
+  _now = deps.now?.() ?? new Date();
 });
-afterAll(async () => {
-  await queues.close();
-  redis.disconnect();
-  await deletePrefix(prefix);
-  await dispatcher.close();
-  await server.close();
-  await test.drop();
-});
+afterAll(() => harness.close());
 
 function rss(items: { title: string; link: string; description?: string }[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title><link>https://example.org/</link>
