@@ -136,6 +136,6 @@ describe('broken sources', () => {
     expect(view.healthy?.health.status).toBe('ok');
 
     const listed = await runCli(['sources', 'list'], env);
-    expect(listed.stdout).toMatch(/^timeout\s+press\s+failing\s+0\s+-\s+fetch_timeout: no complete response/m);
+    expect(listed.stdout).toMatch(/^timeout\s+press\s+failing\s+0\s+0\s+-\s+fetch_timeout: no complete response/m);
   });
 });
