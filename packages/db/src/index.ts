@@ -15,4 +15,14 @@ export {
   setSourceEnabled,
 } from './queries/sources.ts';
 export { knownContentHashes, type StoreOptions, type StoreResult, storeItem } from './queries/store-item.ts';
+export {
+  type AlternateView,
+  getStory,
+  listStories,
+  type StoryFilter,
+  type StoryItemView,
+  type StoryLookup,
+  type StoryPage,
+  type StoryView,
+} from './queries/stories.ts';
 export * as schema from './schema/index.ts';

@@ -7,6 +7,8 @@ import { readyzRoute } from './routes/readyz.ts';
 import { getItemRoute } from './routes/v1/items/get.ts';
 import { listItemsRoute } from './routes/v1/items/list.ts';
 import { listSourcesRoute } from './routes/v1/sources/list.ts';
+import { getStoryRoute } from './routes/v1/stories/get.ts';
+import { listStoriesRoute } from './routes/v1/stories/list.ts';
 import type { AppDeps, FastifyTypeBox } from './types.ts';
 
 /**
@@ -35,6 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
       },
       tags: [
         { name: 'items', description: 'Articles and notices' },
+        { name: 'stories', description: "One event, every outlet's article folded under it" },
         { name: 'sources', description: 'Watched publishers' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
@@ -45,6 +48,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   readyzRoute(app, deps);
   listItemsRoute(app, deps);
   getItemRoute(app, deps);
+  listStoriesRoute(app, deps);
+  getStoryRoute(app, deps);
   listSourcesRoute(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -20,6 +20,8 @@ describe('GET /openapi.json', () => {
       '/v1/items',
       '/v1/items/{id}',
       '/v1/sources',
+      '/v1/stories',
+      '/v1/stories/{id}',
     ]);
     for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(
       document.paths,
@@ -32,5 +34,40 @@ describe('GET /openapi.json', () => {
     expect(parameters.sort()).toEqual(['cursor', 'limit', 'source']);
     const errorSchema = document.paths['/v1/items'].get.responses['400'].content['application/json'].schema;
     expect(errorSchema.properties.error.required).toEqual(['code', 'message']);
+  });
+
+  it('describes the story routes: filters, the story shape, the 301 of a merged id', async () => {
+    const api = await buildTestApp(test.database);
+    const document = (await api.app.inject('/openapi.json')).json();
+    await api.close();
+    expect(document.tags.map((tag: { name: string }) => tag.name)).toContain('stories');
+    const list = document.paths['/v1/stories'].get;
+    expect(list.tags).toEqual(['stories']);
+    expect(list.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual([
+      'cursor',
+      'limit',
+      'source',
+    ]);
+    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400', '500']));
+    const story = list.responses['200'].content['application/json'].schema.properties.data.items;
+    expect(story.required).toEqual([
+      'id',
+      'title',
+      'summary',
+      'firstPublishedAt',
+      'lastPublishedAt',
+      'platforms',
+      'jurisdictions',
+      'topics',
+      'items',
+    ]);
+    expect(story.properties.items.items.required).toContain('alternates');
+    const get = document.paths['/v1/stories/{id}'].get;
+    expect(get.parameters.map((parameter: { name: string; in: string }) => [parameter.in, parameter.name])).toEqual([
+      ['path', 'id'],
+    ]);
+    expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(['200', '301', '400', '404']));
+    expect(get.responses['301'].headers.Location.schema.type).toBe('string');
+    expect(get.responses['301'].content['application/json'].schema.required).toEqual(['storyId']);
   });
 });

@@ -1,0 +1,31 @@
+import { decodeCursor, encodeCursor } from '@regwatch/core';
+import { listStories } from '@regwatch/db';
+import { errorResponses } from '../../../schemas/common.ts';
+import { StoryList, StoryListQuery } from '../../../schemas/story.ts';
+import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
+
+export function listStoriesRoute(app: FastifyTypeBox, deps: AppDeps): void {
+  app.get(
+    '/v1/stories',
+    {
+      schema: {
+        summary: 'Stories, newest activity first',
+        description:
+          "Ordered by each story's latest item. Keyset-paginated: follow `nextCursor` until it is null. " +
+          'Pages never skip or repeat stories. Stories merged into another are not listed.',
+        tags: ['stories'],
+        querystring: StoryListQuery,
+        response: { 200: StoryList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { limit = 25, cursor, source } = request.query;
+      const page = await listStories(deps.database.db, {
+        limit,
+        after: cursor === undefined ? undefined : decodeCursor(cursor),
+        filter: { sourceIds: source?.split(',') },
+      });
+      return { data: page.stories, nextCursor: page.next ? encodeCursor(page.next) : null };
+    },
+  );
+}
