@@ -9,6 +9,7 @@ import {
   deletePrefix,
   type FixtureServer,
   feedHandler,
+  feedItemTitle,
   rssFeed,
   startFixtureServer,
   type TestDatabase,
@@ -91,11 +92,7 @@ describe('a local feed, end to end', () => {
       },
       { what: 'three items in /v1/items' },
     );
-    expect(listed.map((item) => item.title)).toEqual([
-      'Item 1: regulator issues notice',
-      'Item 2: regulator issues notice',
-      'Item 3: regulator issues notice',
-    ]);
+    expect(listed.map((item) => item.title)).toEqual([feedItemTitle(1), feedItemTitle(2), feedItemTitle(3)]);
     expect(listed[0]).toMatchObject({
       url: 'https://news.example.org/articles/1?utm_source=rss',
       jurisdictions: ['GB'],

@@ -24,6 +24,41 @@ export {
 } from './net/ip-ranges.ts';
 export { type PrivacyRelevance, type PrivacyRelevanceInput, privacyRelevance } from './relevance/privacy-relevance.ts';
 export { isSlug, slugPattern } from './slug.ts';
+export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
+export {
+  estimatedContainment,
+  estimatedJaccard,
+  isNearDuplicate,
+  type NearDuplicateOptions,
+  type NearDuplicateSignature,
+  nearDuplicateDefaults,
+  nearDuplicateScore,
+  nearDuplicateSignature,
+  nearDuplicateText,
+  shingleHashes,
+} from './story/near-duplicate.ts';
+export {
+  assignStory,
+  idf,
+  type StoryAssignment,
+  type StoryCandidate,
+  type StoryFeatures,
+  type StoryInput,
+  type StoryOptions,
+  storyDefaults,
+  storyFeatures,
+  storyScore,
+  storySimilarity,
+} from './story/story-similarity.ts';
+export {
+  contentTerms,
+  entityTerms,
+  foldText,
+  stem,
+  stripHeadlineDecorations,
+  stripWireMarkers,
+  wordTokens,
+} from './story/tokenise.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
 export { parseDate } from './time/parse-date.ts';
 export {

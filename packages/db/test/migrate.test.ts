@@ -24,7 +24,14 @@ describe('migrateDatabase', () => {
       const tables = await client.query(
         `select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
-      expect(tables.rows.map((row) => row.table_name)).toEqual(['entries', 'items', 'sources', 'stories']);
+      expect(tables.rows.map((row) => row.table_name)).toEqual([
+        'cluster_keys',
+        'entries',
+        'items',
+        'sources',
+        'stories',
+        'term_counts',
+      ]);
     } finally {
       await client.end();
     }

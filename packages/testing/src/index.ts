@@ -1,5 +1,5 @@
 export { testEnv } from './env.ts';
-export { rssFeed } from './feeds.ts';
+export { feedItemTitle, rssFeed } from './feeds.ts';
 export { type FixtureServer, feedHandler, type Handler, startFixtureServer } from './http-server.ts';
 export {
   createTestDatabase,

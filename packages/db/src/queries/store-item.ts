@@ -1,6 +1,8 @@
 import type { NormalisedItem, StoreOutcome } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.ts';
+import { assignItemToStory, findNearDuplicate, lockClusterKeys, planClustering } from './cluster-item.ts';
+import { textArray } from './sql-arrays.ts';
 
 export interface StoreResult {
   outcome: StoreOutcome;
@@ -20,7 +22,8 @@ export interface StoreOptions {
  * - a known entry is updated only when its content hash changed,
  * - a new entry whose canonical URL is already an item becomes an alternate of that item
  *   (the unique index on canonical_url decides, not a check in TypeScript),
- * - otherwise a new item is created with its own story.
+ * - so does a near-duplicate of a recent item (MinHash bands, under advisory locks on its keys),
+ * - otherwise a new item is created and joins the story its keys lead to, or a new one.
  */
 export async function storeItem(db: Db, item: NormalisedItem, options: StoreOptions): Promise<StoreResult> {
   return db.transaction(async (tx) => {
@@ -37,28 +40,47 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
       return updateKnownEntry(tx, item, entry.item_id, options);
     }
 
+    // Same item by canonical URL: an alternate of the item that has it (the unique index decides).
+    const sameUrl = item.canonicalUrl
+      ? await tx.execute<{ id: string; story_id: string | null }>(
+          sql`select id::text, story_id::text from items where canonical_url = ${item.canonicalUrl}`,
+        )
+      : { rows: [] };
+    const urlMatch = sameUrl.rows[0];
+    if (urlMatch) {
+      await insertEntry(tx, item, urlMatch.id);
+      return { outcome: 'linked', itemId: urlMatch.id, storyId: urlMatch.story_id };
+    }
+
+    // Near-duplicate (a syndicated or lightly edited copy): an alternate too. Keys are locked
+    // first, so two copies arriving together see each other.
+    const plan = await planClustering(tx, item, options.jurisdictions);
+    await lockClusterKeys(tx, plan.keys);
+    const copyOf = await findNearDuplicate(tx, plan, item.publishedAt);
+    if (copyOf) {
+      await insertEntry(tx, item, copyOf);
+      return { outcome: 'linked', itemId: copyOf, storyId: await storyOf(tx, copyOf) };
+    }
+
     const inserted = await tx.execute<{ id: string }>(sql`
       insert into items (
         source_id, dedup_key, guid, url, canonical_url, title, summary, content, author, language,
-        published_at, published_at_estimated, content_hash, jurisdictions, source_labels
+        published_at, published_at_estimated, content_hash, jurisdictions, source_labels,
+        story_features, near_duplicate
       ) values (
         ${item.sourceId}, ${item.dedupKey}, ${item.guid}, ${item.url}, ${item.canonicalUrl}, ${item.title},
         ${item.summary}, ${item.content}, ${item.author}, ${item.language}, ${item.publishedAt},
         ${item.publishedAtEstimated}, ${item.contentHash}, ${textArray(options.jurisdictions)},
-        ${JSON.stringify(item.labels)}::jsonb
+        ${JSON.stringify(item.labels)}::jsonb, ${JSON.stringify(plan.features)}::jsonb,
+        ${JSON.stringify(plan.signature)}::jsonb
       )
       on conflict do nothing
       returning id::text`);
     const newId = inserted.rows[0]?.id;
 
     if (newId !== undefined) {
-      const story = await tx.execute<{ id: string }>(sql`
-        insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at)
-        values (${item.title}, ${item.summary}, ${newId}, 1, ${item.publishedAt}, ${item.publishedAt})
-        returning id::text`);
-      const storyId = story.rows[0]?.id ?? null;
-      await tx.execute(sql`update items set story_id = ${storyId} where id = ${newId}`);
       await insertEntry(tx, item, newId);
+      const storyId = await assignItemToStory(tx, newId, item, plan);
       return { outcome: 'inserted', itemId: newId, storyId };
     }
 
@@ -129,11 +151,6 @@ async function storyOf(tx: DbOrTx, itemId: string): Promise<string | null> {
     sql`select story_id::text from items where id = ${itemId}`,
   );
   return result.rows[0]?.story_id ?? null;
-}
-
-/** A text[] parameter (drizzle would otherwise expand a JS array into a row constructor). */
-function textArray(values: readonly string[]) {
-  return sql`${`{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 }
 
 /** Content hashes of entries already stored, so a poll enqueues only what is new or changed. */

@@ -1,2 +1,3 @@
+export { clusterKeys, termCounts } from './clustering.ts';
 export { entries, items, stories } from './newsfeed.ts';
 export { sources } from './sources.ts';

@@ -1,6 +1,6 @@
 // Items, the entries that brought them, and the stories that group them reference one another,
 // so they live in one module (one aggregate: the newsfeed).
-import type { SourceLabels } from '@regwatch/core';
+import type { NearDuplicateSignature, SourceLabels, StoryFeatures } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -44,6 +44,10 @@ export const items = pgTable(
     platforms: text('platforms').array().notNull().default(sql`'{}'::text[]`),
     jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    /** Clustering features (TF-IDF terms, entities, keys) as computed when the item was stored. */
+    storyFeatures: jsonb('story_features').$type<StoryFeatures>(),
+    /** MinHash signature for near-duplicate detection. */
+    nearDuplicate: jsonb('near_duplicate').$type<NearDuplicateSignature>(),
     /** What the source itself said of the item (AIAAIC's deployer, developer, jurisdiction; categories). */
     sourceLabels: jsonb('source_labels').$type<SourceLabels>().notNull().default({}),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

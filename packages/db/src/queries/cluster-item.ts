@@ -1,0 +1,178 @@
+import {
+  assignStory,
+  choosePrimary,
+  isNearDuplicate,
+  type NearDuplicateSignature,
+  type NormalisedItem,
+  nearDuplicateScore,
+  nearDuplicateSignature,
+  nearDuplicateText,
+  type SourceKind,
+  type StoryFeatures,
+  storyDefaults,
+  storyFeatures,
+} from '@regwatch/core';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { textArray } from './sql-arrays.ts';
+
+/** The term under which `term_counts` keeps the number of clustered items (N of the IDF). */
+const itemCountTerm = '';
+
+/** What clustering computed for a new item, before it is stored. */
+export interface ClusterPlan {
+  signature: NearDuplicateSignature;
+  features: StoryFeatures;
+  /** Every index key of the item, sorted: locked for the transaction, then stored. */
+  keys: string[];
+}
+
+/**
+ * Fingerprint and story features of a new item. Document frequencies come from `term_counts`
+ * (read before the keys are locked: a count a few items stale changes no decision).
+ */
+export async function planClustering(
+  tx: DbOrTx,
+  item: NormalisedItem,
+  jurisdictions: readonly string[],
+): Promise<ClusterPlan> {
+  const signature = nearDuplicateSignature(nearDuplicateText(item.title, item.summary));
+  const input = {
+    title: item.title,
+    summary: item.summary,
+    publishedAt: item.publishedAt,
+    language: item.language,
+    jurisdictions,
+  };
+  const terms = storyFeatures(input, () => 0, 0).terms;
+  const result = await tx.execute<{ term: string; documents: number }>(
+    sql`select term, documents from term_counts where term = any(${textArray([itemCountTerm, ...terms])})`,
+  );
+  const counts = new Map(result.rows.map((row) => [row.term, Number(row.documents)]));
+  const features = storyFeatures(input, (term) => counts.get(term) ?? 0, counts.get(itemCountTerm) ?? 0);
+  const keys = [...new Set([...signature.bandKeys, ...features.candidateKeys])].sort();
+  return { signature, features, keys };
+}
+
+/**
+ * Serialises clustering decisions that could interact: two items sharing a key take turns, so
+ * two articles of one new story processed at once make one story. Locks are taken in key order
+ * (one statement, ordered), so two transactions never wait on each other in a cycle.
+ */
+export async function lockClusterKeys(tx: DbOrTx, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(hashtextextended('cluster:' || key, 0))
+    from unnest(${textArray(keys)}) as key order by key`);
+}
+
+function window(publishedAt: string) {
+  const at = Date.parse(publishedAt);
+  return {
+    from: new Date(at - storyDefaults.windowMs).toISOString(),
+    to: new Date(at + storyDefaults.windowMs).toISOString(),
+  };
+}
+
+/** The stored item this one is a copy of (syndicated or lightly edited), if any, found through its band keys. */
+export async function findNearDuplicate(tx: DbOrTx, plan: ClusterPlan, publishedAt: string): Promise<string | null> {
+  if (plan.signature.bandKeys.length === 0) return null;
+  const { from, to } = window(publishedAt);
+  const result = await tx.execute<{ id: string; near_duplicate: NearDuplicateSignature }>(sql`
+    select distinct i.id::text, i.near_duplicate
+    from cluster_keys k join items i on i.id = k.item_id
+    where k.key = any(${textArray(plan.signature.bandKeys)})
+      and k.published_at between ${from}::timestamptz and ${to}::timestamptz
+      and i.near_duplicate is not null`);
+  let best: { id: string; score: number } | null = null;
+  for (const row of result.rows) {
+    if (!isNearDuplicate(plan.signature, row.near_duplicate)) continue;
+    const score = nearDuplicateScore(plan.signature, row.near_duplicate);
+    // The closest copy wins; ties go to the oldest item, so every worker picks the same one.
+    if (!best || score > best.score || (score === best.score && BigInt(row.id) < BigInt(best.id))) {
+      best = { id: row.id, score };
+    }
+  }
+  return best?.id ?? null;
+}
+
+/**
+ * Puts a freshly inserted item in a story: joins the best story found through its keys, merges
+ * any other story that matched as well into it (the absorbed rows keep their ids, pointing at
+ * the survivor), or starts a new story. Then indexes the item and counts its terms.
+ */
+export async function assignItemToStory(
+  tx: DbOrTx,
+  itemId: string,
+  item: NormalisedItem,
+  plan: ClusterPlan,
+): Promise<string> {
+  const { from, to } = window(item.publishedAt);
+  const candidates = await tx.execute<{ id: string; story_id: string; story_features: StoryFeatures }>(sql`
+    select distinct i.id::text, i.story_id::text, i.story_features
+    from cluster_keys k join items i on i.id = k.item_id
+    where k.key = any(${textArray(plan.features.candidateKeys)})
+      and k.published_at between ${from}::timestamptz and ${to}::timestamptz
+      and i.story_id is not null and i.story_features is not null and i.id <> ${itemId}::bigint`);
+  const byStory = new Map<string, StoryFeatures[]>();
+  for (const row of candidates.rows) {
+    const members = byStory.get(row.story_id) ?? [];
+    members.push(row.story_features);
+    byStory.set(row.story_id, members);
+  }
+  const decision = assignStory(
+    plan.features,
+    [...byStory].map(([storyId, features]) => ({ storyId, features })),
+  );
+
+  let storyId = decision.storyId;
+  if (storyId === null) {
+    const created = await tx.execute<{ id: string }>(sql`
+      insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at)
+      values (${item.title}, ${item.summary}, ${itemId}, 1, ${item.publishedAt}, ${item.publishedAt})
+      returning id::text`);
+    storyId = created.rows[0]?.id ?? null;
+    if (storyId === null) throw new Error('story insert returned no id');
+  }
+  await tx.execute(sql`update items set story_id = ${storyId}::bigint where id = ${itemId}::bigint`);
+  if (decision.alsoMatched.length > 0) {
+    const absorbed = textArray(decision.alsoMatched);
+    await tx.execute(sql`update items set story_id = ${storyId}::bigint where story_id = any(${absorbed}::bigint[])`);
+    await tx.execute(sql`
+      update stories set merged_into_id = ${storyId}::bigint, item_count = 0, updated_at = now()
+      where id = any(${absorbed}::bigint[])`);
+  }
+
+  await tx.execute(sql`
+    insert into cluster_keys (key, item_id, published_at)
+    select key, ${itemId}::bigint, ${item.publishedAt}::timestamptz from unnest(${textArray(plan.keys)}) as key
+    on conflict do nothing`);
+  // Sorted, so concurrent transactions lock term rows in the same order.
+  await tx.execute(sql`
+    insert into term_counts (term, documents)
+    select term, 1 from unnest(${textArray([itemCountTerm, ...plan.features.terms].sort())}) as term
+    order by term
+    on conflict (term) do update set documents = term_counts.documents + 1`);
+  await refreshStory(tx, storyId);
+  return storyId;
+}
+
+/** Recomputes a story's primary item (the regulator's notice first), title, summary, count and span. */
+export async function refreshStory(tx: DbOrTx, storyId: string): Promise<void> {
+  const members = await tx.execute<{ id: string; kind: SourceKind; published_at: string }>(sql`
+    select i.id::text, s.kind, i.published_at::text
+    from items i join sources s on s.id = i.source_id
+    where i.story_id = ${storyId}::bigint`);
+  const primary = choosePrimary(
+    members.rows.map((row) => ({ id: row.id, sourceKind: row.kind, publishedAt: new Date(row.published_at) })),
+  );
+  if (!primary) return;
+  await tx.execute(sql`
+    update stories st set
+      primary_item_id = p.id, title = p.title, summary = p.summary,
+      item_count = agg.n, first_published_at = agg.first, last_published_at = agg.last, updated_at = now()
+    from items p,
+      (select count(*)::int as n, min(published_at) as first, max(published_at) as last
+       from items where story_id = ${storyId}::bigint) agg
+    where st.id = ${storyId}::bigint and p.id = ${primary.id}::bigint`);
+}

@@ -1,0 +1,204 @@
+import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeItem } from '../src/index.ts';
+import { addSource, makeItem } from './factories.ts';
+
+// Issue 4: same item, near-duplicate and same story, through the real database.
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase('cluster');
+  const { db } = test.database;
+  await addSource(db, { id: 'ico', name: 'ICO', kind: 'regulator', jurisdictions: ['GB'] });
+  await addSource(db, { id: 'register', name: 'The Register', kind: 'press', jurisdictions: [] });
+  await addSource(db, { id: 'record', name: 'The Record', kind: 'press', jurisdictions: [] });
+  await addSource(db, { id: 'wire', name: 'Wire copy', kind: 'press', jurisdictions: [] });
+});
+afterAll(() => test.drop());
+
+let serial = 0;
+function article(sourceId: string, title: string, summary: string, published: string) {
+  serial += 1;
+  return makeItem(
+    { guid: `${sourceId}-${serial}`, link: `https://${sourceId}.example/${serial}`, title, summary, published },
+    sourceId,
+  );
+}
+
+async function story(storyId: string | null) {
+  const result = await test.database.db.execute<{
+    primary_item_id: string;
+    item_count: number;
+    title: string;
+    merged_into_id: string | null;
+  }>(
+    sql`select primary_item_id::text, item_count, title, merged_into_id::text from stories where id = ${storyId}::bigint`,
+  );
+  return result.rows[0];
+}
+
+describe('clustering in storeItem', () => {
+  it('folds a syndicated copy from another outlet into the item it copies, as an alternate', async () => {
+    const { db } = test.database;
+    const summary =
+      'The Information Commissioner fined the genetic testing company after a 2023 cyber attack exposed the ' +
+      'personal data of 155,592 UK users, saying it failed to protect highly sensitive information.';
+    const original = await storeItem(
+      db,
+      article('register', 'ICO fines 23andMe £2.31m over genetic data breach', summary, '2025-06-17T09:00:00Z'),
+      { jurisdictions: [] },
+    );
+    const copy = await storeItem(
+      db,
+      article(
+        'wire',
+        'UPDATE 1-ICO fines 23andMe £2.31m over genetic data breach',
+        summary.replace('saying it failed', 'and said it had failed'),
+        '2025-06-17T11:30:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    expect(original.outcome).toBe('inserted');
+    expect(copy).toEqual({ outcome: 'linked', itemId: original.itemId, storyId: original.storyId });
+    const alternates = await db.execute<{ url: string }>(
+      sql`select url from entries where item_id = ${original.itemId}::bigint order by url`,
+    );
+    expect(alternates.rows.map((row) => row.url)).toHaveLength(2);
+  });
+
+  it('puts different articles about one event in one story, the regulator’s notice primary even when later', async () => {
+    const { db } = test.database;
+    const press = await storeItem(
+      db,
+      article(
+        'record',
+        'Ireland’s DPC hits TikTok with €530 million fine over data transfers to China',
+        'The Data Protection Commission said TikTok failed to guarantee that European users’ data sent to China was protected.',
+        '2025-05-02T08:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    const notice = await storeItem(
+      db,
+      article(
+        'ico',
+        'DPC announces €530 million fine of TikTok',
+        'The Data Protection Commission has fined TikTok Technology Limited €530 million over transfers of EEA users’ personal data to China.',
+        '2025-05-02T10:00:00Z',
+      ),
+      { jurisdictions: ['IE'] },
+    );
+    expect(notice.outcome).toBe('inserted');
+    expect(notice.storyId).toBe(press.storyId);
+    expect(await story(notice.storyId)).toMatchObject({
+      primary_item_id: notice.itemId,
+      item_count: 2,
+      title: 'DPC announces €530 million fine of TikTok',
+    });
+  });
+
+  it('keeps unrelated events apart, and the same company a month later apart', async () => {
+    const { db } = test.database;
+    const first = await storeItem(
+      db,
+      article(
+        'register',
+        'CNIL fines Google €325 million over Gmail ads and cookies',
+        'Cookie consent.',
+        '2025-09-03T08:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    const unrelated = await storeItem(
+      db,
+      article(
+        'record',
+        'Hospital ransomware attack exposes patient records',
+        'Patients notified.',
+        '2025-09-03T09:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    const later = await storeItem(
+      db,
+      article('register', 'Google appeals CNIL cookie fine', 'Google said it would appeal.', '2025-10-20T08:00:00Z'),
+      { jurisdictions: [] },
+    );
+    expect(new Set([first.storyId, unrelated.storyId, later.storyId]).size).toBe(3);
+  });
+
+  it('merges two stories when an item joins both; the absorbed story points at the survivor', async () => {
+    const { db } = test.database;
+    const a = await storeItem(
+      db,
+      article(
+        'register',
+        'Alpha Widgets recalls smart kettles',
+        'Alpha Widgets recalls smart kettles.',
+        '2026-03-01T08:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    const b = await storeItem(
+      db,
+      article(
+        'record',
+        'Beta Gadgets sued over doorbell cameras',
+        'Beta Gadgets sued over doorbell cameras.',
+        '2026-03-01T09:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    expect(a.storyId).not.toBe(b.storyId);
+    const bridge = await storeItem(
+      db,
+      article(
+        'wire',
+        'Alpha Widgets recalls smart kettles as Beta Gadgets sued over doorbell cameras',
+        'Alpha Widgets recalls smart kettles; Beta Gadgets sued over doorbell cameras.',
+        '2026-03-01T10:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    const survivor = bridge.storyId;
+    const absorbed = survivor === a.storyId ? b.storyId : a.storyId;
+    expect([a.storyId, b.storyId]).toContain(survivor);
+    expect(await story(absorbed)).toMatchObject({ merged_into_id: survivor, item_count: 0 });
+    expect(await story(survivor)).toMatchObject({ item_count: 3, merged_into_id: null });
+  });
+
+  it('makes one story of two articles of a new story stored at the same time', async () => {
+    const { db } = test.database;
+    // Ten rounds, each two articles of one new event stored concurrently on separate connections.
+    for (let round = 0; round < 10; round += 1) {
+      // A week apart: outside each other's time window, so rounds cannot interact.
+      const day = new Date(Date.UTC(2026, 3, 1) + round * 7 * 86_400_000).toISOString().slice(0, 10);
+      const company = `Company${round}x`;
+      const [one, two] = await Promise.all([
+        storeItem(
+          db,
+          article(
+            'register',
+            `${company} fined £4m by ICO over facial recognition`,
+            `${company} used facial recognition on shoppers.`,
+            `${day}T08:00:00Z`,
+          ),
+          { jurisdictions: [] },
+        ),
+        storeItem(
+          db,
+          article(
+            'record',
+            `ICO fines ${company} £4m for facial recognition in shops`,
+            `The ICO said ${company} scanned shoppers.`,
+            `${day}T08:05:00Z`,
+          ),
+          { jurisdictions: [] },
+        ),
+      ]);
+      expect(one.outcome, `round ${round}`).toBe('inserted');
+      expect(two.outcome, `round ${round}`).toBe('inserted');
+      expect(one.storyId, `round ${round}`).toBe(two.storyId);
+    }
+  });
+});
