@@ -33,30 +33,45 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** Creates the migrated template database once (vitest global setup); concurrent runs take turns. */
-export async function ensureTemplate(): Promise<string> {
-  const name = templateName();
-  await withAdmin(async (admin) => {
-    await admin.query('select pg_advisory_lock(7264381902)');
+const templateLock = 7264381902;
+
+/** Runs `work` holding the template lock, so no checkout drops a template another is cloning. */
+async function withTemplateLock<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  return withAdmin(async (admin) => {
+    await admin.query('select pg_advisory_lock($1)', [templateLock]);
     try {
-      const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-      if (exists.rowCount === 0) {
-        const building = `${name}_building`;
-        await admin.query(`drop database if exists ${building} with (force)`);
-        await migrateDatabase(testServerUrl(building), migrationsFolder);
-        await admin.query(`alter database ${building} rename to ${name}`);
-        // Templates of older migrations are dead weight now.
-        const stale = await admin.query<{ datname: string }>(
-          `select datname from pg_database where datname like 'regwatch\\_tpl\\_%' and datname <> $1`,
-          [name],
-        );
-        for (const row of stale.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
-      }
+      return await work(admin);
     } finally {
-      await admin.query('select pg_advisory_unlock(7264381902)');
+      await admin.query('select pg_advisory_unlock($1)', [templateLock]);
     }
   });
+}
+
+/**
+ * The migrated template for the current migrations, built if missing. Call it holding the
+ * template lock. Templates of other migrations are dropped: two checkouts on one machine then
+ * rebuild in turn, which is slow but never breaks a clone, as clones take the same lock.
+ */
+async function ensureTemplateLocked(admin: pg.Client): Promise<string> {
+  const name = templateName();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) {
+    const building = `${name}_building`;
+    await admin.query(`drop database if exists ${building} with (force)`);
+    await migrateDatabase(testServerUrl(building), migrationsFolder);
+    await admin.query(`alter database ${building} rename to ${name}`);
+    const stale = await admin.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'regwatch\\_tpl\\_%' and datname <> $1`,
+      [name],
+    );
+    for (const row of stale.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+  }
   return name;
+}
+
+/** Creates the migrated template database once (vitest global setup); concurrent runs take turns. */
+export async function ensureTemplate(): Promise<string> {
+  return withTemplateLock(ensureTemplateLocked);
 }
 
 export interface TestDatabase {
@@ -68,12 +83,14 @@ export interface TestDatabase {
 
 /** A fresh, migrated database for one test file, cloned from the template (fast, isolated). */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const template = await ensureTemplate();
   const name = `rwt_${label
     .replace(/[^a-z0-9]/gi, '')
     .toLowerCase()
     .slice(0, 20)}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`create database ${name} template ${template}`));
+  await withTemplateLock(async (admin) => {
+    const template = await ensureTemplateLocked(admin);
+    await admin.query(`create database ${name} template ${template}`);
+  });
   const url = testServerUrl(name);
   const database = createDatabase({ url, applicationName: 'regwatch-test', onIdleError: () => undefined });
   return {
