@@ -9,6 +9,7 @@ export {
   normaliseEntry,
   primaryLanguage,
 } from './item/normalise.ts';
+export { sameTextKey } from './item/same-text-key.ts';
 export { blocCodes, checkJurisdiction, countryCodes, type JurisdictionCheck } from './jurisdiction/codes.ts';
 export {
   type AddressVerdict,

@@ -66,6 +66,35 @@ describe('clustering in storeItem', () => {
     expect(alternates.rows.map((row) => row.url)).toHaveLength(2);
   });
 
+  it('folds the same text reached under another URL and source into one item (same text key)', async () => {
+    const { db } = test.database;
+    const title = 'Regulator publishes guidance on biometric access control at work';
+    const summary =
+      'Employers that use fingerprint or face scanners to let staff into buildings must first consider ' +
+      'less intrusive options, the guidance says, and must explain the processing to every worker.';
+    const first = await storeItem(db, article('register', title, summary, '2025-02-20T09:00:00Z'), {
+      jurisdictions: [],
+    });
+    const again = await storeItem(db, article('record', title.toUpperCase(), `${summary}  `, '2025-04-20T09:00:00Z'), {
+      jurisdictions: [],
+    });
+    // Two months apart: outside the near-duplicate window, so only the text key can match.
+    expect(again).toEqual({ outcome: 'linked', itemId: first.itemId, storyId: first.storyId });
+  });
+
+  it('keeps two short items with the same headline apart: too little text to know they are one article', async () => {
+    const { db } = test.database;
+    const one = await storeItem(db, article('register', 'Weekly privacy roundup', '', '2025-01-10T09:00:00Z'), {
+      jurisdictions: [],
+    });
+    const two = await storeItem(db, article('record', 'Weekly privacy roundup', '', '2025-03-10T09:00:00Z'), {
+      jurisdictions: [],
+    });
+    expect(one.outcome).toBe('inserted');
+    expect(two.outcome).toBe('inserted');
+    expect(two.itemId).not.toBe(one.itemId);
+  });
+
   it('puts different articles about one event in one story, the regulator’s notice primary even when later', async () => {
     const { db } = test.database;
     const press = await storeItem(

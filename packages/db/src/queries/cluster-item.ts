@@ -9,6 +9,7 @@ import {
   nearDuplicateText,
   type SourceKind,
   type StoryFeatures,
+  sameTextKey,
   storyDefaults,
   storyFeatures,
 } from '@regwatch/core';
@@ -19,8 +20,16 @@ import { textArray } from './sql-arrays.ts';
 /** The term under which `term_counts` keeps the number of clustered items (N of the IDF). */
 const itemCountTerm = '';
 
+/**
+ * Most rows one key lookup reads (the most recent in the time window): a key as common as
+ * "privacy" must not make a new item read every item of a busy week.
+ */
+const perKeyLimit = 50;
+
 /** What clustering computed for a new item, before it is stored. */
 export interface ClusterPlan {
+  /** `x.<hash>` of the item's text when it is long enough to identify an article (`sameTextKey`). */
+  textKey: string | null;
   signature: NearDuplicateSignature;
   features: StoryFeatures;
   /** Every index key of the item, sorted: locked for the transaction, then stored. */
@@ -50,8 +59,10 @@ export async function planClustering(
   );
   const counts = new Map(result.rows.map((row) => [row.term, Number(row.documents)]));
   const features = storyFeatures(input, (term) => counts.get(term) ?? 0, counts.get(itemCountTerm) ?? 0);
-  const keys = [...new Set([...signature.bandKeys, ...features.candidateKeys])].sort();
-  return { signature, features, keys };
+  const text = sameTextKey(item);
+  const textKey = text === null ? null : `x.${text}`;
+  const keys = [...new Set([...(textKey ? [textKey] : []), ...signature.bandKeys, ...features.candidateKeys])].sort();
+  return { textKey, signature, features, keys };
 }
 
 /**
@@ -74,16 +85,38 @@ function window(publishedAt: string) {
   };
 }
 
+/**
+ * Item ids stored under any of `keys` within the time window around `publishedAt`, at most
+ * `perKeyLimit` per key (the most recent), read through cluster_keys_key_published_idx.
+ */
+function itemsUnderKeys(keys: readonly string[], publishedAt: string) {
+  const { from, to } = window(publishedAt);
+  return sql`(
+    select distinct c.item_id from unnest(${textArray(keys)}) as key
+    cross join lateral (
+      select k.item_id from cluster_keys k
+      where k.key = key and k.published_at between ${from}::timestamptz and ${to}::timestamptz
+      order by k.published_at desc
+      limit ${perKeyLimit}
+    ) c)`;
+}
+
+/** The stored item with exactly this text (`sameTextKey`), whenever it was published. */
+export async function findSameText(tx: DbOrTx, plan: ClusterPlan): Promise<string | null> {
+  if (plan.textKey === null) return null;
+  const result = await tx.execute<{ item_id: string }>(
+    sql`select item_id::text from cluster_keys where key = ${plan.textKey} order by item_id limit 1`,
+  );
+  return result.rows[0]?.item_id ?? null;
+}
+
 /** The stored item this one is a copy of (syndicated or lightly edited), if any, found through its band keys. */
 export async function findNearDuplicate(tx: DbOrTx, plan: ClusterPlan, publishedAt: string): Promise<string | null> {
   if (plan.signature.bandKeys.length === 0) return null;
-  const { from, to } = window(publishedAt);
   const result = await tx.execute<{ id: string; near_duplicate: NearDuplicateSignature }>(sql`
-    select distinct i.id::text, i.near_duplicate
-    from cluster_keys k join items i on i.id = k.item_id
-    where k.key = any(${textArray(plan.signature.bandKeys)})
-      and k.published_at between ${from}::timestamptz and ${to}::timestamptz
-      and i.near_duplicate is not null`);
+    select i.id::text, i.near_duplicate
+    from ${itemsUnderKeys(plan.signature.bandKeys, publishedAt)} found join items i on i.id = found.item_id
+    where i.near_duplicate is not null`);
   let best: { id: string; score: number } | null = null;
   for (const row of result.rows) {
     if (!isNearDuplicate(plan.signature, row.near_duplicate)) continue;
@@ -107,13 +140,10 @@ export async function assignItemToStory(
   item: NormalisedItem,
   plan: ClusterPlan,
 ): Promise<string> {
-  const { from, to } = window(item.publishedAt);
   const candidates = await tx.execute<{ id: string; story_id: string; story_features: StoryFeatures }>(sql`
-    select distinct i.id::text, i.story_id::text, i.story_features
-    from cluster_keys k join items i on i.id = k.item_id
-    where k.key = any(${textArray(plan.features.candidateKeys)})
-      and k.published_at between ${from}::timestamptz and ${to}::timestamptz
-      and i.story_id is not null and i.story_features is not null and i.id <> ${itemId}::bigint`);
+    select i.id::text, i.story_id::text, i.story_features
+    from ${itemsUnderKeys(plan.features.candidateKeys, item.publishedAt)} found join items i on i.id = found.item_id
+    where i.story_id is not null and i.story_features is not null and i.id <> ${itemId}::bigint`);
   const byStory = new Map<string, StoryFeatures[]>();
   for (const row of candidates.rows) {
     const members = byStory.get(row.story_id) ?? [];
@@ -147,14 +177,23 @@ export async function assignItemToStory(
     insert into cluster_keys (key, item_id, published_at)
     select key, ${itemId}::bigint, ${item.publishedAt}::timestamptz from unnest(${textArray(plan.keys)}) as key
     on conflict do nothing`);
-  // Sorted, so concurrent transactions lock term rows in the same order.
-  await tx.execute(sql`
-    insert into term_counts (term, documents)
-    select term, 1 from unnest(${textArray([itemCountTerm, ...plan.features.terms].sort())}) as term
-    order by term
-    on conflict (term) do update set documents = term_counts.documents + 1`);
   await refreshStory(tx, storyId);
   return storyId;
+}
+
+/**
+ * Adds a stored item's terms to the document frequencies. Run after the item's transaction, on
+ * its own: every item touches the item count and common terms, and holding those rows until the
+ * clustering transaction commits would make all workers wait on one another. A count lost to a
+ * crash in between changes IDF by one document in thousands.
+ */
+export async function countTerms(db: DbOrTx, terms: readonly string[]): Promise<void> {
+  // Sorted, so concurrent statements lock term rows in the same order and never deadlock.
+  await db.execute(sql`
+    insert into term_counts (term, documents)
+    select term, 1 from unnest(${textArray([...new Set([itemCountTerm, ...terms])].sort())}) as term
+    order by term
+    on conflict (term) do update set documents = term_counts.documents + 1`);
 }
 
 /** Recomputes a story's primary item (the regulator's notice first), title, summary, count and span. */

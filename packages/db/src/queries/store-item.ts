@@ -1,7 +1,14 @@
 import type { NormalisedItem, StoreOutcome } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.ts';
-import { assignItemToStory, findNearDuplicate, lockClusterKeys, planClustering } from './cluster-item.ts';
+import {
+  assignItemToStory,
+  countTerms,
+  findNearDuplicate,
+  findSameText,
+  lockClusterKeys,
+  planClustering,
+} from './cluster-item.ts';
 import { textArray } from './sql-arrays.ts';
 
 export interface StoreResult {
@@ -22,11 +29,13 @@ export interface StoreOptions {
  * - a known entry is updated only when its content hash changed,
  * - a new entry whose canonical URL is already an item becomes an alternate of that item
  *   (the unique index on canonical_url decides, not a check in TypeScript),
- * - so does a near-duplicate of a recent item (MinHash bands, under advisory locks on its keys),
+ * - so does an item with the same text (`sameTextKey`) or a near-duplicate of a recent item
+ *   (MinHash bands), both checked under advisory locks on the item's keys,
  * - otherwise a new item is created and joins the story its keys lead to, or a new one.
  */
 export async function storeItem(db: Db, item: NormalisedItem, options: StoreOptions): Promise<StoreResult> {
-  return db.transaction(async (tx) => {
+  let newTerms: readonly string[] = [];
+  const result = await db.transaction(async (tx): Promise<StoreResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${item.dedupKey}, 0))`);
 
     const known = await tx.execute<{ item_id: string; content_hash: string }>(
@@ -56,7 +65,7 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
     // first, so two copies arriving together see each other.
     const plan = await planClustering(tx, item, options.jurisdictions);
     await lockClusterKeys(tx, plan.keys);
-    const copyOf = await findNearDuplicate(tx, plan, item.publishedAt);
+    const copyOf = (await findSameText(tx, plan)) ?? (await findNearDuplicate(tx, plan, item.publishedAt));
     if (copyOf) {
       await insertEntry(tx, item, copyOf);
       return { outcome: 'linked', itemId: copyOf, storyId: await storyOf(tx, copyOf) };
@@ -81,6 +90,7 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
     if (newId !== undefined) {
       await insertEntry(tx, item, newId);
       const storyId = await assignItemToStory(tx, newId, item, plan);
+      newTerms = plan.features.terms;
       return { outcome: 'inserted', itemId: newId, storyId };
     }
 
@@ -94,6 +104,8 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
     await insertEntry(tx, item, match.id);
     return { outcome: 'linked', itemId: match.id, storyId: match.story_id };
   });
+  if (result.outcome === 'inserted') await countTerms(db, newTerms);
+  return result;
 }
 
 async function updateKnownEntry(tx: DbOrTx, item: NormalisedItem, itemId: string, options: StoreOptions) {
