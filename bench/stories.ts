@@ -1,32 +1,45 @@
 /**
- * Cost of clustering one new item as the archive grows: seeds an archive of N items at a constant
- * rate (300 a day, as a busy instance would collect them, so a 1M archive spans nine years), then
- * stores new items through the real `storeItem` (near-duplicate check, story assignment, index
- * and term counts) and reports the median milliseconds per item at each size, and the ratios.
+ * Cost of clustering one new item as the archive grows, and backfill throughput.
  *
- *   npx tsx bench/stories.ts                 # sizes 10000,100000,1000000
- *   npx tsx bench/stories.ts 10000,100000   # other sizes
+ * 1. Seeds an archive of N items at a constant rate (300 a day, as a busy instance collects
+ *    them, so 1M items span nine years). Archive rows are what `storeItem` would have stored for
+ *    them (features, signature and index keys from the real core functions, term counts), written
+ *    in bulk. Then it stores new items through the real `storeItem` (same-text and near-duplicate
+ *    checks, story assignment, index and term counts) and reports the median ms per new item at
+ *    each size and the ratios to the smallest.
+ * 2. Imports a generated feed of `backfill` items with `regwatch import` (queue, worker,
+ *    PostgreSQL, default concurrency) into an empty database and reports items/s.
  *
- * Uses its own database (regwatch_bench_stories on the local server), dropped and recreated.
+ *   npx tsx bench/stories.ts                      # sizes 10000,100000,1000000; backfill 5000
+ *   npx tsx bench/stories.ts 10000,100000 2000    # other sizes and backfill size
+ *
+ * Uses its own databases on the local server (regwatch_bench_stories*), dropped and recreated.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseEntry } from '@regwatch/core';
+import { nearDuplicateSignature, nearDuplicateText, normaliseEntry, sameTextKey, storyFeatures } from '@regwatch/core';
 import { createDatabase, insertSource, migrateDatabase, storeItem } from '@regwatch/db';
 import pg from 'pg';
 
 const server = 'postgres://postgres@127.0.0.1:5432';
 const name = 'regwatch_bench_stories';
-const url = `${server}/${name}`;
 const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
+const backfill = Number(process.argv[3] ?? 5000);
 const perDay = 300;
 const measured = 200;
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
+const regwatchBin = fileURLToPath(new URL('../services/cli/bin/regwatch.mjs', import.meta.url));
 
-// A vocabulary with a long tail, so term keys are as skewed as news text (a few very common terms).
-const vocabulary = Array.from({ length: 20_000 }, (_, n) => `w${n.toString(36)}`);
-function word(random: () => number): string {
-  return vocabulary[Math.floor(vocabulary.length * random() ** 3)] ?? 'w0';
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
 }
+
+// A vocabulary with a long tail, so term keys are as skewed as news text (a few very common
+// terms). Words end in "x" so no stemming rule changes them.
+const vocabulary = Array.from({ length: 20_000 }, (_, n) => `v${n.toString(36)}x`);
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -34,58 +47,100 @@ function seeded(seed: number): () => number {
     return state / 2 ** 32;
   };
 }
+function words(random: () => number, count: number): string {
+  return Array.from({ length: count }, () => vocabulary[Math.floor(vocabulary.length * random() ** 3)] ?? 'v0x').join(
+    ' ',
+  );
+}
 
-async function admin(sql: string): Promise<void> {
+async function admin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: `${server}/postgres` });
   await client.connect();
-  await client.query(sql);
+  await client.query(statement);
   await client.end();
 }
 
-/** Adds archive items up to `size`: rows shaped like real ones (features, signature, keys), written in SQL. */
+async function freshDatabase(database: string): Promise<string> {
+  const url = `${server}/${database}`;
+  await admin(`drop database if exists ${database} with (force)`);
+  await migrateDatabase(url, migrations);
+  return url;
+}
+
+interface ArchiveRow {
+  n: number;
+  at: string;
+  title: string;
+  summary: string;
+  features: unknown;
+  signature: unknown;
+  keys: string[];
+}
+
+/**
+ * Adds archive items up to `size`, each in a story of its own (synthetic text rarely clusters),
+ * with the keys and term counts clustering would have written for them.
+ */
 async function seedTo(client: pg.Client, from: number, size: number, start: number): Promise<void> {
-  const batch = 20_000;
+  const random = seeded(from + 1);
+  const documentFrequency = new Map<string, number>();
+  const batch = 5_000;
   for (let low = from; low < size; low += batch) {
-    const high = Math.min(size, low + batch);
+    const rows: ArchiveRow[] = [];
+    for (let n = low; n < Math.min(size, low + batch); n += 1) {
+      const at = new Date((start + (n * 86_400) / perDay) * 1000).toISOString();
+      const title = words(random, 8);
+      const summary = words(random, 30);
+      // IDF as of the start of this level: the archive's terms are what matters for the cost, not their weights.
+      const features = storyFeatures({ title, summary, publishedAt: at, language: 'en' }, () => 0, 0);
+      const signature = nearDuplicateSignature(nearDuplicateText(title, summary));
+      const text = sameTextKey({ title, summary, content: summary });
+      for (const term of features.terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      const keys = [...new Set([...(text ? [`x.${text}`] : []), ...signature.bandKeys, ...features.candidateKeys])];
+      rows.push({ n, at, title, summary, features, signature, keys });
+    }
     await client.query(
-      `with generated as (
-         select n, to_timestamp($3::double precision + n * 86400.0 / $4) as at,
-           array(select 'w' || to_hex((floor(20000 * power(random(), 3)))::int) from generate_series(1, 8)) as terms
-         from generate_series($1::int, $2::int - 1) as n
+      `with source as (
+         select * from jsonb_to_recordset($1::jsonb)
+           as r(n int, at timestamptz, title text, summary text, features jsonb, signature jsonb, keys text[])
        ), inserted as (
          insert into items (source_id, dedup_key, guid, url, canonical_url, title, summary, content, published_at,
                             content_hash, story_features, near_duplicate)
          select 'archive', md5('a' || n), 'a' || n, 'https://archive.example/' || n, 'https://archive.example/' || n,
-                array_to_string(terms, ' '), '', '', at, md5('c' || n),
-                jsonb_build_object('publishedAt', extract(epoch from at) * 1000, 'language', 'en', 'terms', terms,
-                  'weights', array_fill(0.35::float8, array[8]), 'entities', '{}'::text[], 'platforms', '{}'::text[],
-                  'jurisdictions', '{}'::text[], 'links', '{}'::text[],
-                  'candidateKeys', (select array_agg('t.' || t) from unnest(terms) t)),
-                jsonb_build_object('minhash', '[]'::jsonb, 'bandKeys', '[]'::jsonb, 'shingleCount', 8, 'truncated', false)
-         from generated
-         returning id, published_at, story_features
+                title, summary, summary, at, md5('c' || n), features, signature
+         from source
+         returning id, guid
+       ), keyed as (
+         insert into cluster_keys (key, item_id, published_at)
+         select k, i.id, s.at from inserted i join source s on 'a' || s.n = i.guid, unnest(s.keys) k
+         on conflict do nothing
        )
-       insert into cluster_keys (key, item_id, published_at)
-       select distinct k, id, published_at from inserted,
-         lateral (select jsonb_array_elements_text(story_features -> 'candidateKeys') as k
-                  union all select 'nd.' || b || '.' || md5(id::text || b)::text from generate_series(0, 31) b) keys
-       on conflict do nothing`,
-      [low, high, start, perDay],
+       insert into entries (dedup_key, source_id, guid, item_id, url, content_hash)
+       select md5('a' || s.n), 'archive', i.guid, i.id, 'https://archive.example/' || s.n, md5('c' || s.n)
+       from inserted i join source s on 'a' || s.n = i.guid`,
+      [JSON.stringify(rows)],
     );
   }
-  // Each archive item in a story of its own, as clustering would mostly leave synthetic text.
+  await client.query(
+    `insert into term_counts (term, documents)
+     select term, documents from unnest($1::text[], $2::int[]) as t(term, documents)
+     on conflict (term) do update set documents = term_counts.documents + excluded.documents`,
+    [
+      ['', ...documentFrequency.keys()],
+      [size - from, ...documentFrequency.values()],
+    ],
+  );
   await client.query(`
-    with missing as (select id, title, published_at from items where story_id is null and source_id = 'archive'),
+    with missing as (select id, title, summary, published_at from items where story_id is null and source_id = 'archive'),
     made as (
       insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at)
-      select title, '', id, 1, published_at, published_at from missing returning id, primary_item_id)
+      select title, summary, id, 1, published_at, published_at from missing returning id, primary_item_id)
     update items i set story_id = made.id from made where i.id = made.primary_item_id`);
-  await client.query('analyze');
+  await client.query('vacuum analyze');
 }
 
-async function main(): Promise<void> {
-  await admin(`drop database if exists ${name} with (force)`);
-  await migrateDatabase(url, migrations);
+async function costPerItem(): Promise<void> {
+  const url = await freshDatabase(name);
   const database = createDatabase({ url, applicationName: 'bench-stories', onIdleError: () => undefined });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -101,23 +156,27 @@ async function main(): Promise<void> {
   }
   const start = Date.UTC(2017, 0, 1) / 1000;
   const results: { size: number; msPerItem: number }[] = [];
-  let seeded_ = 0;
+  let seededSize = 0;
   let fresh = 0;
   for (const size of sizes) {
     const seedStarted = performance.now();
-    await seedTo(client, seeded_, size, start);
-    seeded_ = size;
+    await seedTo(client, seededSize, size, start);
+    seededSize = size;
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     // New items arrive "now": at the end of the archive, with text drawn from the same vocabulary.
-    const now = new Date((start + (size / perDay) * 86400) * 1000);
-    const random = seeded(size);
+    const now = new Date((start + (size / perDay) * 86_400) * 1000);
+    const random = seeded(size * 7919 + 17);
     const timings: number[] = [];
     for (let n = 0; n < measured; n += 1) {
       fresh += 1;
-      const title = Array.from({ length: 8 }, () => word(random)).join(' ');
-      const summary = Array.from({ length: 30 }, () => word(random)).join(' ');
       const result = normaliseEntry(
-        { guid: `f${fresh}`, link: `https://fresh.example/${fresh}`, title, summary, published: now.toISOString() },
+        {
+          guid: `f${fresh}`,
+          link: `https://fresh.example/${fresh}`,
+          title: words(random, 8),
+          summary: words(random, 30),
+          published: now.toISOString(),
+        },
         { sourceId: 'fresh', baseUrl: null, now },
       );
       if (!result.ok) throw new Error(result.reason);
@@ -128,15 +187,15 @@ async function main(): Promise<void> {
     timings.sort((a, b) => a - b);
     const median = timings[Math.floor(timings.length / 2)] ?? 0;
     results.push({ size, msPerItem: median });
-    process.stdout.write(
+    out(
       `archive ${size.toLocaleString('en')} items (seeded in ${seedSeconds.toFixed(0)} s): ` +
-        `${median.toFixed(2)} ms per new item (median of ${measured}), p90 ${(timings[Math.floor(timings.length * 0.9)] ?? 0).toFixed(2)} ms\n`,
+        `${median.toFixed(2)} ms per new item (median of ${measured}), p90 ${(timings[Math.floor(timings.length * 0.9)] ?? 0).toFixed(2)} ms`,
     );
   }
   const base = results[0];
   if (base) {
     for (const result of results.slice(1)) {
-      process.stdout.write(`ratio ${result.size}/${base.size}: ${(result.msPerItem / base.msPerItem).toFixed(2)}\n`);
+      out(`ratio ${result.size}/${base.size}: ${(result.msPerItem / base.msPerItem).toFixed(2)}`);
     }
   }
   await client.end();
@@ -144,4 +203,52 @@ async function main(): Promise<void> {
   await admin(`drop database if exists ${name} with (force)`);
 }
 
-await main();
+/** A feed of `count` items, 20 a day; runs of items share six words, as articles of one story share its names. */
+function backfillFeed(count: number): string {
+  const random = seeded(42);
+  const entries: string[] = [];
+  let storyWords = words(random, 6);
+  for (let n = 0; n < count; n += 1) {
+    if (random() < 0.4) {
+      storyWords = words(random, 6);
+    }
+    const at = new Date(Date.UTC(2025, 0, 1) + n * 72 * 60_000).toUTCString();
+    entries.push(`<item><title>${storyWords} ${words(random, 3)}</title><link>https://backfill.example/${n}</link>
+<guid isPermaLink="false">b${n}</guid><pubDate>${at}</pubDate><description>${storyWords} ${words(random, 25)}</description></item>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Backfill</title>
+<link>https://backfill.example/</link>${entries.join('\n')}</channel></rss>`;
+}
+
+async function backfillThroughput(): Promise<void> {
+  const database = `${name}_import`;
+  const url = await freshDatabase(database);
+  const folder = mkdtempSync(join(tmpdir(), 'regwatch-bench-'));
+  const file = join(folder, 'backfill.xml');
+  writeFileSync(file, backfillFeed(backfill));
+  const env = {
+    PATH: process.env.PATH,
+    DATABASE_URL: url,
+    QUEUE_PREFIX: `bench-import-${process.pid}`,
+    LOG_LEVEL: 'error',
+  };
+  const cli = (...args: string[]) => execFileSync(process.execPath, [regwatchBin, ...args], { env, encoding: 'utf8' });
+  try {
+    cli('sources', 'add', '--id', 'backfill', '--url', 'https://backfill.example/feed', '--name', 'Backfill');
+    const began = performance.now();
+    const report = cli('import', '--source', 'backfill', file, '--timeout', '1800');
+    const wall = (performance.now() - began) / 1000;
+    const inner = Number(/in ([\d.]+) s\s*$/.exec(report.trim())?.[1] ?? Number.NaN);
+    out(report.trim());
+    out(
+      `backfill through regwatch import: ${backfill} items, ${(backfill / inner).toFixed(0)} items/s ` +
+        `(${inner.toFixed(1)} s import, ${wall.toFixed(1)} s with process start)`,
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    await admin(`drop database if exists ${database} with (force)`);
+  }
+}
+
+await costPerItem();
+await backfillThroughput();

@@ -156,6 +156,45 @@ describe('clustering in storeItem', () => {
     expect(new Set([first.storyId, unrelated.storyId, later.storyId]).size).toBe(3);
   });
 
+  it('finds the story through the new item’s own keys even when a busier week of other news came after it', async () => {
+    const { db } = test.database;
+    const first = await storeItem(
+      db,
+      article(
+        'register',
+        'Quorvane Health fined over leaked vaccination records',
+        'Quorvane Health exposed vaccination records of 40,000 patients.',
+        '2026-05-04T08:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    // More unrelated items in the window than one key lookup reads (50), all more recent.
+    for (let n = 0; n < 60; n += 1) {
+      await storeItem(
+        db,
+        article(
+          'record',
+          `Unrelated bulletin ${n} ${'xyz'.repeat((n % 5) + 1)}${n}`,
+          '',
+          `2026-05-04T1${n % 10}:00:00Z`,
+        ),
+        { jurisdictions: [] },
+      );
+    }
+    const second = await storeItem(
+      db,
+      article(
+        'wire',
+        'Regulator penalises Quorvane Health for vaccination records leak',
+        'Vaccination records of Quorvane Health patients were exposed.',
+        '2026-05-04T09:30:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    expect(second.outcome).toBe('inserted');
+    expect(second.storyId).toBe(first.storyId);
+  });
+
   it('merges two stories when an item joins both; the absorbed story points at the survivor', async () => {
     const { db } = test.database;
     const a = await storeItem(

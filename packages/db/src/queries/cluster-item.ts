@@ -92,10 +92,10 @@ function window(publishedAt: string) {
 function itemsUnderKeys(keys: readonly string[], publishedAt: string) {
   const { from, to } = window(publishedAt);
   return sql`(
-    select distinct c.item_id from unnest(${textArray(keys)}) as key
+    select distinct c.item_id from unnest(${textArray(keys)}) as wanted(key)
     cross join lateral (
       select k.item_id from cluster_keys k
-      where k.key = key and k.published_at between ${from}::timestamptz and ${to}::timestamptz
+      where k.key = wanted.key and k.published_at between ${from}::timestamptz and ${to}::timestamptz
       order by k.published_at desc
       limit ${perKeyLimit}
     ) c)`;
