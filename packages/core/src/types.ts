@@ -67,6 +67,8 @@ export interface NormalisedItem {
   language: string | null;
   /** The source's own labels, cleaned; empty lists omitted. */
   labels: SourceLabels;
+  /** Canonical URLs the entry's text links to on other sites (reference documents), at most 20. */
+  links: string[];
   /** Hash of the stored fields: changes when the source edits the entry. */
   contentHash: string;
 }

@@ -73,6 +73,18 @@ describe('normaliseEntry', () => {
     expect(empty).toEqual({ ok: false, reason: 'entry has no title, text or link' });
   });
 
+  it('keeps the links to other sites as reference links, not those to its own site', () => {
+    const item = normalise({
+      link: 'https://www.theregister.com/2026/06/11/opc_x/',
+      title: 'Canada’s privacy watchdog finds X broke the law',
+      summary:
+        '<p>Read <a href="https://www.priv.gc.ca/en/opc-actions-and-decisions/investigations/2026/pipeda-2026-004/?utm_source=x">the findings</a>' +
+        ' and <a href="https://www.priv.gc.ca/en/opc-actions-and-decisions/investigations/2026/pipeda-2026-004/">again</a>.</p>' +
+        '<p>Related: <a href="/2026/06/10/other_story/">our earlier story</a>, <a href="javascript:alert(1)">x</a></p>',
+    });
+    expect(item.links).toEqual(['priv.gc.ca/en/opc-actions-and-decisions/investigations/2026/pipeda-2026-004']);
+  });
+
   it('ignores links that are not http(s)', () => {
     const item = normalise({ title: 'x', link: 'javascript:alert(1)' });
     expect(item.url).toBeNull();

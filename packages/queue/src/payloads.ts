@@ -33,6 +33,8 @@ export const NormalisedItemSchema = Type.Object({
     },
     { additionalProperties: false },
   ),
+  /** Optional: jobs queued before links were read have none. */
+  links: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
   contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
 });
 

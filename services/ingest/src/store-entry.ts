@@ -16,7 +16,11 @@ export async function storeEntry(db: Db, payload: unknown): Promise<StoreResult>
     throw permanentFailure(`invalid process payload: ${first?.instancePath ?? ''} ${first?.message ?? ''}`.trim());
   }
   try {
-    return await storeItem(db, payload.item, { jurisdictions: payload.jurisdictions });
+    return await storeItem(
+      db,
+      { ...payload.item, links: payload.item.links ?? [] },
+      { jurisdictions: payload.jurisdictions },
+    );
   } catch (error) {
     const sqlState = (error as { code?: unknown }).code;
     if (typeof sqlState === 'string' && permanentSqlStates.test(sqlState) && sqlState !== '40P01') {

@@ -1,5 +1,6 @@
 import { sha256Hex } from '../hash.ts';
 import { cleanText, htmlToText, singleLine, truncate } from '../text/clean.ts';
+import { htmlLinks } from '../text/html-links.ts';
 import { parseDate } from '../time/parse-date.ts';
 import type { FeedEntry, NormalisedItem, SourceLabels } from '../types.ts';
 import { absoluteHttpUrl, canonicalUrl } from '../url/canonical.ts';
@@ -9,6 +10,7 @@ export const itemLimits = {
   summaryChars: 1_000,
   contentChars: 20_000,
   guidChars: 1_024,
+  links: 20,
 } as const;
 
 /** Dates before this are typos or placeholders (`01 Jan 01`, Unix epoch), not publication dates. */
@@ -82,6 +84,7 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
       publishedAtEstimated: !plausible,
       language,
       labels,
+      links: referenceLinks([entry.summary ?? '', entry.content ?? ''], url, context.baseUrl),
       contentHash: sha256Hex(title, url ?? '', summary, content, author ?? '', stableDate, labelsHash),
     },
   };
@@ -93,6 +96,28 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
  */
 export function itemDedupKey(sourceId: string, guid: string): string {
   return sha256Hex(sourceId, guid).slice(0, 32);
+}
+
+/**
+ * Links in the entry's text to other sites (the regulator's notice, the court ruling an
+ * article reports), canonical and de-duplicated: two items citing one document are evidence of
+ * one story. Links to the item's own site (navigation, "related reading") are not.
+ */
+function referenceLinks(html: readonly string[], itemUrl: string | null, baseUrl: string | null): string[] {
+  const ownHost = hostOf(canonicalUrl(itemUrl));
+  const links = new Set<string>();
+  for (const href of html.flatMap(htmlLinks)) {
+    const link = canonicalUrl(absoluteHttpUrl(href, itemUrl ?? baseUrl));
+    if (link === null || hostOf(link) === ownHost) continue;
+    links.add(link);
+    if (links.size === itemLimits.links) break;
+  }
+  return [...links];
+}
+
+/** The host of a canonical URL (`priv.gc.ca/en/…` → `priv.gc.ca`). */
+function hostOf(canonical: string | null): string | null {
+  return canonical === null ? null : (canonical.split('/')[0] ?? null);
 }
 
 const labelKeys = ['deployers', 'developers', 'jurisdictions', 'categories'] as const;

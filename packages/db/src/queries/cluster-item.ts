@@ -52,6 +52,7 @@ export async function planClustering(
     publishedAt: item.publishedAt,
     language: item.language,
     jurisdictions,
+    links: item.links,
   };
   const terms = storyFeatures(input, () => 0, 0).terms;
   const result = await tx.execute<{ term: string; documents: number }>(
