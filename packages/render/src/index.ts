@@ -1,0 +1,1 @@
+export { xmlSafeCharacters } from './characters.ts';
