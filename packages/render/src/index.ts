@@ -1,3 +1,8 @@
-export { xmlSafeCharacters } from './characters.ts';
+export { renderAtom } from './atom.ts';
+export { newestEntryDate } from './entries.ts';
 export { type SafeHtml, textToHtml } from './html.ts';
+export { renderJsonFeed } from './json-feed.ts';
+export { feedMediaTypes } from './media-types.ts';
+export { renderRss } from './rss.ts';
 export { linkTarget, sanitiseHtml } from './sanitise.ts';
+export type { Entry, FeedDocument, FeedGenerator, ItemEntry, StoryEntry, StoryEntryItem } from './types.ts';
