@@ -75,3 +75,31 @@ export interface FeedDocument {
   generator: FeedGenerator;
   entries: readonly Entry[];
 }
+
+/** One subscription in an OPML file. */
+export interface OpmlFeed {
+  /** What a reader shows for it. */
+  text: string;
+  /** Absolute http(s) URL of the feed. */
+  xmlUrl: string;
+  /** Absolute http(s) URL of the matching web page. */
+  htmlUrl?: string | undefined;
+  description?: string | undefined;
+  language?: string | undefined;
+}
+
+/** A folder of subscriptions (readers import it as a folder or category). */
+export interface OpmlFolder {
+  text: string;
+  feeds: readonly OpmlFeed[];
+}
+
+export interface OpmlDocument {
+  title: string;
+  /** ISO 8601; written as the RFC 822 `dateModified`. Take it from the data, not the clock. */
+  dateModified?: string | undefined;
+  ownerName?: string | undefined;
+  /** Absolute http(s) URL where the owner can be reached or read about. */
+  ownerId?: string | undefined;
+  outlines: readonly (OpmlFeed | OpmlFolder)[];
+}
