@@ -56,9 +56,6 @@ const droppedWithContent = [
   'xmp',
 ];
 
-/** Not an allowed tag: a link whose target was dropped is renamed to it, so it is unwrapped and its text kept. */
-const unwrappedTag = 'span';
-
 /**
  * Where a link may point: an absolute http(s) URL (resolved against the page the HTML came
  * from) or a mailto: address; null for anything else (javascript:, data:, vbscript:, a relative
@@ -95,11 +92,15 @@ export function sanitiseHtml(dirty: string, base: string | null): SafeHtml {
     transformTags: {
       a: (_tagName, attributes) => {
         const href = attributes.href === undefined ? null : linkTarget(attributes.href, base);
-        if (href === null) return { tagName: unwrappedTag, attribs: {} };
+        // Renaming to a disallowed tag would be simpler, but sanitize-html then closes the
+        // next allowed sibling with the renamed tag's name (`<a href=…>x</span>`).
+        if (href === null) return { tagName: 'a', attribs: {} };
         const title = attributes.title;
         return { tagName: 'a', attribs: title === undefined ? { href } : { href, title } };
       },
     },
+    // A link whose target was dropped is unwrapped: its text stays, the <a> goes.
+    exclusiveFilter: (frame) => (frame.tag === 'a' && frame.attribs.href === undefined ? 'excludeTag' : false),
   });
   // Entity references (`&#1;`) decode to controls the input check could not see.
   return trustedHtml(clean);

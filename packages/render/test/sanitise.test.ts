@@ -43,6 +43,12 @@ describe('sanitiseHtml', () => {
     expect(clean(`<p><a href="${href}">click</a></p>`)).toBe('<p>click</p>');
   });
 
+  it('unwraps a dropped link without touching the links after it (sanitize-html renames closing tags otherwise)', () => {
+    expect(
+      clean('<p><a href="javascript:x()">a</a> <a href="/b">b</a> <a name="c"><b>c</b></a><a href="/d">d</a></p>'),
+    ).toBe('<p>a <a href="https://ico.org.uk/b">b</a> <b>c</b><a href="https://ico.org.uk/d">d</a></p>');
+  });
+
   it('makes relative links absolute against the page, and unwraps them with no page to resolve against', () => {
     expect(clean('<a href="../other?x=1&amp;y=2">rel</a>')).toBe(
       '<a href="https://ico.org.uk/news/2026/other?x=1&amp;y=2">rel</a>',
