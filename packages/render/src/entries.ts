@@ -65,6 +65,11 @@ function entryTitle(title: string, summary: string): string {
   return plainLine(title) || truncate(singleLine(summary), 120) || 'Untitled';
 }
 
+/** JSON Feed requires content and readers show it: an entry with nothing else to say repeats its title. */
+function nonEmpty(content: SafeHtml, title: string): SafeHtml {
+  return content.toString() === '' ? html`<p>${title}</p>` : content;
+}
+
 function categories(authority: string, entry: Entry): Category[] {
   const groups: [TaggedThing, readonly string[]][] = [
     ['platform', entry.platforms],
@@ -88,12 +93,13 @@ function prepareItem(authority: string, item: ItemEntry): PreparedEntry {
   const published = parseInstant(item.publishedAt, `item ${item.id} publishedAt`);
   const sanitised = item.contentHtml === undefined ? null : sanitiseHtml(item.contentHtml, link);
   const body = sanitised !== null && sanitised.toString().trim() !== '' ? sanitised : textToHtml(summary);
+  const title = entryTitle(item.title, summary);
   return {
     id: tagUri(authority, 'item', item.id),
-    title: entryTitle(item.title, summary),
+    title,
     link,
     summary,
-    contentHtml: html`${body}${source ? html`<p>Source: ${source}</p>` : null}`,
+    contentHtml: nonEmpty(html`${body}${source ? html`<p>Source: ${source}</p>` : null}`, title),
     published,
     updated: published,
     authors: distinct([source]),
@@ -116,12 +122,13 @@ function outletList(story: StoryEntry): SafeHtml {
 function prepareStory(authority: string, story: StoryEntry): PreparedEntry {
   const summary = cleanText(story.summary);
   const link = story.items.map((item) => absoluteHttpUrl(item.url)).find((url) => url !== null) ?? null;
+  const title = entryTitle(story.title, summary);
   return {
     id: tagUri(authority, 'story', story.id),
-    title: entryTitle(story.title, summary),
+    title,
     link,
     summary,
-    contentHtml: html`${textToHtml(summary)}${outletList(story)}`,
+    contentHtml: nonEmpty(html`${textToHtml(summary)}${outletList(story)}`, title),
     published: parseInstant(story.firstPublishedAt, `story ${story.id} firstPublishedAt`),
     updated: parseInstant(story.lastPublishedAt, `story ${story.id} lastPublishedAt`),
     authors: distinct(story.items.map((item) => plainLine(item.source.name))),

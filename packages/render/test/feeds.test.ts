@@ -221,6 +221,13 @@ describe('stories', () => {
     expect(JSON.parse(renderJsonFeed(later)).items[0].id).toBe(id);
   });
 
+  it('with no summary and no outlets still have content: their title', () => {
+    const [entry] = JSON.parse(
+      renderJsonFeed(feedDocument({ entries: [storyEntry({ summary: '', items: [] })] })),
+    ).items;
+    expect(entry.content_html).toBe('<p>ICO fines Example Ltd £1m over data breach</p>');
+  });
+
   it('with no outlets still have an author in Atom (the feed)', () => {
     const atom = renderAtom(feedDocument({ entries: [storyEntry({ items: [] })] }));
     expect(atom).toContain('<author>\n      <name>Regwatch stories</name>\n    </author>');
