@@ -2,6 +2,7 @@ import { absoluteHttpUrl, cleanText, singleLine, truncate } from '@regwatch/core
 import { calendarDate, parseInstant, rfc3339 } from './dates.ts';
 import { html, type SafeHtml, textToHtml } from './html.ts';
 import { checkTagAuthority, type TaggedThing, tagUri } from './ids.ts';
+import { plainLine, requiredHttpUrl } from './input.ts';
 import { sanitiseHtml } from './sanitise.ts';
 import type { Entry, FeedDocument, ItemEntry, StoryEntry } from './types.ts';
 
@@ -46,18 +47,11 @@ export interface PreparedFeed {
   entries: PreparedEntry[];
 }
 
-const plainLine = (text: string) => singleLine(cleanText(text));
-
-function requiredHttpUrl(value: string, what: string): string {
-  const url = absoluteHttpUrl(value);
-  if (url === null) throw new RangeError(`${what} must be an absolute http(s) URL: ${JSON.stringify(value)}`);
-  return url;
-}
-
 function requiredIri(value: string, what: string): string {
   const id = plainLine(value);
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id))
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) {
     throw new RangeError(`${what} must be an absolute IRI: ${JSON.stringify(value)}`);
+  }
   return id;
 }
 

@@ -1,15 +1,7 @@
-import { absoluteHttpUrl, cleanText, singleLine } from '@regwatch/core';
 import { parseInstant, rfc822 } from './dates.ts';
+import { plainLine, requiredHttpUrl } from './input.ts';
 import type { OpmlDocument, OpmlFeed, OpmlFolder } from './types.ts';
 import { element, serialiseXml, type XmlElement } from './xml.ts';
-
-const plainLine = (text: string) => singleLine(cleanText(text));
-
-function httpUrl(value: string, what: string): string {
-  const url = absoluteHttpUrl(value);
-  if (url === null) throw new RangeError(`${what} must be an absolute http(s) URL: ${JSON.stringify(value)}`);
-  return url;
-}
 
 function feedOutline(feed: OpmlFeed): XmlElement {
   const text = plainLine(feed.text);
@@ -18,8 +10,9 @@ function feedOutline(feed: OpmlFeed): XmlElement {
     type: 'rss',
     text,
     title: text,
-    xmlUrl: httpUrl(feed.xmlUrl, `xmlUrl of ${JSON.stringify(feed.text)}`),
-    htmlUrl: feed.htmlUrl === undefined ? undefined : httpUrl(feed.htmlUrl, `htmlUrl of ${JSON.stringify(feed.text)}`),
+    xmlUrl: requiredHttpUrl(feed.xmlUrl, `xmlUrl of ${JSON.stringify(feed.text)}`),
+    htmlUrl:
+      feed.htmlUrl === undefined ? undefined : requiredHttpUrl(feed.htmlUrl, `htmlUrl of ${JSON.stringify(feed.text)}`),
     description: feed.description === undefined ? undefined : plainLine(feed.description),
     language: feed.language === undefined ? undefined : plainLine(feed.language),
   });
@@ -43,7 +36,7 @@ export function renderOpml(doc: OpmlDocument): string {
         doc.dateModified !== undefined &&
           element('dateModified', {}, rfc822(parseInstant(doc.dateModified, 'OPML dateModified'))),
         doc.ownerName !== undefined && element('ownerName', {}, plainLine(doc.ownerName)),
-        doc.ownerId !== undefined && element('ownerId', {}, httpUrl(doc.ownerId, 'ownerId')),
+        doc.ownerId !== undefined && element('ownerId', {}, requiredHttpUrl(doc.ownerId, 'ownerId')),
         element('docs', {}, 'http://opml.org/spec2.opml'),
       ),
       element(
