@@ -41,6 +41,20 @@ module.exports = {
       to: { path: '^(packages/(?!(core|db|queue|sources)/)|services/)' },
     },
     {
+      name: 'render-is-pure',
+      severity: 'error',
+      comment: 'packages/render turns data into feed bytes: no database, queue, network or file I/O.',
+      from: { path: '^packages/render/src' },
+      to: { dependencyTypes: ['npm', 'core'], path: io },
+    },
+    {
+      name: 'render-imports-only-core',
+      severity: 'error',
+      comment: 'render builds on core only (DESIGN.md rooms).',
+      from: { path: '^packages/render/src' },
+      to: { path: '^(packages/(?!(core|render)/)|services/)' },
+    },
+    {
       name: 'libraries-do-not-cross',
       severity: 'error',
       from: { path: '^packages/(db|queue|sources)/src' },

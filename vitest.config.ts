@@ -7,6 +7,7 @@ const projects = [
   ['db', 'packages/db'],
   ['queue', 'packages/queue'],
   ['sources', 'packages/sources'],
+  ['render', 'packages/render'],
   ['ingest', 'services/ingest'],
   ['api', 'services/api'],
   ['cli', 'services/cli'],

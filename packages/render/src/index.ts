@@ -1,0 +1,26 @@
+export { renderAtom } from './atom.ts';
+export {
+  type ConditionalHeaders,
+  type CurrentRepresentation,
+  entityTag,
+  isNotModified,
+  lastModified,
+} from './conditional-get.ts';
+export { newestEntryDate } from './entries.ts';
+export { type SafeHtml, textToHtml } from './html.ts';
+export { renderJsonFeed } from './json-feed.ts';
+export { feedMediaTypes } from './media-types.ts';
+export { renderOpml } from './opml.ts';
+export { renderRss } from './rss.ts';
+export { linkTarget, sanitiseHtml } from './sanitise.ts';
+export type {
+  Entry,
+  FeedDocument,
+  FeedGenerator,
+  ItemEntry,
+  OpmlDocument,
+  OpmlFeed,
+  OpmlFolder,
+  StoryEntry,
+  StoryEntryItem,
+} from './types.ts';
