@@ -19,9 +19,9 @@
 // pairs across STORYs unjudged, with the strict figure printed too).
 //
 // A caveat the figures carry: the aggregator crawled the sample story by story, so in timestamp
-// order each story arrives as one unbroken run. Nothing here reads arrival gaps, but the run still
-// benefits (a story is complete before the next one starts). `--interleave` hands the same
-// timestamps out again in a seeded random order, which removes that help.
+// order each story arrives as one unbroken run. Nothing here reads arrival gaps, but a story is
+// complete before the next one starts. `--interleave` hands the same timestamps out again in a
+// seeded random order, which shows how much the figures owe to that order.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
