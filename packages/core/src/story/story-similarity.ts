@@ -62,9 +62,10 @@ export function storySimilarity(a: StoryFeatures, b: StoryFeatures, options: Par
 }
 
 /**
- * How well the story's profile covers the item, in [0, 1]: the item's term weights, each times
- * the share of the story's items that use the term (smoothed, so a story of one item is not
- * certain of anything). An item whose every term the whole story uses scores near 1.
+ * How well the story's profile covers the item: the item's (L2-normalised) term weights, each
+ * times the share of the story's items that use the term, smoothed so a story of one item is not
+ * certain of anything. 0 when the story uses none of the item's terms; 1 or more when it uses
+ * all of them all the time (`storyScore` caps it at 1).
  */
 export function profileSimilarity(
   item: StoryFeatures,
@@ -99,7 +100,7 @@ export interface StoryAssignment {
   storyId: string | null;
   /** The best story's score (0 when there was no candidate). */
   score: number;
-  /** Other stories that scored at or above the merge threshold: merge them into the one joined. */
+  /** Other stories to merge into the one joined: they scored at the merge threshold and their profiles are alike. */
   alsoMatched: string[];
 }
 
@@ -139,9 +140,9 @@ export function storyScore(
 }
 
 /**
- * The story a new item joins: the best-scoring candidate at or above the threshold, else null (a
- * new story). Ties go to the smaller story id, so every worker decides the same way whatever
- * order the candidates come in.
+ * The story a new item joins: the best-scoring candidate at or above `threshold` (this argument,
+ * not `options.threshold`), else null (a new story). Ties go to the smaller story id, so every
+ * worker decides the same way whatever order the candidates come in.
  */
 export function assignStory(
   item: StoryFeatures,
