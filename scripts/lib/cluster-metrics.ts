@@ -88,6 +88,17 @@ export function clusterScores(
   };
 }
 
+/** Item indices by their cluster label, in item order. */
+export function membersByLabel(labels: readonly string[]): Map<string, number[]> {
+  const members = new Map<string, number[]>();
+  labels.forEach((label, index) => {
+    const list = members.get(label);
+    if (list) list.push(index);
+    else members.set(label, [index]);
+  });
+  return members;
+}
+
 /** Union-find over item indices, for gold clusters built from pairs. */
 export class DisjointSets {
   private readonly parent: number[];

@@ -26,6 +26,7 @@ export {
 export { type PrivacyRelevance, type PrivacyRelevanceInput, privacyRelevance } from './relevance/privacy-relevance.ts';
 export { isSlug, slugPattern } from './slug.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
+export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';
 export {
   estimatedContainment,
   estimatedJaccard,
@@ -38,16 +39,14 @@ export {
   nearDuplicateText,
   shingleHashes,
 } from './story/near-duplicate.ts';
+export { idf, type StoryFeatures, type StoryInput, storyFeatures } from './story/story-features.ts';
+export { type StoryOptions, storyDefaults } from './story/story-options.ts';
+export { addToStoryProfile, mergeStoryProfiles, type StoryProfile, storyProfileOf } from './story/story-profile.ts';
 export {
   assignStory,
-  idf,
+  profileSimilarity,
   type StoryAssignment,
   type StoryCandidate,
-  type StoryFeatures,
-  type StoryInput,
-  type StoryOptions,
-  storyDefaults,
-  storyFeatures,
   storyScore,
   storySimilarity,
 } from './story/story-similarity.ts';
@@ -60,6 +59,7 @@ export {
   stripWireMarkers,
   wordTokens,
 } from './story/tokenise.ts';
+export { urlSlugText } from './story/url-slug.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
 export { parseDate } from './time/parse-date.ts';
 export {

@@ -195,7 +195,29 @@ describe('clustering in storeItem', () => {
     expect(second.storyId).toBe(first.storyId);
   });
 
-  it('merges two stories when an item joins both; the absorbed story points at the survivor', async () => {
+  it('merges two early stories of one event when an item joins both; the absorbed story points at the survivor', async () => {
+    const { db } = test.database;
+    // One name in common: too little to join each other, so the event starts as two stories.
+    const a = await storeItem(db, article('register', 'Kettleworks fined by ICO', '', '2026-03-01T08:00:00Z'), {
+      jurisdictions: [],
+    });
+    const b = await storeItem(db, article('record', 'Kettleworks app leak', '', '2026-03-01T08:30:00Z'), {
+      jurisdictions: [],
+    });
+    expect(a.storyId).not.toBe(b.storyId);
+    const bridge = await storeItem(
+      db,
+      article('wire', 'ICO fines Kettleworks after app leak', '', '2026-03-01T12:00:00Z'),
+      { jurisdictions: [] },
+    );
+    const survivor = bridge.storyId;
+    const absorbed = survivor === a.storyId ? b.storyId : a.storyId;
+    expect([a.storyId, b.storyId]).toContain(survivor);
+    expect(await story(absorbed)).toMatchObject({ merged_into_id: survivor, item_count: 0 });
+    expect(await story(survivor)).toMatchObject({ item_count: 3, merged_into_id: null });
+  });
+
+  it('does not merge two events because one roundup item mentions both', async () => {
     const { db } = test.database;
     const a = await storeItem(
       db,
@@ -203,7 +225,7 @@ describe('clustering in storeItem', () => {
         'register',
         'Alpha Widgets recalls smart kettles',
         'Alpha Widgets recalls smart kettles.',
-        '2026-03-01T08:00:00Z',
+        '2026-04-01T08:00:00Z',
       ),
       { jurisdictions: [] },
     );
@@ -213,26 +235,23 @@ describe('clustering in storeItem', () => {
         'record',
         'Beta Gadgets sued over doorbell cameras',
         'Beta Gadgets sued over doorbell cameras.',
-        '2026-03-01T09:00:00Z',
+        '2026-04-01T09:00:00Z',
       ),
       { jurisdictions: [] },
     );
-    expect(a.storyId).not.toBe(b.storyId);
-    const bridge = await storeItem(
+    const roundup = await storeItem(
       db,
       article(
         'wire',
         'Alpha Widgets recalls smart kettles as Beta Gadgets sued over doorbell cameras',
         'Alpha Widgets recalls smart kettles; Beta Gadgets sued over doorbell cameras.',
-        '2026-03-01T10:00:00Z',
+        '2026-04-01T10:00:00Z',
       ),
       { jurisdictions: [] },
     );
-    const survivor = bridge.storyId;
-    const absorbed = survivor === a.storyId ? b.storyId : a.storyId;
-    expect([a.storyId, b.storyId]).toContain(survivor);
-    expect(await story(absorbed)).toMatchObject({ merged_into_id: survivor, item_count: 0 });
-    expect(await story(survivor)).toMatchObject({ item_count: 3, merged_into_id: null });
+    expect([a.storyId, b.storyId]).toContain(roundup.storyId);
+    expect(await story(a.storyId)).toMatchObject({ merged_into_id: null });
+    expect(await story(b.storyId)).toMatchObject({ merged_into_id: null });
   });
 
   it('makes one story of two articles of a new story stored at the same time', async () => {

@@ -1,3 +1,4 @@
+import { frenchWords, translatePhrases } from './cross-language.ts';
 import { stopWords } from './stop-words.ts';
 
 /**
@@ -98,59 +99,6 @@ export function wordTokens(text: string): string[] {
   return folded.match(tokenPattern) ?? [];
 }
 
-/**
- * French words of the regulatory vocabulary mapped to the English word with the same stem, so an
- * English and a French report of one decision share terms (`amende` ~ `fine`).
- */
-const frenchToEnglish: Record<string, string> = {
-  amende: 'fine',
-  amendes: 'fine',
-  sanctionne: 'fine',
-  sanctionnee: 'fine',
-  donnee: 'data',
-  donnees: 'data',
-  fuite: 'leak',
-  fuites: 'leak',
-  piratage: 'hack',
-  cyberattaque: 'cyberattack',
-  enquete: 'investigation',
-  enquetes: 'investigation',
-  plainte: 'complaint',
-  plaintes: 'complaint',
-  utilisateurs: 'users',
-  utilisateur: 'user',
-  enfants: 'children',
-  enfant: 'child',
-  publicite: 'ad',
-  publicites: 'ads',
-  publicitaire: 'advertising',
-  publicitaires: 'advertising',
-  transfert: 'transfer',
-  transferts: 'transfer',
-  faciale: 'facial',
-  artificielle: 'artificial',
-  autorite: 'authority',
-  avertissement: 'warning',
-  recours: 'appeal',
-  appel: 'appeal',
-  consentement: 'consent',
-  confidentialite: 'privacy',
-  reconnaissance: 'recognition',
-  biometriques: 'biometric',
-  biometrique: 'biometric',
-  salaries: 'employees',
-  employes: 'employees',
-  clients: 'customers',
-  genetiques: 'genetic',
-  genetique: 'genetic',
-  violation: 'breach',
-  violations: 'breach',
-  euros: 'eur',
-  euro: 'eur',
-  livres: 'gbp',
-  dollars: 'usd',
-};
-
 /** A light English and French stemmer: plural, past, gerund and feminine endings only. */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
@@ -179,13 +127,13 @@ export function isContentToken(token: string): boolean {
 
 /** One matching term for a folded token: mapped across languages, then stemmed. */
 export function termOf(token: string): string {
-  return stem(frenchToEnglish[token] ?? token);
+  return stem(frenchWords[token] ?? token);
 }
 
 /** Matching terms of the text, in order, repeats kept: stop words dropped, words mapped and stemmed. */
 export function contentTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const token of wordTokens(text)) if (isContentToken(token)) terms.push(termOf(token));
+  for (const token of translatePhrases(wordTokens(text))) if (isContentToken(token)) terms.push(termOf(token));
   return terms;
 }
 

@@ -49,6 +49,7 @@ export async function planClustering(
   const input = {
     title: item.title,
     summary: item.summary,
+    url: item.url,
     publishedAt: item.publishedAt,
     language: item.language,
     jurisdictions,

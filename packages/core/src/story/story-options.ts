@@ -1,0 +1,57 @@
+/** Knobs of story clustering, with the defaults tuned on the train split of the UCI sample. */
+export interface StoryOptions {
+  /** Items further apart in time than this are never one story (default 3 days). */
+  windowMs: number;
+  /** Words of the summary used after the title (the lead). */
+  leadWords: number;
+  /** Term frequency multiplier of title words over lead and URL-slug words. */
+  titleWeight: number;
+  /** Extra weight of entity terms (1 = twice the weight). */
+  entityBoost: number;
+  /** Exponent applied to IDF (1: plain TF-IDF; below 1 flattens it, so a story's own name, common while the story runs, keeps weight). */
+  idfPower: number;
+  /** Most term keys per item. */
+  maxTermKeys: number;
+  /** Most terms a story profile keeps (its most used ones). */
+  profileTerms: number;
+  /** Pseudo-count added to a story's size when reading how often it uses a term (a story of one item proves little). */
+  profileSmoothing: number;
+  /** Weight of the story profile in a story's score (the rest is its best single member found). */
+  profileWeight: number;
+  /** Score added when both items cite the same reference URL. */
+  sharedLinkBonus: number;
+  /** Score added per shared dimension (platforms, jurisdictions) when both items have one in common. */
+  sharedTagBonus: number;
+  /** Score removed when both items have jurisdictions and none in common (two regulators, two events). */
+  jurisdictionMismatchPenalty: number;
+  /** Fewest of the item's terms a story must share with it to be scored at all (one shared word is too often chance). */
+  minSharedTerms: number;
+  /** Score at or above which an item joins a story. */
+  threshold: number;
+  /** Score at or above which another story the item matched is merged into the one it joins. */
+  mergeThreshold: number;
+  /** Profile cosine (`profileCosine`) at or above which two stories matched by one item are alike enough to merge. */
+  profileMergeThreshold: number;
+}
+
+const day = 24 * 60 * 60 * 1000;
+
+/** Defaults tuned on the train split of the UCI sample (`npm run eval:stories -- --tune`, see README.md). */
+export const storyDefaults: Readonly<StoryOptions> = Object.freeze({
+  windowMs: 3 * day,
+  leadWords: 60,
+  titleWeight: 2,
+  entityBoost: 0.5,
+  idfPower: 1,
+  maxTermKeys: 8,
+  profileTerms: 64,
+  profileSmoothing: 1,
+  profileWeight: 0.5,
+  sharedLinkBonus: 0.35,
+  sharedTagBonus: 0.05,
+  jurisdictionMismatchPenalty: 0.15,
+  minSharedTerms: 2,
+  threshold: 0.25,
+  mergeThreshold: 0.3,
+  profileMergeThreshold: 0.25,
+});
