@@ -45,6 +45,7 @@ export { addToStoryProfile, mergeStoryProfiles, type StoryProfile, storyProfileO
 export {
   assignStory,
   profileSimilarity,
+  requiredScore,
   type StoryAssignment,
   type StoryCandidate,
   storyScore,

@@ -13,6 +13,8 @@ beforeAll(async () => {
   await addSource(db, { id: 'register', name: 'The Register', kind: 'press', jurisdictions: [] });
   await addSource(db, { id: 'record', name: 'The Record', kind: 'press', jurisdictions: [] });
   await addSource(db, { id: 'wire', name: 'Wire copy', kind: 'press', jurisdictions: [] });
+  await addSource(db, { id: 'register-db', name: 'Incident register', kind: 'incident-db', jurisdictions: [] });
+  await addSource(db, { id: 'cnil', name: 'CNIL', kind: 'regulator', jurisdictions: ['FR'] });
 });
 afterAll(() => test.drop());
 
@@ -252,6 +254,96 @@ describe('clustering in storeItem', () => {
     expect([a.storyId, b.storyId]).toContain(roundup.storyId);
     expect(await story(a.storyId)).toMatchObject({ merged_into_id: null });
     expect(await story(b.storyId)).toMatchObject({ merged_into_id: null });
+  });
+
+  it('never folds two entries of an incident register into one story, though they share words and a date', async () => {
+    const { db } = test.database;
+    // The register gives years, not dates: both entries are dated when first seen.
+    const seen = new Date('2026-07-01T10:00:00Z');
+    const entry = (guid: string, title: string) =>
+      makeItem({ guid, link: `https://register.example/${guid}`, title }, 'register-db', seen);
+    const one = await storeItem(db, entry('r1', 'Pentagon uses Anthropic Claude to plan Iran airstrikes'), {
+      jurisdictions: [],
+    });
+    const two = await storeItem(db, entry('r2', 'Pentagon uses Anthropic Claude to capture Venezuela president'), {
+      jurisdictions: [],
+    });
+    expect(one.outcome).toBe('inserted');
+    expect(two.outcome).toBe('inserted');
+    expect(two.storyId).not.toBe(one.storyId);
+  });
+
+  it('asks more of two notices of one regulator than of two outlets: the regulator’s own name is no evidence', async () => {
+    const { db } = test.database;
+    const first = await storeItem(
+      db,
+      article(
+        'cnil',
+        'La CNIL publie ses recommandations sur le vote électronique',
+        'La CNIL publie des recommandations.',
+        '2026-06-23T08:00:00Z',
+      ),
+      { jurisdictions: ['FR'] },
+    );
+    const second = await storeItem(
+      db,
+      article(
+        'cnil',
+        'La CNIL publie son rapport sur les violations de données',
+        'La CNIL publie un rapport.',
+        '2026-06-24T08:00:00Z',
+      ),
+      { jurisdictions: ['FR'] },
+    );
+    expect(second.storyId).not.toBe(first.storyId);
+    // The enforcement notice and the penalty notice of one case, same day, same title: one story.
+    const notice = await storeItem(
+      db,
+      article('ico', 'TMAC Ltd', 'Enforcement notice issued to TMAC Ltd.', '2026-02-12T09:00:00Z'),
+      {
+        jurisdictions: ['GB'],
+      },
+    );
+    const penalty = await storeItem(
+      db,
+      article('ico', 'TMAC Ltd', 'Monetary penalty notice issued to TMAC Ltd.', '2026-02-12T09:00:00Z'),
+      {
+        jurisdictions: ['GB'],
+      },
+    );
+    expect(penalty.outcome).toBe('inserted');
+    expect(penalty.storyId).toBe(notice.storyId);
+  });
+
+  it('keeps the profile of a story in its row, counting each item once', async () => {
+    const { db } = test.database;
+    const one = await storeItem(
+      db,
+      article(
+        'register',
+        'Lumora Bank fined for tracking customers',
+        'Lumora Bank tracked customers.',
+        '2026-08-01T08:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    const two = await storeItem(
+      db,
+      article(
+        'record',
+        'Lumora Bank penalised over customer tracking',
+        'Customers of Lumora Bank were tracked.',
+        '2026-08-01T09:00:00Z',
+      ),
+      { jurisdictions: [] },
+    );
+    expect(two.storyId).toBe(one.storyId);
+    const profile = await db.execute<{ items: number; terms: string[] }>(
+      sql`select (profile->>'items')::int as items, array(select jsonb_array_elements_text(profile->'terms')) as terms
+          from stories where id = ${one.storyId}::bigint`,
+    );
+    expect(profile.rows[0]?.items).toBe(2);
+    expect(profile.rows[0]?.terms).toEqual(expect.arrayContaining(['lumora', 'bank']));
   });
 
   it('makes one story of two articles of a new story stored at the same time', async () => {

@@ -24,6 +24,12 @@ export interface StoryInput {
   jurisdictions?: readonly string[] | undefined;
   /** Links found in the item's text (not the item's own URL): a shared reference URL is strong evidence. */
   links?: readonly string[] | undefined;
+  /** The source (outlet, feed) the item came from. */
+  sourceId?: string | null | undefined;
+  /** The source gave no date: `publishedAt` is when the item was first seen. */
+  dateEstimated?: boolean | undefined;
+  /** Every item of the source is an event of its own (an incident register's entries). */
+  eventPerItem?: boolean | undefined;
 }
 
 /** What clustering needs of one item; plain data (arrays, numbers), so it can be stored as JSON. */
@@ -49,6 +55,10 @@ export interface StoryFeatures {
    * (`u.<hash>`): a bounded number whatever the size of the archive.
    */
   candidateKeys: string[];
+  /** Absent in features stored before sources were recorded: read as unknown / false. */
+  sourceId?: string | null;
+  dateEstimated?: boolean;
+  eventPerItem?: boolean;
 }
 
 /** Smoothed inverse document frequency: never zero, and defined before anything is counted. */
@@ -116,5 +126,8 @@ export function storyFeatures(
     jurisdictions: sortedUnique(input.jurisdictions ?? []),
     links,
     candidateKeys: [...termKeys, ...linkKeys],
+    sourceId: input.sourceId ?? null,
+    dateEstimated: input.dateEstimated ?? false,
+    eventPerItem: input.eventPerItem ?? false,
   };
 }

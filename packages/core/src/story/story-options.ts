@@ -32,6 +32,13 @@ export interface StoryOptions {
   mergeThreshold: number;
   /** Profile cosine (`profileCosine`) at or above which two stories matched by one item are alike enough to merge. */
   profileMergeThreshold: number;
+  /**
+   * Score needed to join a story told so far only by the item's own source: an outlet seldom
+   * reports one event twice in days, while its own name and house words recur in all it writes.
+   */
+  sameSourceThreshold: number;
+  /** Score needed by an item whose date is only when it was first seen: time proximity proves nothing for it. */
+  estimatedDateThreshold: number;
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -54,4 +61,6 @@ export const storyDefaults: Readonly<StoryOptions> = Object.freeze({
   threshold: 0.25,
   mergeThreshold: 0.3,
   profileMergeThreshold: 0.25,
+  sameSourceThreshold: 0.6,
+  estimatedDateThreshold: 0.5,
 });

@@ -93,6 +93,8 @@ export interface StoryCandidate {
   features: StoryFeatures[];
   /** The story's stored profile; when absent, one is built from `features`. */
   profile?: StoryProfile | null | undefined;
+  /** Every source the story's items came from; when absent, those of `features`. */
+  sourceIds?: readonly string[] | undefined;
 }
 
 export interface StoryAssignment {
@@ -139,6 +141,40 @@ export function storyScore(
   return (1 - resolved.profileWeight) * best + resolved.profileWeight * fromProfile;
 }
 
+function storySources(candidate: StoryCandidate): Set<string> {
+  return new Set(
+    candidate.sourceIds ?? candidate.features.flatMap((member) => (member.sourceId ? [member.sourceId] : [])),
+  );
+}
+
+/**
+ * Whether the item may join the story at all: an item of a source whose every item is an event
+ * of its own (an incident register) never joins a story that already holds one of its siblings.
+ */
+function mayJoin(item: StoryFeatures, candidate: StoryCandidate): boolean {
+  return !(item.eventPerItem && item.sourceId && storySources(candidate).has(item.sourceId));
+}
+
+/**
+ * The score an item needs to join this story: `threshold`, raised when the story is so far told
+ * only by the item's own source, or when the item's date is only when it was first seen.
+ */
+export function requiredScore(
+  item: StoryFeatures,
+  candidate: StoryCandidate,
+  threshold: number,
+  options: Partial<StoryOptions> = {},
+): number {
+  const resolved = { ...storyDefaults, ...options };
+  let required = threshold;
+  const sources = storySources(candidate);
+  if (item.sourceId && sources.size === 1 && sources.has(item.sourceId)) {
+    required = Math.max(required, resolved.sameSourceThreshold);
+  }
+  if (item.dateEstimated) required = Math.max(required, resolved.estimatedDateThreshold);
+  return required;
+}
+
 /**
  * The story a new item joins: the best-scoring candidate at or above `threshold` (this argument,
  * not `options.threshold`), else null (a new story). Ties go to the smaller story id, so every
@@ -153,15 +189,18 @@ export function assignStory(
   const resolved = { ...storyDefaults, ...options };
   let best: { candidate: StoryCandidate; score: number } | null = null;
   const scored: { candidate: StoryCandidate; score: number }[] = [];
+  let bestScore = 0;
   for (const candidate of candidates) {
+    if (!mayJoin(item, candidate)) continue;
     const score = storyScore(item, candidate, resolved);
+    bestScore = Math.max(bestScore, score);
+    if (score <= 0 || score < requiredScore(item, candidate, threshold, resolved)) continue;
     scored.push({ candidate, score });
     if (!best || score > best.score || (score === best.score && candidate.storyId < best.candidate.storyId)) {
       best = { candidate, score };
     }
   }
-  if (!best || best.score <= 0 || best.score < threshold)
-    return { storyId: null, score: best?.score ?? 0, alsoMatched: [] };
+  if (!best) return { storyId: null, score: bestScore, alsoMatched: [] };
   const chosen = best.candidate;
   const chosenProfile = chosen.profile ?? storyProfileOf(chosen.features, resolved.profileTerms);
   // A merge needs two kinds of evidence: the item matches the other story too, and the two

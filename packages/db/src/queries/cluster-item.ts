@@ -1,7 +1,9 @@
 import {
+  addToStoryProfile,
   assignStory,
   choosePrimary,
   isNearDuplicate,
+  mergeStoryProfiles,
   type NearDuplicateSignature,
   type NormalisedItem,
   nearDuplicateScore,
@@ -9,9 +11,11 @@ import {
   nearDuplicateText,
   type SourceKind,
   type StoryFeatures,
+  type StoryProfile,
   sameTextKey,
   storyDefaults,
   storyFeatures,
+  storyProfileOf,
 } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
@@ -46,7 +50,12 @@ export async function planClustering(
   jurisdictions: readonly string[],
 ): Promise<ClusterPlan> {
   const signature = nearDuplicateSignature(nearDuplicateText(item.title, item.summary));
+  const source = await tx.execute<{ kind: SourceKind }>(sql`select kind from sources where id = ${item.sourceId}`);
   const input = {
+    sourceId: item.sourceId,
+    dateEstimated: item.publishedAtEstimated,
+    // An incident register lists each incident once: two of its entries are never one story.
+    eventPerItem: source.rows[0]?.kind === 'incident-db',
     title: item.title,
     summary: item.summary,
     url: item.url,
@@ -152,26 +161,35 @@ export async function assignItemToStory(
     members.push(row.story_features);
     byStory.set(row.story_id, members);
   }
+  const facts = await storyFacts(tx, [...byStory.keys()]);
   const decision = assignStory(
     plan.features,
-    [...byStory].map(([storyId, features]) => ({ storyId, features })),
+    [...byStory].map(([storyId, features]) => ({
+      storyId,
+      features,
+      profile: facts.get(storyId)?.profile ?? null,
+      sourceIds: facts.get(storyId)?.sourceIds,
+    })),
   );
 
   let storyId = decision.storyId;
   if (storyId === null) {
     const created = await tx.execute<{ id: string }>(sql`
-      insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at)
-      values (${item.title}, ${item.summary}, ${itemId}, 1, ${item.publishedAt}, ${item.publishedAt})
+      insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at, profile)
+      values (${item.title}, ${item.summary}, ${itemId}, 1, ${item.publishedAt}, ${item.publishedAt},
+              ${JSON.stringify(addToStoryProfile(null, plan.features))}::jsonb)
       returning id::text`);
     storyId = created.rows[0]?.id ?? null;
     if (storyId === null) throw new Error('story insert returned no id');
+  } else {
+    await updateProfiles(tx, storyId, decision.alsoMatched, plan.features, byStory);
   }
   await tx.execute(sql`update items set story_id = ${storyId}::bigint where id = ${itemId}::bigint`);
   if (decision.alsoMatched.length > 0) {
     const absorbed = textArray(decision.alsoMatched);
     await tx.execute(sql`update items set story_id = ${storyId}::bigint where story_id = any(${absorbed}::bigint[])`);
     await tx.execute(sql`
-      update stories set merged_into_id = ${storyId}::bigint, item_count = 0, updated_at = now()
+      update stories set merged_into_id = ${storyId}::bigint, item_count = 0, profile = null, updated_at = now()
       where id = any(${absorbed}::bigint[])`);
   }
 
@@ -181,6 +199,45 @@ export async function assignItemToStory(
     on conflict do nothing`);
   await refreshStory(tx, storyId);
   return storyId;
+}
+
+/** Each candidate story's stored profile and the sources its items came from. */
+async function storyFacts(
+  tx: DbOrTx,
+  storyIds: readonly string[],
+): Promise<Map<string, { profile: StoryProfile | null; sourceIds: string[] }>> {
+  if (storyIds.length === 0) return new Map();
+  const result = await tx.execute<{ id: string; profile: StoryProfile | null; source_ids: string[] }>(sql`
+    select s.id::text, s.profile,
+      array(select distinct i.source_id from items i where i.story_id = s.id) as source_ids
+    from stories s where s.id = any(${textArray(storyIds)}::bigint[])`);
+  return new Map(result.rows.map((row) => [row.id, { profile: row.profile, sourceIds: row.source_ids }]));
+}
+
+/**
+ * Counts the item into the profile of the story it joins, and the absorbed stories' profiles
+ * into it. Profiles are re-read under row locks taken in id order (so two workers adding to one
+ * story never lose an update, and never wait on each other in a cycle); a story stored before
+ * profiles existed gets one built from the members found.
+ */
+async function updateProfiles(
+  tx: DbOrTx,
+  storyId: string,
+  absorbed: readonly string[],
+  item: StoryFeatures,
+  found: ReadonlyMap<string, StoryFeatures[]>,
+): Promise<void> {
+  const locked = await tx.execute<{ id: string; profile: StoryProfile | null }>(sql`
+    select id::text, profile from stories where id = any(${textArray([storyId, ...absorbed])}::bigint[])
+    order by id for update`);
+  const profileOf = (id: string) =>
+    locked.rows.find((row) => row.id === id)?.profile ?? storyProfileOf(found.get(id) ?? []);
+  let profile = addToStoryProfile(profileOf(storyId), item);
+  for (const id of absorbed) {
+    const other = profileOf(id);
+    if (other) profile = mergeStoryProfiles(profile, other);
+  }
+  await tx.execute(sql`update stories set profile = ${JSON.stringify(profile)}::jsonb where id = ${storyId}::bigint`);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Items, the entries that brought them, and the stories that group them reference one another,
 // so they live in one module (one aggregate: the newsfeed).
-import type { NearDuplicateSignature, SourceLabels, StoryFeatures } from '@regwatch/core';
+import type { NearDuplicateSignature, SourceLabels, StoryFeatures, StoryProfile } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -104,6 +104,8 @@ export const stories = pgTable(
     firstPublishedAt: timestamp('first_published_at', { withTimezone: true, precision: 3 }).notNull(),
     lastPublishedAt: timestamp('last_published_at', { withTimezone: true, precision: 3 }).notNull(),
     mergedIntoId: bigint('merged_into_id', { mode: 'bigint' }).references((): AnyPgColumn => stories.id),
+    /** What the story keeps saying (its most used terms), for clustering; null once merged into another. */
+    profile: jsonb('profile').$type<StoryProfile>(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
