@@ -1,4 +1,4 @@
-import { type AliasSpec, aliasText, type Lexicons } from './lexicon-types.ts';
+import { type AliasSpec, aliasText, type Lexicons, type PlatformEntry } from './lexicon-types.ts';
 import { buildPhraseIndex, type IndexEntry, type NameKind, type PhraseIndex, type Table } from './phrase-index.ts';
 import { buildLabelIndex, type LabelIndex, labelKey } from './source-labels.ts';
 import { phraseKey } from './tokens.ts';
@@ -13,6 +13,8 @@ export interface CompiledLexicons {
   /** Jurisdiction codes of each authority (`authority:ico`), law (`law:gdpr`) and place (`place:GB`). */
   codes: ReadonlyMap<string, readonly string[]>;
   platformLabels: LabelIndex;
+  /** Platform names safe to read at the start of a longer label (no common words, no guarded names). */
+  platformLabelPrefixes: LabelIndex;
   placeLabels: LabelIndex;
   topicLabels: LabelIndex;
   /** Label keys that name no jurisdiction on purpose (`multiple`, `global`). */
@@ -80,6 +82,11 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
         ].map((form): [string, string] => [platform.id, form]),
       ),
     ),
+    platformLabelPrefixes: buildLabelIndex(
+      lexicons.platforms.flatMap((platform) =>
+        prefixForms(platform).map((form): [string, string] => [platform.id, form]),
+      ),
+    ),
     placeLabels: buildLabelIndex(
       lexicons.places.places.flatMap((place) =>
         [place.name, ...(place.aliases ?? []).map(aliasText), ...(place.labels ?? [])].map((form): [string, string] => [
@@ -93,6 +100,20 @@ export function compileLexicons(lexicons: Lexicons): CompiledLexicons {
     ),
     noJurisdictionLabels: new Set(lexicons.places.noJurisdictionLabels.map(labelKey)),
   };
+}
+
+/**
+ * Forms of a platform that may start a longer label: its name and plain aliases and products,
+ * but none whose text is guarded by rules somewhere in its entry (`Ford`, `Target`, `TIM`).
+ */
+function prefixForms(platform: PlatformEntry): string[] {
+  const all = [...(platform.aliases ?? []), ...(platform.products ?? [])];
+  const guarded = new Set(all.filter((alias) => typeof alias !== 'string').map((alias) => labelKey(aliasText(alias))));
+  return [
+    platform.name,
+    ...all.filter((alias): alias is string => typeof alias === 'string'),
+    ...(platform.labels ?? []),
+  ].filter((form) => !guarded.has(labelKey(form)));
 }
 
 function notPlace(alias: string, index: number): IndexEntry {

@@ -9,6 +9,11 @@ import { foldSameLength, isWordCharacter, type Token, tokenise, tokenKey } from 
  */
 
 export type Table = 'platform' | 'authority' | 'law' | 'place' | 'not-place' | 'topic';
+
+/** Authorities, laws and places all say where: a name shared between them is as ambiguous as one shared within one. */
+function dimensionOf(table: Table): 'platform' | 'jurisdiction' | 'topic' {
+  return table === 'platform' || table === 'topic' ? table : 'jurisdiction';
+}
 export type NameKind = 'name' | 'product' | 'demonym' | 'term';
 
 type CaseMode = 'any' | 'exact' | 'capitalised' | 'upper-or-title';
@@ -56,7 +61,7 @@ export interface Mention<F extends string = string> {
   start: number;
   /** False when the name needs confirming and nothing next to it or in the item did. */
   confirmed: boolean;
-  /** How many candidates of the same table the span had (more than one: a shared name). */
+  /** How many candidates of the same dimension (platforms; places, authorities and laws; topics) the span had: more than one is a shared name. */
   sharedBy: number;
 }
 
@@ -133,13 +138,24 @@ export function buildPhraseIndex(entries: Iterable<IndexEntry>): PhraseIndex {
   return { byKey, longestFrom };
 }
 
+const isUpper = (character: string | undefined): boolean =>
+  character !== undefined && character !== character.toLowerCase();
+
+function words(text: string): string[] {
+  return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
+}
+
 function caseMatches(mode: CaseMode, written: string, original: string): boolean {
   if (mode === 'any') return true;
   const seen = letters(original);
   if (mode === 'exact') return seen === letters(written);
-  const first = seen[0] ?? '';
-  const upperFirst = first !== first.toLowerCase();
-  if (mode === 'capitalised') return upperFirst;
+  // capitalised: every word the editor capitalised is capitalised in the text (`AI Office`, not `AI office`).
+  if (mode === 'capitalised') {
+    const want = words(written);
+    const got = words(original);
+    return want.every((word, index) => !isUpper(word[0]) || isUpper(got[index]?.[0]));
+  }
+  const upperFirst = isUpper(seen[0]);
   // upper-or-title: `ICO` or `Ico`, not `ico`.
   return seen === seen.toUpperCase() || (upperFirst && seen.slice(1) === seen.slice(1).toLowerCase());
 }
@@ -242,7 +258,8 @@ export function scanField<F extends string>(index: PhraseIndex, field: ScanField
         });
       }
       for (const mention of found) {
-        mention.sharedBy = found.filter((other) => other.candidate.table === mention.candidate.table).length;
+        const dimension = dimensionOf(mention.candidate.table);
+        mention.sharedBy = found.filter((other) => dimensionOf(other.candidate.table) === dimension).length;
       }
       if (found.length > 0) {
         mentions.push(...found);

@@ -40,12 +40,24 @@ export function buildLabelIndex(forms: Iterable<[id: string, form: string]>): La
   return index;
 }
 
+export interface LabelOptions {
+  /**
+   * Also read a label that starts with a name of this index as that name (`Amazon Studios`,
+   * `Barclays Corporate and Investment Bank`): right for organisation columns, where a longer
+   * name is a unit of the organisation. The index should hold only names that are never common
+   * words or first names (not `Tim`, `Ford`, `Target`), and prefixes shorter than three
+   * characters are not tried.
+   */
+  prefixes?: LabelIndex;
+}
+
 /**
  * Ids a label names: the label whole; else without its parenthesised part, or that part alone
  * (`Metropolitan Police Service (MPS)`); else each part of a `/` or ` - ` list (`Amazon/Ring`,
- * `UK - England`). Labels naming several ids at once (a shared form) give all of them.
+ * `UK - England`); else, with `prefixes`, its longest known leading words. Labels naming several
+ * ids at once (a shared form) give all of them.
  */
-export function idsForLabel(label: string, index: LabelIndex): string[] {
+export function idsForLabel(label: string, index: LabelIndex, options: LabelOptions = {}): string[] {
   const whole = index.get(labelKey(label));
   if (whole) return [...whole];
   const parenthesised = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/.exec(label);
@@ -56,8 +68,18 @@ export function idsForLabel(label: string, index: LabelIndex): string[] {
     if (inside) return [...inside];
   }
   const parts = label.split(/\s*\/\s*|\s+-\s+/).filter((part) => part.trim());
-  if (parts.length < 2) return [];
-  const ids = new Set<string>();
-  for (const part of parts) for (const id of idsForLabel(part, index)) ids.add(id);
-  return [...ids];
+  if (parts.length >= 2) {
+    const ids = new Set<string>();
+    for (const part of parts) for (const id of idsForLabel(part, index, options)) ids.add(id);
+    return [...ids];
+  }
+  if (options.prefixes) {
+    const words = labelKey(label).split(' ');
+    for (let length = words.length - 1; length >= 1; length -= 1) {
+      const prefix = words.slice(0, length).join(' ');
+      const ids = prefix.length >= 3 ? options.prefixes.get(prefix) : undefined;
+      if (ids) return [...ids];
+    }
+  }
+  return [];
 }

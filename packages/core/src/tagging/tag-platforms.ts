@@ -42,7 +42,7 @@ export function platformTags(
   const tags = new TagSet();
   const labelled = new Set<string>();
   for (const label of [...(labels?.deployers ?? []), ...(labels?.developers ?? [])]) {
-    for (const id of idsForLabel(label, lexicons.platformLabels)) {
+    for (const id of idsForLabel(label, lexicons.platformLabels, { prefixes: lexicons.platformLabelPrefixes })) {
       labelled.add(id);
       tags.add(id, { rule: 'source-label', phrase: label, field: 'labels' });
     }

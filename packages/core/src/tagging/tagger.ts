@@ -2,6 +2,7 @@ import { type CompiledLexicons, compileLexicons } from './compile-lexicons.ts';
 import { itemText, type TextField } from './item-text.ts';
 import type { Lexicons } from './lexicon-types.ts';
 import { type Mention, scanField } from './phrase-index.ts';
+import { idsForLabel, labelKey } from './source-labels.ts';
 import { jurisdictionTags } from './tag-jurisdictions.ts';
 import { platformTags } from './tag-platforms.ts';
 import { topicTags } from './tag-topics.ts';
@@ -12,6 +13,12 @@ export interface Tagger {
   tagPlatforms(input: TagInput): Tag[];
   tagJurisdictions(input: TagInput): Tag[];
   tagTopics(input: TagInput): Tag[];
+  /** Platform ids a source label names (`Meta Platforms` → `meta`), as the taggers map them. */
+  platformIdsForLabel(label: string): string[];
+  /** Jurisdiction codes a source label names (`USA` → `US`); none for `Multiple`, `Global`. */
+  jurisdictionCodesForLabel(label: string): string[];
+  /** A platform's ancestors, nearest first (`instagram` → `meta`); empty for unknown ids. */
+  platformAncestors(id: string): string[];
 }
 
 interface ReadItem {
@@ -48,5 +55,10 @@ export function createTagger(lexicons: Lexicons): Tagger {
     tagPlatforms: (input) => platforms(input, readItem(input, compiled)),
     tagJurisdictions: (input) => jurisdictions(input, readItem(input, compiled)),
     tagTopics: (input) => topics(input, readItem(input, compiled)),
+    platformIdsForLabel: (label) =>
+      idsForLabel(label, compiled.platformLabels, { prefixes: compiled.platformLabelPrefixes }),
+    jurisdictionCodesForLabel: (label) =>
+      compiled.noJurisdictionLabels.has(labelKey(label)) ? [] : idsForLabel(label, compiled.placeLabels),
+    platformAncestors: (id) => [...(compiled.platformAncestors.get(id) ?? [])],
   };
 }
