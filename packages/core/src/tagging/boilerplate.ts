@@ -1,3 +1,5 @@
+import { foldSameLength } from './tokens.ts';
+
 /**
  * Text around an article that is not about its subject: "related reading" lines, author
  * biographies, site footers, newsletter blurbs, feed footers, regulators' "notes to editors".
@@ -47,25 +49,19 @@ const bioShape =
 
 const maxBioChars = 600;
 
-/** Folded for rule matching only (the kept text is returned as written). */
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .toLowerCase()
-    .trim();
-}
+/** A biography starts with its subject: `About the author`, or a name and a verb (`Jane Doe is`, `Kim covers`). */
+const bioStart =
+  /^(?:about the authors?\b|(?:[\p{Lu}][\p{L}'’.-]*\s+){1,4}(?:is|was|has been|writes|covers|reports|works)\b)/u;
 
-function isAuthorBio(folded: string): boolean {
-  return folded.length <= maxBioChars && writerRole.test(folded) && bioShape.test(folded);
+function isAuthorBio(original: string, folded: string): boolean {
+  return folded.length <= maxBioChars && bioStart.test(original) && writerRole.test(folded) && bioShape.test(folded);
 }
 
 /** The rule a whole paragraph falls under, if any. */
-function paragraphRule(folded: string): string | null {
+function paragraphRule(original: string, folded: string): string | null {
   if (relatedLead.test(folded)) return 'related-reading';
   if (social.test(folded)) return 'social';
-  if (isAuthorBio(folded)) return 'author-bio';
+  if (isAuthorBio(original, folded)) return 'author-bio';
   if (folded.length <= 400 && footer.test(folded)) return 'footer';
   if (folded.length <= 400 && newsletter.test(folded)) return 'newsletter';
   return null;
@@ -81,7 +77,12 @@ function sentenceRule(folded: string): string | null {
   return null;
 }
 
-const sentenceBreak = /(?<=[.!?…])\s+(?=["“'(\p{Lu}\p{N}])/u;
+const sentenceBreak = /(?<=[.!?…])\s+(?=["“'(\p{Lu}\p{N}])/gu;
+
+/** Offsets where a paragraph's sentences end. */
+function sentenceEnds(paragraph: string): number[] {
+  return [...paragraph.matchAll(sentenceBreak)].map((match) => match.index);
+}
 
 export function stripBoilerplate(text: string): StrippedText {
   const removed: RemovedText[] = [];
@@ -90,22 +91,25 @@ export function stripBoilerplate(text: string): StrippedText {
   for (let index = 0; index < paragraphs.length; index += 1) {
     const paragraph = (paragraphs[index] ?? '').trim();
     if (!paragraph) continue;
-    const folded = fold(paragraph);
+    const folded = foldSameLength(paragraph);
     if (folded.length <= 60 && sectionHeading.test(folded.replace(/[.:]+$/, ''))) {
       removed.push({ rule: 'section', text: paragraphs.slice(index).join('\n').trim() });
       break;
     }
-    const rule = paragraphRule(folded);
+    const rule = paragraphRule(paragraph, folded);
     if (rule) {
       removed.push({ rule, text: paragraph });
       continue;
     }
-    const sentences = paragraph.split(sentenceBreak);
+    // Folding keeps offsets, so a sentence's folded text is the same slice of the folded paragraph.
     const keptSentences: string[] = [];
-    for (const sentence of sentences) {
-      const sentenceRuleName = sentenceRule(fold(sentence));
+    let from = 0;
+    for (const end of [...sentenceEnds(paragraph), paragraph.length]) {
+      const sentence = paragraph.slice(from, end).trim();
+      const sentenceRuleName = sentence ? sentenceRule(folded.slice(from, end).trim()) : null;
       if (sentenceRuleName) removed.push({ rule: sentenceRuleName, text: sentence });
-      else keptSentences.push(sentence);
+      else if (sentence) keptSentences.push(sentence);
+      from = end;
     }
     if (keptSentences.length > 0) kept.push(keptSentences.join(' '));
   }

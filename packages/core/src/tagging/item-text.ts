@@ -1,6 +1,6 @@
 import { stripBoilerplate } from './boilerplate.ts';
 import type { ScanField } from './phrase-index.ts';
-import { foldSameLength } from './tokens.ts';
+import { foldSameLength, tokenise } from './tokens.ts';
 import type { TagInput } from './types.ts';
 
 export type TextField = 'title' | 'lead' | 'body';
@@ -32,9 +32,11 @@ export interface ItemText {
 
 /** Spaces collapsed, line breaks kept (they end sentences and paragraphs). */
 function tidy(text: string): string {
+  // Text from normalisation is already tidy: skip the rewrite when nothing needs it.
+  if (!/[^\S\n][^\S]|\n[^\S\n]|[\t\r\f\v\u00a0]/.test(text)) return text.trim();
   return text
     .replace(/[^\S\n]+/g, ' ')
-    .replace(/ *\n[\s]*/g, '\n')
+    .replace(/ *\n\s*/g, '\n')
     .trim();
 }
 
@@ -79,7 +81,9 @@ export function itemText(input: TagInput): ItemText {
     ['lead', lead],
     ['body', tidy(body)],
   ] as const) {
-    if (text) fields.push({ field, original: text, folded: foldSameLength(text) });
+    if (!text) continue;
+    const folded = foldSameLength(text);
+    fields.push({ field, original: text, folded, tokens: tokenise(folded) });
   }
   return { fields, folded: fields.map((field) => field.folded).join('\n') };
 }

@@ -1,11 +1,12 @@
 import type { AliasSpec } from './lexicon-types.ts';
-import { foldSameLength, isWordCharacter, type Token, tokenise, tokenKey } from './tokens.ts';
+import { foldSameLength, isWordCharacter, type Token, tokenise } from './tokens.ts';
 
 /**
- * One dictionary of every name of every lexicon, looked up token by token: at each word the
+ * One dictionary of every name of every lexicon, as a trie of tokens walked from each word: the
  * longest name wins (`Cambridge Analytica` before `Cambridge`, `UK GDPR` before `GDPR`,
  * `New York Times`, a not-a-place, before `New York`), then the scan moves past it. Built once;
- * a lookup per word and per name length, so an item costs microseconds, not a regex per name.
+ * a map lookup per word (and per further token only while a name continues), so an item costs
+ * microseconds, not a regex per name.
  */
 
 export type Table = 'platform' | 'authority' | 'law' | 'place' | 'not-place' | 'topic';
@@ -22,6 +23,9 @@ export interface CompiledRule {
   /** The name as the editor wrote it. */
   text: string;
   caseMode: CaseMode;
+  /** Its letters (for `exact`) and words (for `capitalised`), computed once. */
+  letters: string;
+  words: readonly string[];
   needsConfirm: boolean;
   confirmBefore: readonly string[];
   confirmAfter: readonly string[];
@@ -39,17 +43,25 @@ export interface Candidate {
   rule: CompiledRule;
 }
 
-export interface PhraseIndex {
-  byKey: ReadonlyMap<string, readonly Candidate[]>;
-  /** For each first word, the most tokens a name starting with it has. */
-  longestFrom: ReadonlyMap<string, number>;
+/**
+ * A trie node. Edges are folded tokens, prefixed with a space where the name has whitespace
+ * before the token (`new` → ` york`; `character` → `.` → `ai`).
+ */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  candidates: Candidate[];
 }
 
-/** One field of an item, ready to scan. */
+export interface PhraseIndex {
+  root: TrieNode;
+}
+
+/** One field of an item, ready to scan (tokens computed once, shared by every index). */
 export interface ScanField<F extends string = string> {
   field: F;
   original: string;
   folded: string;
+  tokens: readonly Token[];
 }
 
 /** A name found in a field. */
@@ -102,6 +114,8 @@ export function compileRule(alias: AliasSpec): CompiledRule {
   return {
     text: rule.text,
     caseMode,
+    letters: letters(rule.text),
+    words: words(rule.text),
     needsConfirm: rule.confirm !== undefined,
     confirmBefore: foldPhrases(confirm.before),
     confirmAfter: foldPhrases(confirm.after),
@@ -119,23 +133,37 @@ export interface IndexEntry {
   alias: AliasSpec;
 }
 
+/** The trie edge to a token: its text, after a space when whitespace separates it from the previous token. */
+function edge(tokens: readonly Token[], index: number): string {
+  const token = tokens[index];
+  const previous = tokens[index - 1];
+  if (!token) return '';
+  return previous && token.start > previous.end ? ` ${token.text}` : token.text;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), candidates: [] });
+
 export function buildPhraseIndex(entries: Iterable<IndexEntry>): PhraseIndex {
-  const byKey = new Map<string, Candidate[]>();
-  const longestFrom = new Map<string, number>();
+  const root = newNode();
   for (const entry of entries) {
     const rule = compileRule(entry.alias);
     const tokens = tokenise(foldSameLength(rule.text));
-    const first = tokens[0];
-    if (!first) continue;
-    const key = tokenKey(tokens, 0, tokens.length - 1);
-    const candidates = byKey.get(key) ?? [];
+    if (tokens.length === 0) continue;
+    let node = root;
+    for (let index = 0; index < tokens.length; index += 1) {
+      const key = index === 0 ? (tokens[0]?.text ?? '') : edge(tokens, index);
+      let child = node.next.get(key);
+      if (!child) {
+        child = newNode();
+        node.next.set(key, child);
+      }
+      node = child;
+    }
     // The same name listed twice for one entry (a name and an alias) counts once.
-    if (candidates.some((c) => c.table === entry.table && c.id === entry.id)) continue;
-    candidates.push({ table: entry.table, id: entry.id, kind: entry.kind, rule });
-    byKey.set(key, candidates);
-    longestFrom.set(first.text, Math.max(longestFrom.get(first.text) ?? 0, tokens.length));
+    if (node.candidates.some((c) => c.table === entry.table && c.id === entry.id)) continue;
+    node.candidates.push({ table: entry.table, id: entry.id, kind: entry.kind, rule });
   }
-  return { byKey, longestFrom };
+  return { root };
 }
 
 const isUpper = (character: string | undefined): boolean =>
@@ -145,16 +173,16 @@ function words(text: string): string[] {
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => match[0]);
 }
 
-function caseMatches(mode: CaseMode, written: string, original: string): boolean {
+function caseMatches(rule: CompiledRule, original: string): boolean {
+  const mode = rule.caseMode;
   if (mode === 'any') return true;
-  const seen = letters(original);
-  if (mode === 'exact') return seen === letters(written);
   // capitalised: every word the editor capitalised is capitalised in the text (`AI Office`, not `AI office`).
   if (mode === 'capitalised') {
-    const want = words(written);
     const got = words(original);
-    return want.every((word, index) => !isUpper(word[0]) || isUpper(got[index]?.[0]));
+    return rule.words.every((word, index) => !isUpper(word[0]) || isUpper(got[index]?.[0]));
   }
+  const seen = letters(original);
+  if (mode === 'exact') return seen === rule.letters;
   const upperFirst = isUpper(seen[0]);
   // upper-or-title: `ICO` or `Ico`, not `ico`.
   return seen === seen.toUpperCase() || (upperFirst && seen.slice(1) === seen.slice(1).toLowerCase());
@@ -201,7 +229,7 @@ function sentenceAround(folded: string, start: number, end: number): string {
 type Verdict = 'vetoed' | 'confirmed' | 'unconfirmed';
 
 function judge(rule: CompiledRule, field: ScanField, start: number, end: number, itemFolded: string): Verdict {
-  if (!caseMatches(rule.caseMode, rule.text, field.original.slice(start, end))) return 'vetoed';
+  if (!caseMatches(rule, field.original.slice(start, end))) return 'vetoed';
   const preceding = rule.vetoBefore.length || rule.confirmBefore.length ? before(field.folded, start) : '';
   const following = rule.vetoAfter.length || rule.confirmAfter.length ? after(field.folded, end) : '';
   if (endsWithPhrase(preceding, rule.vetoBefore) || startsWithPhrase(following, rule.vetoAfter)) return 'vetoed';
@@ -219,29 +247,25 @@ function judge(rule: CompiledRule, field: ScanField, start: number, end: number,
  * such as `OPC` or `Georgia` gives one mention per entry, resolved later by context).
  */
 export function scanField<F extends string>(index: PhraseIndex, field: ScanField<F>, itemFolded: string): Mention<F>[] {
-  const tokens: Token[] = tokenise(field.folded);
+  const { tokens } = field;
   const mentions: Mention<F>[] = [];
+  const ends: Array<{ length: number; candidates: Candidate[] }> = [];
   for (let at = 0; at < tokens.length; ) {
     const token = tokens[at];
-    const longest = token?.word ? index.longestFrom.get(token.text) : undefined;
-    if (!token || longest === undefined) {
+    let node = token?.word ? index.root.next.get(token.text) : undefined;
+    if (!token || !node) {
       at += 1;
       continue;
     }
-    const keys: string[] = [];
-    let key = token.text;
-    keys.push(key);
-    for (let next = at + 1; next < tokens.length && next - at < longest; next += 1) {
-      const current = tokens[next];
-      const previous = tokens[next - 1];
-      if (!current || !previous) break;
-      key += current.start > previous.end ? ` ${current.text}` : current.text;
-      keys.push(key);
+    // Walk the trie as far as the text follows a name, noting every name that ends on the way.
+    ends.length = 0;
+    for (let length = 1; node; length += 1) {
+      if (node.candidates.length > 0) ends.push({ length, candidates: node.candidates });
+      node = at + length < tokens.length ? node.next.get(edge(tokens, at + length)) : undefined;
     }
     let taken = 0;
-    for (let length = keys.length; length >= 1 && taken === 0; length -= 1) {
-      const candidates = index.byKey.get(keys[length - 1] ?? '');
-      if (!candidates) continue;
+    for (let end = ends.length - 1; end >= 0 && taken === 0; end -= 1) {
+      const { length, candidates } = ends[end] ?? { length: 0, candidates: [] };
       const last = tokens[at + length - 1];
       if (!last) continue;
       const found: Mention<F>[] = [];

@@ -61,7 +61,7 @@ export interface Token {
   word: boolean;
 }
 
-const tokenPattern = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
+const tokenPattern = /([\p{L}\p{N}]+)|[^\s\p{L}\p{N}]/gu;
 
 /** Words (runs of letters and digits) and single punctuation characters, with offsets. */
 export function tokenise(folded: string): Token[] {
@@ -69,7 +69,7 @@ export function tokenise(folded: string): Token[] {
   for (const match of folded.matchAll(tokenPattern)) {
     const text = match[0];
     const start = match.index;
-    tokens.push({ start, end: start + text.length, text, word: /^[\p{L}\p{N}]/u.test(text) });
+    tokens.push({ start, end: start + text.length, text, word: match[1] !== undefined });
   }
   return tokens;
 }
