@@ -11,13 +11,14 @@ import { foldSameLength, isWordCharacter, type Token, tokenise } from './tokens.
 
 export type Table = 'platform' | 'authority' | 'law' | 'place' | 'not-place' | 'topic';
 
+export type NameKind = 'name' | 'product' | 'demonym' | 'term';
+
+type CaseMode = 'any' | 'exact' | 'capitalised' | 'upper-or-title';
+
 /** Authorities, laws and places all say where: a name shared between them is as ambiguous as one shared within one. */
 function dimensionOf(table: Table): 'platform' | 'jurisdiction' | 'topic' {
   return table === 'platform' || table === 'topic' ? table : 'jurisdiction';
 }
-export type NameKind = 'name' | 'product' | 'demonym' | 'term';
-
-type CaseMode = 'any' | 'exact' | 'capitalised' | 'upper-or-title';
 
 export interface CompiledRule {
   /** The name as the editor wrote it. */
@@ -98,7 +99,7 @@ function foldPhrases(phrases: readonly string[] | undefined): string[] {
 }
 
 /** One regex matching any of the phrases as whole words, in folded text. */
-export function phrasesPattern(phrases: readonly string[] | undefined): RegExp | null {
+function phrasesPattern(phrases: readonly string[] | undefined): RegExp | null {
   const folded = foldPhrases(phrases).filter(Boolean);
   if (folded.length === 0) return null;
   const alternatives = folded
