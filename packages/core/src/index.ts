@@ -61,6 +61,38 @@ export {
   wordTokens,
 } from './story/tokenise.ts';
 export { urlSlugText } from './story/url-slug.ts';
+export { type RemovedText, type StrippedText, stripBoilerplate } from './tagging/boilerplate.ts';
+export { builtinLexicons } from './tagging/builtin-lexicons.ts';
+export {
+  jurisdictionCodesForLabel,
+  platformAncestors,
+  platformIdsForLabel,
+  tagItem,
+  tagJurisdictions,
+  tagPlatforms,
+  tagTopics,
+} from './tagging/index.ts';
+export {
+  type AliasRule,
+  type AliasSpec,
+  type AuthorityEntry,
+  type AuthorityKind,
+  authorityKinds,
+  type LawEntry,
+  type LexiconFiles,
+  type Lexicons,
+  type PlaceEntry,
+  type PlacesFile,
+  type PlatformEntry,
+  type PlatformKind,
+  platformKinds,
+  type TopicEntry,
+} from './tagging/lexicon-types.ts';
+export { rollUpTags } from './tagging/roll-up.ts';
+export { countryOf } from './tagging/tag-jurisdictions.ts';
+export { createTagger, type Tagger } from './tagging/tagger.ts';
+export type { EvidenceField, ItemTags, Tag, TagEvidence, TagInput } from './tagging/types.ts';
+export { validateLexicons } from './tagging/validate-lexicons.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
 export { parseDate } from './time/parse-date.ts';
 export {

@@ -1,0 +1,89 @@
+import { stripBoilerplate } from './boilerplate.ts';
+import type { ScanField } from './phrase-index.ts';
+import { foldSameLength, tokenise } from './tokens.ts';
+import type { TagInput } from './types.ts';
+
+export type TextField = 'title' | 'lead' | 'body';
+
+/** How much one mention weighs, by where it is: the title and lead say what an item is about. */
+export const fieldWeights: Readonly<Record<TextField, number>> = { title: 3, lead: 2, body: 1 };
+
+/**
+ * The weight a tag needs from text: a mention in the title or the lead is enough, a single
+ * mention in the body (a name in passing) is not; two body mentions are.
+ */
+export const tagThreshold = 2;
+
+/**
+ * The lead is the first sentence of the summary (or content), at most `maxLeadChars`: where
+ * an article says what it is about. Later sentences name sources, comparisons and
+ * background, and weigh as body (measured: a 600-character lead tagged more platforms
+ * named only in passing, at no gain in recall; see the README).
+ */
+const maxLeadChars = 300;
+/** A first sentence this short (a dateline, a kicker) takes the next one with it. */
+const minLeadChars = 60;
+
+export interface ItemText {
+  fields: ScanField<TextField>[];
+  /** All fields folded and joined: where "anywhere in the item" context is looked for. */
+  folded: string;
+}
+
+/** Spaces collapsed, line breaks kept (they end sentences and paragraphs). */
+function tidy(text: string): string {
+  // Text from normalisation is already tidy: skip the rewrite when nothing needs it.
+  if (!/[^\S\n][^\S]|\n[^\S\n]|[\t\r\f\v\u00a0]/.test(text)) return text.trim();
+  return text
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n\s*/g, '\n')
+    .trim();
+}
+
+/** The lead and the rest: the first sentence (two when the first is very short), cut at a space if too long. */
+function splitLead(text: string): [string, string] {
+  const sentenceEnd = /[.!?…]["'”’)]?(?=\s+["'“‘(]?[\p{Lu}\p{N}])|\n/gu;
+  let cut = -1;
+  for (const match of text.matchAll(sentenceEnd)) {
+    const end = match.index + match[0].length;
+    if (end >= minLeadChars) {
+      cut = end;
+      break;
+    }
+  }
+  if (cut < 0 || cut > maxLeadChars) {
+    if (text.length <= maxLeadChars) return [text, ''];
+    const space = text.lastIndexOf(' ', maxLeadChars);
+    cut = space > maxLeadChars / 2 ? space : maxLeadChars;
+  }
+  return [text.slice(0, cut).trim(), text.slice(cut).trim()];
+}
+
+/**
+ * Title, lead and body of an item, boilerplate stripped. Sources often repeat the summary at
+ * the start of the content: that copy is dropped so the body does not count the lead twice.
+ */
+export function itemText(input: TagInput): ItemText {
+  const title = tidy(input.title);
+  const summary = tidy(stripBoilerplate(input.summary ?? '').text);
+  const content = tidy(stripBoilerplate(input.content ?? '').text);
+  const [lead, leadRest] = splitLead(summary || content);
+  let body = leadRest;
+  if (summary && content && content !== summary) {
+    const summaryCopy = summary.replace(/…$/, '').trim();
+    if (content.startsWith(summaryCopy)) body = `${leadRest}\n${content.slice(summaryCopy.length)}`;
+    else if (content.startsWith(lead)) body = content.slice(lead.length);
+    else body = `${leadRest}\n${content}`;
+  }
+  const fields: ScanField<TextField>[] = [];
+  for (const [field, text] of [
+    ['title', title],
+    ['lead', lead],
+    ['body', tidy(body)],
+  ] as const) {
+    if (!text) continue;
+    const folded = foldSameLength(text);
+    fields.push({ field, original: text, folded, tokens: tokenise(folded) });
+  }
+  return { fields, folded: fields.map((field) => field.folded).join('\n') };
+}
