@@ -1,5 +1,6 @@
 export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
 export { type ErrorCode, errorCodes, isRegwatchError, RegwatchError } from './errors.ts';
+export { type NewsFilter, type NewsFilterQuery, newsFilter } from './filter/news-filter.ts';
 export { sha256Hex } from './hash.ts';
 export {
   itemDedupKey,
@@ -10,6 +11,7 @@ export {
   primaryLanguage,
 } from './item/normalise.ts';
 export { sameTextKey } from './item/same-text-key.ts';
+export { eeaMembers, euMembers, expandJurisdictions } from './jurisdiction/blocs.ts';
 export { blocCodes, checkJurisdiction, countryCodes, type JurisdictionCheck } from './jurisdiction/codes.ts';
 export {
   type AddressVerdict,
@@ -63,6 +65,14 @@ export {
 export { urlSlugText } from './story/url-slug.ts';
 export { type RemovedText, type StrippedText, stripBoilerplate } from './tagging/boilerplate.ts';
 export { builtinLexicons } from './tagging/builtin-lexicons.ts';
+export {
+  type CatalogEntry,
+  jurisdictionNames,
+  type PlatformCatalogEntry,
+  platformCatalog,
+  type TopicCatalogEntry,
+  topicCatalog,
+} from './tagging/catalog.ts';
 export {
   jurisdictionCodesForLabel,
   platformAncestors,

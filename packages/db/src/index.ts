@@ -1,6 +1,6 @@
 export { createDatabase, type Database, type DatabaseOptions, type Db, type DbOrTx } from './client.ts';
 export { type MigrationResult, migrateDatabase } from './migrate.ts';
-export { getItem, type ItemFilter, type ItemPage, listItems } from './queries/items.ts';
+export { getItem, type ItemPage, listItems } from './queries/items.ts';
 export {
   countItemsBySource,
   getSource,
@@ -19,7 +19,6 @@ export {
   type AlternateView,
   getStory,
   listStories,
-  type StoryFilter,
   type StoryItemView,
   type StoryLookup,
   type StoryPage,

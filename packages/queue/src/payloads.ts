@@ -43,6 +43,8 @@ export const ProcessJob = Type.Object({
   item: NormalisedItemSchema,
   /** The source's default jurisdictions at the time it was read. */
   jurisdictions: Type.Array(Type.String()),
+  /** The source's kind (the taggers weigh a regulator's own jurisdiction differently); absent in older jobs. */
+  sourceKind: Type.Optional(Type.Enum(['regulator', 'incident-db', 'press'])),
   /** Times the job was replayed from the failed set after a transient failure. */
   replays: Type.Optional(Type.Integer({ minimum: 0 })),
 });

@@ -1,4 +1,4 @@
-import { type NormalisedItem, scheduleOffsetMs } from '@regwatch/core';
+import { type NormalisedItem, type SourceKind, scheduleOffsetMs } from '@regwatch/core';
 import { type DefaultJobOptions, type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { MaintenanceJob, PollJob, ProcessJob } from './payloads.ts';
@@ -79,7 +79,7 @@ const enqueueChunk = 100;
 export async function enqueueItems(
   queue: Queue<ProcessJob>,
   items: readonly NormalisedItem[],
-  jurisdictions: readonly string[],
+  source: { jurisdictions: readonly string[]; kind: SourceKind },
 ): Promise<Job<ProcessJob>[]> {
   const jobs: Job<ProcessJob>[] = [];
   for (let start = 0; start < items.length; start += enqueueChunk) {
@@ -87,7 +87,11 @@ export async function enqueueItems(
     jobs.push(
       ...(await Promise.all(
         chunk.map((item) =>
-          queue.add('store', { item, jurisdictions: [...jurisdictions] }, { jobId: processJobId(item) }),
+          queue.add(
+            'store',
+            { item, jurisdictions: [...source.jurisdictions], sourceKind: source.kind },
+            { jobId: processJobId(item) },
+          ),
         ),
       )),
     );

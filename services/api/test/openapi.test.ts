@@ -8,6 +8,20 @@ beforeAll(async () => {
 });
 afterAll(() => test.drop());
 
+/** The filter language (platform, jurisdiction, …) plus paging, on every list route. */
+const filterParameters = [
+  'cursor',
+  'expand',
+  'jurisdiction',
+  'kind',
+  'limit',
+  'platform',
+  'since',
+  'source',
+  'topic',
+  'until',
+];
+
 describe('GET /openapi.json', () => {
   it('describes every public route with its parameters and response schemas', async () => {
     const api = await buildTestApp(test.database);
@@ -31,7 +45,7 @@ describe('GET /openapi.json', () => {
       expect(Object.keys(get?.responses ?? {}), path).toContain('200');
     }
     const parameters = document.paths['/v1/items'].get.parameters.map((parameter: { name: string }) => parameter.name);
-    expect(parameters.sort()).toEqual(['cursor', 'limit', 'source']);
+    expect(parameters.sort()).toEqual(filterParameters);
     const errorSchema = document.paths['/v1/items'].get.responses['400'].content['application/json'].schema;
     expect(errorSchema.properties.error.required).toEqual(['code', 'message']);
   });
@@ -43,11 +57,7 @@ describe('GET /openapi.json', () => {
     expect(document.tags.map((tag: { name: string }) => tag.name)).toContain('stories');
     const list = document.paths['/v1/stories'].get;
     expect(list.tags).toEqual(['stories']);
-    expect(list.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual([
-      'cursor',
-      'limit',
-      'source',
-    ]);
+    expect(list.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual(filterParameters);
     expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '400', '500']));
     const story = list.responses['200'].content['application/json'].schema.properties.data.items;
     expect(story.required).toEqual([

@@ -39,8 +39,12 @@ async function store(sourceId: string, entry: FeedEntry, expectLinked = false): 
 async function makeStory(itemIds: string[], primaryId: string): Promise<string> {
   const ids = sql.raw(`array[${itemIds.map((id) => `${BigInt(id)}`).join(',')}]::bigint[]`);
   const created = await db.execute<{ id: string }>(sql`
-    insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at)
-    select p.title, p.summary, p.id, agg.n, agg.first, agg.last
+    insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at,
+                         platforms, jurisdictions, topics)
+    select p.title, p.summary, p.id, agg.n, agg.first, agg.last,
+      array(select distinct t collate "C" from items m, unnest(m.platforms) t where m.id = any(${ids}) order by 1),
+      array(select distinct t collate "C" from items m, unnest(m.jurisdictions) t where m.id = any(${ids}) order by 1),
+      array(select distinct t collate "C" from items m, unnest(m.topics) t where m.id = any(${ids}) order by 1)
     from items p,
       (select count(*)::int as n, min(published_at) as first, max(published_at) as last
        from items where id = any(${ids})) agg

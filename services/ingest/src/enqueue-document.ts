@@ -30,7 +30,10 @@ export interface DocumentRead {
  */
 export async function enqueueDocument(
   deps: { db: Db; processQueue: Queue<ProcessJob> },
-  source: Pick<SourceRow, 'id' | 'format' | 'formatOptions' | 'language' | 'jurisdictions' | 'linkBase' | 'relevance'>,
+  source: Pick<
+    SourceRow,
+    'id' | 'kind' | 'format' | 'formatOptions' | 'language' | 'jurisdictions' | 'linkBase' | 'relevance'
+  >,
   document: FetchedDocument,
   now: Date,
 ): Promise<DocumentRead> {
@@ -49,7 +52,7 @@ export async function enqueueDocument(
     items.map((item) => item.dedupKey),
   );
   const fresh = items.filter((item) => known.get(item.dedupKey) !== item.contentHash);
-  const jobs = await enqueueItems(deps.processQueue, fresh, source.jurisdictions);
+  const jobs = await enqueueItems(deps.processQueue, fresh, source);
   return {
     entries: feed.entries.length,
     rejected: normalised.rejected,

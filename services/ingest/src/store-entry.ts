@@ -1,4 +1,5 @@
-import { type Db, type StoreResult, storeItem } from '@regwatch/db';
+import { tagItem } from '@regwatch/core';
+import { type Db, getSource, type StoreResult, storeItem } from '@regwatch/db';
 import { processJobValidator } from '@regwatch/queue';
 import { permanentFailure } from './replay-failed.ts';
 
@@ -6,21 +7,29 @@ import { permanentFailure } from './replay-failed.ts';
 const permanentSqlStates = /^(22|23|42)/;
 
 /**
- * Processing step for one queued entry: validate the payload, store it. A payload that does
- * not match the schema, or data PostgreSQL rejects, is permanent (retrying cannot help);
- * anything else (connection lost, deadlock) is retried by the queue with backoff.
+ * Processing step for one queued entry: validate the payload, tag it (platforms, jurisdictions,
+ * topics, with their evidence), store it. A payload that does not match the schema, or data
+ * PostgreSQL rejects, is permanent (retrying cannot help); anything else (connection lost,
+ * deadlock) is retried by the queue with backoff.
  */
 export async function storeEntry(db: Db, payload: unknown): Promise<StoreResult> {
   if (!processJobValidator.Check(payload)) {
     const [first] = processJobValidator.Errors(payload);
     throw permanentFailure(`invalid process payload: ${first?.instancePath ?? ''} ${first?.message ?? ''}`.trim());
   }
+  const item = { ...payload.item, links: payload.item.links ?? [] };
+  // Jobs queued before the kind was carried look the source up.
+  const sourceKind = payload.sourceKind ?? (await getSource(db, item.sourceId))?.kind;
+  const tags = tagItem({
+    title: item.title,
+    summary: item.summary,
+    content: item.content,
+    sourceJurisdictions: payload.jurisdictions,
+    sourceKind,
+    labels: item.labels,
+  });
   try {
-    return await storeItem(
-      db,
-      { ...payload.item, links: payload.item.links ?? [] },
-      { jurisdictions: payload.jurisdictions },
-    );
+    return await storeItem(db, item, { jurisdictions: payload.jurisdictions, tags });
   } catch (error) {
     const sqlState = (error as { code?: unknown }).code;
     if (typeof sqlState === 'string' && permanentSqlStates.test(sqlState) && sqlState !== '40P01') {

@@ -47,7 +47,7 @@ export interface ClusterPlan {
 export async function planClustering(
   tx: DbOrTx,
   item: NormalisedItem,
-  jurisdictions: readonly string[],
+  tags: { platforms: readonly string[]; jurisdictions: readonly string[] },
 ): Promise<ClusterPlan> {
   const signature = nearDuplicateSignature(nearDuplicateText(item.title, item.summary));
   const source = await tx.execute<{ kind: SourceKind }>(sql`select kind from sources where id = ${item.sourceId}`);
@@ -61,7 +61,8 @@ export async function planClustering(
     url: item.url,
     publishedAt: item.publishedAt,
     language: item.language,
-    jurisdictions,
+    platforms: tags.platforms,
+    jurisdictions: tags.jurisdictions,
     links: item.links,
   };
   const terms = storyFeatures(input, () => 0, 0).terms;
@@ -255,7 +256,12 @@ export async function countTerms(db: DbOrTx, terms: readonly string[]): Promise<
     on conflict (term) do update set documents = term_counts.documents + 1`);
 }
 
-/** Recomputes a story's primary item (the regulator's notice first), title, summary, count and span. */
+/** Union of one tag column over a story's members, distinct and sorted byte-wise (as JS sorts). */
+const tagUnion = (storyId: string, column: 'platforms' | 'jurisdictions' | 'topics') =>
+  sql`array(select distinct t collate "C" from items m, unnest(m.${sql.raw(column)}) as t
+            where m.story_id = ${storyId}::bigint order by 1)`;
+
+/** Recomputes a story's primary item (the regulator's notice first), title, summary, count, span and tags. */
 export async function refreshStory(tx: DbOrTx, storyId: string): Promise<void> {
   const members = await tx.execute<{ id: string; kind: SourceKind; published_at: string }>(sql`
     select i.id::text, s.kind, i.published_at::text
@@ -268,9 +274,12 @@ export async function refreshStory(tx: DbOrTx, storyId: string): Promise<void> {
   await tx.execute(sql`
     update stories st set
       primary_item_id = p.id, title = p.title, summary = p.summary,
-      item_count = agg.n, first_published_at = agg.first, last_published_at = agg.last, updated_at = now()
+      item_count = agg.n, first_published_at = agg.first, last_published_at = agg.last,
+      platforms = agg.platforms, jurisdictions = agg.jurisdictions, topics = agg.topics, updated_at = now()
     from items p,
-      (select count(*)::int as n, min(published_at) as first, max(published_at) as last
+      (select count(*)::int as n, min(published_at) as first, max(published_at) as last,
+         ${tagUnion(storyId, 'platforms')} as platforms, ${tagUnion(storyId, 'jurisdictions')} as jurisdictions,
+         ${tagUnion(storyId, 'topics')} as topics
        from items where story_id = ${storyId}::bigint) agg
     where st.id = ${storyId}::bigint and p.id = ${primary.id}::bigint`);
 }

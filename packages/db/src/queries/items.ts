@@ -1,10 +1,7 @@
-import type { ItemView, KeysetPosition, SourceKind } from '@regwatch/core';
+import type { ItemView, KeysetPosition, NewsFilter, SourceKind } from '@regwatch/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-
-export interface ItemFilter {
-  sourceIds?: readonly string[] | undefined;
-}
+import { itemConditions } from './news-filter.ts';
 
 export interface ItemPage {
   items: ItemView[];
@@ -54,21 +51,13 @@ function toView(row: ItemRow): ItemView {
  */
 export async function listItems(
   db: DbOrTx,
-  options: { limit: number; after?: KeysetPosition | undefined; filter?: ItemFilter },
+  options: { limit: number; after?: KeysetPosition | undefined; filter?: NewsFilter | undefined },
 ): Promise<ItemPage> {
   const conditions: SQL[] = [];
   if (options.after) {
     conditions.push(sql`(i.published_at, i.id) < (${options.after.at}::timestamptz, ${options.after.id}::bigint)`);
   }
-  const sourceIds = options.filter?.sourceIds;
-  if (sourceIds && sourceIds.length > 0) {
-    conditions.push(
-      sql`i.source_id in (${sql.join(
-        sourceIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    );
-  }
+  conditions.push(...itemConditions(options.filter));
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   const result = await db.execute<ItemRow>(sql`
     select ${itemColumns}

@@ -1,4 +1,4 @@
-import type { NormalisedItem, StoreOutcome } from '@regwatch/core';
+import type { ItemTags, NormalisedItem, StoreOutcome } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.ts';
 import {
@@ -8,6 +8,7 @@ import {
   findSameText,
   lockClusterKeys,
   planClustering,
+  refreshStory,
 } from './cluster-item.ts';
 import { textArray } from './sql-arrays.ts';
 
@@ -18,8 +19,21 @@ export interface StoreResult {
 }
 
 export interface StoreOptions {
-  /** Jurisdictions the item carries (for now, its source's defaults). */
+  /** The source's default jurisdictions: the item's jurisdictions when it has no tags. */
   jurisdictions: readonly string[];
+  /** What the taggers gave the item (`tagItem`), with their evidence; stored as the item's tags. */
+  tags?: ItemTags | undefined;
+}
+
+/** The tag columns of an item: the tags' ids, or only the source's jurisdictions when untagged. */
+export function tagColumns(options: StoreOptions) {
+  const ids = (tags: readonly { id: string }[] | undefined) => (tags ?? []).map((tag) => tag.id);
+  return {
+    platforms: ids(options.tags?.platforms),
+    jurisdictions: options.tags ? ids(options.tags.jurisdictions) : [...options.jurisdictions],
+    topics: ids(options.tags?.topics),
+    evidence: options.tags ?? null,
+  };
 }
 
 /**
@@ -63,7 +77,8 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
 
     // Near-duplicate (a syndicated or lightly edited copy): an alternate too. Keys are locked
     // first, so two copies arriving together see each other.
-    const plan = await planClustering(tx, item, options.jurisdictions);
+    const tags = tagColumns(options);
+    const plan = await planClustering(tx, item, tags);
     await lockClusterKeys(tx, plan.keys);
     const copyOf = (await findSameText(tx, plan)) ?? (await findNearDuplicate(tx, plan, item.publishedAt));
     if (copyOf) {
@@ -74,12 +89,13 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
     const inserted = await tx.execute<{ id: string }>(sql`
       insert into items (
         source_id, dedup_key, guid, url, canonical_url, title, summary, content, author, language,
-        published_at, published_at_estimated, content_hash, jurisdictions, source_labels,
+        published_at, published_at_estimated, content_hash, platforms, jurisdictions, topics, tag_evidence, source_labels,
         story_features, near_duplicate
       ) values (
         ${item.sourceId}, ${item.dedupKey}, ${item.guid}, ${item.url}, ${item.canonicalUrl}, ${item.title},
         ${item.summary}, ${item.content}, ${item.author}, ${item.language}, ${item.publishedAt},
-        ${item.publishedAtEstimated}, ${item.contentHash}, ${textArray(options.jurisdictions)},
+        ${item.publishedAtEstimated}, ${item.contentHash}, ${textArray(tags.platforms)},
+        ${textArray(tags.jurisdictions)}, ${textArray(tags.topics)}, ${JSON.stringify(tags.evidence)}::jsonb,
         ${JSON.stringify(item.labels)}::jsonb, ${JSON.stringify(plan.features)}::jsonb,
         ${JSON.stringify(plan.signature)}::jsonb
       )
@@ -109,6 +125,7 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
 }
 
 async function updateKnownEntry(tx: DbOrTx, item: NormalisedItem, itemId: string, options: StoreOptions) {
+  const tags = tagColumns(options);
   await tx.execute(sql`
     update entries set content_hash = ${item.contentHash}, url = ${item.url}, last_changed_at = now()
     where dedup_key = ${item.dedupKey}`);
@@ -132,22 +149,17 @@ async function updateKnownEntry(tx: DbOrTx, item: NormalisedItem, itemId: string
       published_at = case when ${item.publishedAtEstimated} then published_at else ${item.publishedAt}::timestamptz end,
       published_at_estimated = published_at_estimated and ${item.publishedAtEstimated},
       content_hash = ${item.contentHash},
-      jurisdictions = ${textArray(options.jurisdictions)},
+      platforms = ${textArray(tags.platforms)},
+      jurisdictions = ${textArray(tags.jurisdictions)},
+      topics = ${textArray(tags.topics)},
+      tag_evidence = ${JSON.stringify(tags.evidence)}::jsonb,
       source_labels = ${JSON.stringify(item.labels)}::jsonb,
       updated_at = now()
     where id = ${itemId} and dedup_key = ${item.dedupKey}
     returning story_id::text`);
   const storyId = updated.rows[0]?.story_id ?? (await storyOf(tx, itemId));
-  if (updated.rows.length > 0) {
-    await tx.execute(sql`
-      update stories s set
-        title = i.title, summary = i.summary,
-        first_published_at = least(s.first_published_at, i.published_at),
-        last_published_at = greatest(s.last_published_at, i.published_at),
-        updated_at = now()
-      from items i
-      where i.id = ${itemId} and s.id = i.story_id and s.primary_item_id = i.id`);
-  }
+  // The owner's edit may change the story's title (if primary), span and tags.
+  if (updated.rows.length > 0 && storyId !== null) await refreshStory(tx, storyId);
   return { outcome: 'updated' as const, itemId, storyId };
 }
 

@@ -1,6 +1,7 @@
-import type { ItemView, KeysetPosition } from '@regwatch/core';
+import type { ItemView, KeysetPosition, NewsFilter } from '@regwatch/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { storyConditions } from './news-filter.ts';
 
 /** Another entry that brought the same item: its own URL, and the source it came from. */
 export interface AlternateView {
@@ -25,11 +26,6 @@ export interface StoryView {
   items: StoryItemView[];
 }
 
-export interface StoryFilter {
-  /** Stories having at least one item from one of these sources. */
-  sourceIds?: readonly string[] | undefined;
-}
-
 export interface StoryPage {
   stories: StoryView[];
   /** Position of the last story returned, when more stories follow it. */
@@ -47,10 +43,6 @@ export interface StoryLookup {
 const maxMergeDepth = 64;
 
 const isoInstant = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/** Union of one tag column over a story's members, distinct and sorted byte-wise (as JS sorts). */
-const tagUnion = (column: 'platforms' | 'jurisdictions' | 'topics') =>
-  sql`array(select distinct t collate "C" from members m, unnest(m.${sql.raw(column)}) as t order by 1)`;
 
 /**
  * The public JSON of the story row `st`, built in PostgreSQL (json_agg measured 1.5× faster than
@@ -91,9 +83,9 @@ const storyJson = sql`
     'summary', st.summary,
     'firstPublishedAt', ${isoInstant(sql`st.first_published_at`)},
     'lastPublishedAt', ${isoInstant(sql`st.last_published_at`)},
-    'platforms', ${tagUnion('platforms')},
-    'jurisdictions', ${tagUnion('jurisdictions')},
-    'topics', ${tagUnion('topics')},
+    'platforms', st.platforms,
+    'jurisdictions', st.jurisdictions,
+    'topics', st.topics,
     'items', coalesce(
       (select json_agg(m.body order by m.id is not distinct from st.primary_item_id desc, m.published_at, m.id)
        from members m),
@@ -111,7 +103,7 @@ const storyJson = sql`
  */
 export async function listStories(
   db: DbOrTx,
-  options: { limit: number; after?: KeysetPosition | undefined; filter?: StoryFilter },
+  options: { limit: number; after?: KeysetPosition | undefined; filter?: NewsFilter | undefined },
 ): Promise<StoryPage> {
   const conditions: SQL[] = [sql`st.merged_into_id is null`];
   if (options.after) {
@@ -119,15 +111,7 @@ export async function listStories(
       sql`(st.last_published_at, st.id) < (${options.after.at}::timestamptz, ${options.after.id}::bigint)`,
     );
   }
-  const sourceIds = options.filter?.sourceIds;
-  if (sourceIds && sourceIds.length > 0) {
-    conditions.push(sql`exists (
-      select 1 from items fi
-      where fi.story_id = st.id and fi.source_id in (${sql.join(
-        sourceIds.map((id) => sql`${id}`),
-        sql`, `,
-      )}))`);
-  }
+  conditions.push(...storyConditions(options.filter));
   // The page is chosen first (on the index), then only its stories are turned into JSON.
   const result = await db.execute<{ id: string; at: string; story: StoryView }>(sql`
     with page as (

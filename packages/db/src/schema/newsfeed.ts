@@ -1,6 +1,6 @@
 // Items, the entries that brought them, and the stories that group them reference one another,
 // so they live in one module (one aggregate: the newsfeed).
-import type { NearDuplicateSignature, SourceLabels, StoryFeatures, StoryProfile } from '@regwatch/core';
+import type { ItemTags, NearDuplicateSignature, SourceLabels, StoryFeatures, StoryProfile } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -44,6 +44,8 @@ export const items = pgTable(
     platforms: text('platforms').array().notNull().default(sql`'{}'::text[]`),
     jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    /** Why each platform, jurisdiction and topic was given: the rule and phrase behind it (`tagItem`). */
+    tagEvidence: jsonb('tag_evidence').$type<ItemTags>(),
     /** Clustering features (TF-IDF terms, entities, keys) as computed when the item was stored. */
     storyFeatures: jsonb('story_features').$type<StoryFeatures>(),
     /** MinHash signature for near-duplicate detection. */
@@ -59,6 +61,10 @@ export const items = pgTable(
     index('items_published_id_idx').on(table.publishedAt.desc(), table.id.desc()),
     index('items_source_published_id_idx').on(table.sourceId, table.publishedAt.desc(), table.id.desc()),
     index('items_story_id_idx').on(table.storyId),
+    // Filters by tag ("any of these platforms"): `platforms && array[...]` reads these.
+    index('items_platforms_idx').using('gin', table.platforms),
+    index('items_jurisdictions_idx').using('gin', table.jurisdictions),
+    index('items_topics_idx').using('gin', table.topics),
   ],
 );
 
@@ -104,10 +110,19 @@ export const stories = pgTable(
     firstPublishedAt: timestamp('first_published_at', { withTimezone: true, precision: 3 }).notNull(),
     lastPublishedAt: timestamp('last_published_at', { withTimezone: true, precision: 3 }).notNull(),
     mergedIntoId: bigint('merged_into_id', { mode: 'bigint' }).references((): AnyPgColumn => stories.id),
+    /** Union of its items' tags, kept by the processing step so stories filter by tag through an index. */
+    platforms: text('platforms').array().notNull().default(sql`'{}'::text[]`),
+    jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     /** What the story keeps saying (its most used terms), for clustering; null once merged into another. */
     profile: jsonb('profile').$type<StoryProfile>(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (table) => [index('stories_last_published_id_idx').on(table.lastPublishedAt.desc(), table.id.desc())],
+  (table) => [
+    index('stories_last_published_id_idx').on(table.lastPublishedAt.desc(), table.id.desc()),
+    index('stories_platforms_idx').using('gin', table.platforms),
+    index('stories_jurisdictions_idx').using('gin', table.jurisdictions),
+    index('stories_topics_idx').using('gin', table.topics),
+  ],
 );

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { Cursor, Instant, Limit, Nullable } from './common.ts';
+import { NewsFilterParams } from './news-filter.ts';
 
 export const SourceKind = Type.Enum(['regulator', 'incident-db', 'press'], { description: 'What kind of publisher' });
 
@@ -28,13 +29,7 @@ export const ItemListQuery = Type.Object(
   {
     limit: Type.Optional(Limit),
     cursor: Type.Optional(Cursor),
-    source: Type.Optional(
-      Type.String({
-        description: 'Only items from these sources (comma-separated ids)',
-        pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$',
-        maxLength: 500,
-      }),
-    ),
+    ...NewsFilterParams,
   },
   { additionalProperties: false },
 );

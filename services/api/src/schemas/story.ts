@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { Cursor, Instant, Limit, Nullable } from './common.ts';
 import { Item } from './item.ts';
+import { NewsFilterParams } from './news-filter.ts';
 
 export const Alternate = Type.Object(
   {
@@ -44,13 +45,7 @@ export const StoryListQuery = Type.Object(
   {
     limit: Type.Optional(Limit),
     cursor: Type.Optional(Cursor),
-    source: Type.Optional(
-      Type.String({
-        description: 'Only stories with at least one item from these sources (comma-separated ids)',
-        pattern: '^[a-z0-9-]+(,[a-z0-9-]+)*$',
-        maxLength: 500,
-      }),
-    ),
+    ...NewsFilterParams,
   },
   { additionalProperties: false },
 );

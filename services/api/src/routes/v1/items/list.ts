@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '@regwatch/core';
+import { decodeCursor, encodeCursor, newsFilter } from '@regwatch/core';
 import { listItems } from '@regwatch/db';
 import { errorResponses } from '../../../schemas/common.ts';
 import { ItemList, ItemListQuery } from '../../../schemas/item.ts';
@@ -17,11 +17,11 @@ export function listItemsRoute(app: FastifyTypeBox, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { limit = 25, cursor, source } = request.query;
+      const { limit = 25, cursor, ...filterQuery } = request.query;
       const page = await listItems(deps.database.db, {
         limit,
         after: cursor === undefined ? undefined : decodeCursor(cursor),
-        filter: { sourceIds: source?.split(',') },
+        filter: newsFilter(filterQuery),
       });
       return { data: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
     },

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '@regwatch/core';
+import { decodeCursor, encodeCursor, newsFilter } from '@regwatch/core';
 import { listStories } from '@regwatch/db';
 import { errorResponses } from '../../../schemas/common.ts';
 import { StoryList, StoryListQuery } from '../../../schemas/story.ts';
@@ -19,11 +19,11 @@ export function listStoriesRoute(app: FastifyTypeBox, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { limit = 25, cursor, source } = request.query;
+      const { limit = 25, cursor, ...filterQuery } = request.query;
       const page = await listStories(deps.database.db, {
         limit,
         after: cursor === undefined ? undefined : decodeCursor(cursor),
-        filter: { sourceIds: source?.split(',') },
+        filter: newsFilter(filterQuery),
       });
       return { data: page.stories, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
