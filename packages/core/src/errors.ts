@@ -9,6 +9,7 @@ export const errorCodes = {
   unauthorized: { status: 401, permanent: true },
   not_found: { status: 404, permanent: true },
   method_not_allowed: { status: 405, permanent: true },
+  request_timeout: { status: 408, permanent: false },
   conflict: { status: 409, permanent: true },
   payload_too_large: { status: 413, permanent: true },
   uri_too_long: { status: 414, permanent: true },
