@@ -94,6 +94,25 @@ describe('401', () => {
     expect(response.statusCode).toBe(401);
   });
 
+  it('is not given by unknown routes or preflights, so they cannot tell valid keys from invalid ones', async () => {
+    const api = await app({ config: { API_ANONYMOUS_ACCESS: false, API_AUTH_FAILURE_RATE: 1 } });
+    const { key } = await createTestKey(test.database.db);
+    for (const authorization of [`Bearer ${key}`, 'Bearer rwk_guess', undefined]) {
+      const headers = authorization ? { authorization } : {};
+      expect((await api.inject({ url: '/v1/nothing', headers })).statusCode).toBe(404);
+      const preflight = await api.inject({
+        method: 'OPTIONS',
+        url: '/v1/items',
+        headers: { ...headers, origin: 'https://x.example', 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.statusCode).toBe(404);
+    }
+    // None of that spent the failure budget (1 a minute here).
+    expect((await api.inject({ url: '/v1/items', headers: { authorization: 'Bearer rwk_guess' } })).statusCode).toBe(
+      401,
+    );
+  });
+
   it('leaves health probes, the OpenAPI document and /docs open', async () => {
     const api = await app(keyRequired);
     for (const url of ['/healthz', '/readyz', '/openapi.json', '/docs']) {

@@ -1,6 +1,6 @@
 import { RegwatchError } from '@regwatch/core';
 import { findActiveApiKey, touchApiKey } from '@regwatch/db';
-import { isDataPath, pathOf } from '../access-policy.ts';
+import { isDataPath } from '../access-policy.ts';
 import { cacheFoundKeys } from '../auth/key-cache.ts';
 import { identify } from '../auth/principal.ts';
 import type { AppDeps, FastifyTypeBox } from '../types.ts';
@@ -31,7 +31,11 @@ export function registerAuthentication(app: FastifyTypeBox, deps: AppDeps): void
   app.decorateRequest('principal', null);
 
   app.addHook('onRequest', async (request) => {
-    if (!isDataPath(pathOf(request.url))) return;
+    // By the matched route, not the raw path: a 404 and the CORS preflight route (`*`) answer
+    // the same whatever key is sent, so they neither look keys up nor could serve as an
+    // unlimited oracle telling valid keys from invalid ones.
+    const route = request.routeOptions.url;
+    if (route === undefined || !isDataPath(route)) return;
     request.principal = await identify(request.headers.authorization, {
       anonymousAccess: deps.config.API_ANONYMOUS_ACCESS,
       findApiKey,
