@@ -54,6 +54,39 @@ export const apiFields = {
     default: false,
     parse: boolean,
   }),
+  API_ANONYMOUS_ACCESS: field({
+    description: 'Serve /v1 reads without an API key (at API_ANONYMOUS_RATE per client address); false requires a key',
+    default: true,
+    parse: boolean,
+  }),
+  API_ANONYMOUS_RATE: field({
+    description: 'Requests per minute one client address may make without an API key',
+    default: 60,
+    parse: integer({ min: 1, max: 1_000_000 }),
+  }),
+  API_KEY_DEFAULT_RATE: field({
+    description: 'Requests per minute of an API key created without --rate (shared by all API instances)',
+    default: 600,
+    parse: integer({ min: 1, max: 1_000_000 }),
+  }),
+  API_AUTH_FAILURE_RATE: field({
+    description:
+      'Requests with a missing (when required), malformed or unknown key one address may make per minute before 429',
+    default: 10,
+    parse: integer({ min: 1, max: 1_000_000 }),
+  }),
+  API_KEY_CACHE_SECONDS: field({
+    description:
+      'How long an API instance remembers a valid key before asking PostgreSQL again: a revoked key ' +
+      'stops working within this time (0 looks every key up on every request)',
+    default: 30,
+    parse: integer({ min: 0, max: 3_600 }),
+  }),
+  API_CACHE_MAX_AGE: field({
+    description: 'max-age (seconds) of the Cache-Control header on /v1 list and detail responses',
+    default: 60,
+    parse: integer({ min: 0, max: 86_400 }),
+  }),
 };
 
 /** The ingest workers: polling, fetching and processing. */

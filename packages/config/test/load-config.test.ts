@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allConfigFields, ConfigError, describeConfig, ingestConfigFields, loadConfig } from '../src/index.ts';
+import {
+  allConfigFields,
+  apiConfigFields,
+  ConfigError,
+  describeConfig,
+  ingestConfigFields,
+  loadConfig,
+} from '../src/index.ts';
 
 describe('loadConfig', () => {
   it('fills every field from its default when the environment is empty', () => {
@@ -9,6 +16,21 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.FETCH_MAX_REDIRECTS).toBe(5);
     expect(config.FETCH_MAX_BYTES).toBe(10 * 1024 * 1024);
+    expect(config.API_ANONYMOUS_ACCESS).toBe(true);
+    expect(config.API_ANONYMOUS_RATE).toBe(60);
+    expect(config.API_KEY_DEFAULT_RATE).toBe(600);
+    expect(config.API_AUTH_FAILURE_RATE).toBe(10);
+    expect(config.API_KEY_CACHE_SECONDS).toBe(30);
+    expect(config.API_CACHE_MAX_AGE).toBe(60);
+  });
+
+  it('reads the API access settings, refusing a zero rate', () => {
+    const config = loadConfig(apiConfigFields, { API_ANONYMOUS_ACCESS: 'false', API_KEY_CACHE_SECONDS: '0' });
+    expect(config.API_ANONYMOUS_ACCESS).toBe(false);
+    expect(config.API_KEY_CACHE_SECONDS).toBe(0);
+    expect(() => loadConfig(apiConfigFields, { API_ANONYMOUS_RATE: '0', API_AUTH_FAILURE_RATE: 'ten' })).toThrowError(
+      'API_ANONYMOUS_RATE must be between 1 and 1000000, got 0; API_AUTH_FAILURE_RATE must be a whole number, got "ten"',
+    );
   });
 
   it('parses values and treats empty strings as unset', () => {

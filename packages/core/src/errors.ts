@@ -6,11 +6,16 @@ export const errorCodes = {
   // Caller mistakes (HTTP 4xx, CLI usage errors).
   invalid_parameter: { status: 400, permanent: true },
   invalid_cursor: { status: 400, permanent: true },
+  unauthorized: { status: 401, permanent: true },
   not_found: { status: 404, permanent: true },
   method_not_allowed: { status: 405, permanent: true },
+  request_timeout: { status: 408, permanent: false },
   conflict: { status: 409, permanent: true },
   payload_too_large: { status: 413, permanent: true },
+  uri_too_long: { status: 414, permanent: true },
   unsupported_media_type: { status: 415, permanent: true },
+  rate_limited: { status: 429, permanent: false },
+  headers_too_large: { status: 431, permanent: true },
   invalid_config: { status: 500, permanent: true },
   // Fetching a source.
   fetch_timeout: { status: 502, permanent: false },

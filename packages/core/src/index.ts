@@ -1,3 +1,13 @@
+export {
+  apiKeyPrefix,
+  apiKeyRandomBytes,
+  type Credential,
+  type GeneratedApiKey,
+  generateApiKey,
+  hashApiKey,
+  isApiKeyPrefix,
+  parseAuthorization,
+} from './auth/api-key.ts';
 export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
 export { type ErrorCode, errorCodes, isRegwatchError, RegwatchError } from './errors.ts';
 export { type NewsFilter, type NewsFilterQuery, newsFilter } from './filter/news-filter.ts';

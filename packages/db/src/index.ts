@@ -1,5 +1,14 @@
 export { createDatabase, type Database, type DatabaseOptions, type Db, type DbOrTx } from './client.ts';
 export { type MigrationResult, migrateDatabase } from './migrate.ts';
+export {
+  type ActiveApiKey,
+  type ApiKeyView,
+  createApiKey,
+  findActiveApiKey,
+  listApiKeys,
+  revokeApiKey,
+  touchApiKey,
+} from './queries/api-keys.ts';
 export { getItem, type ItemPage, listItems } from './queries/items.ts';
 export {
   countItemsBySource,

@@ -25,6 +25,7 @@ describe('migrateDatabase', () => {
         `select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(tables.rows.map((row) => row.table_name)).toEqual([
+        'api_keys',
         'cluster_keys',
         'entries',
         'items',

@@ -22,6 +22,8 @@ export function testEnv(options: {
     // Fixture servers listen on loopback, which the fetcher's SSRF guard refuses by default.
     FETCH_ALLOW_ADDRESSES: '127.0.0.0/8,::1/128',
     SHUTDOWN_TIMEOUT_MS: '10000',
+    // Tests poll the API every 100 ms while they wait; only tests about rate limits set a low one.
+    API_ANONYMOUS_RATE: '100000',
     ...options.extra,
   };
 }

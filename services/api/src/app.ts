@@ -1,7 +1,13 @@
-import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { registerAuthentication } from './plugins/auth.ts';
+import { registerCaching } from './plugins/caching.ts';
+import { registerCors } from './plugins/cors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerRateLimits } from './plugins/rate-limit.ts';
+import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { healthzRoute } from './routes/healthz.ts';
 import { readyzRoute } from './routes/readyz.ts';
 import { getItemRoute } from './routes/v1/items/get.ts';
@@ -14,35 +20,32 @@ import type { AppDeps, FastifyTypeBox } from './types.ts';
 /**
  * Builds the API without listening: tests drive it with `inject`, `server.ts` listens.
  * Every route declares its request and response schemas; /openapi.json is generated from them.
+ *
+ * Order matters: every request first gets the security headers, then the URL limit, CORS
+ * (which answers preflights itself), authentication; each data route then runs the rate limiter
+ * (a route-level hook, so after all of these), then the 401 of a rejected caller, then
+ * validation and the handler; caching rewrites the response on its way out.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   const app = Fastify({
     loggerInstance: deps.logger,
     trustProxy: deps.config.TRUST_PROXY,
-    bodyLimit: 64 * 1024,
+    bodyLimit: maxBodyBytes,
+    clientErrorHandler,
+    frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Unknown query parameters are errors, not silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Regwatch API',
-        version: deps.version,
-        description:
-          'The merged regulatory newsfeed: items from privacy regulators, incident registers and the trade press.',
-      },
-      tags: [
-        { name: 'items', description: 'Articles and notices' },
-        { name: 'stories', description: "One event, every outlet's article folded under it" },
-        { name: 'sources', description: 'Watched publishers' },
-        { name: 'health', description: 'Liveness and readiness' },
-      ],
-    },
-  });
+  await registerSecurityHeaders(app);
+  registerRequestLimits(app);
+  await registerCors(app, deps);
+  registerAuthentication(app, deps);
+  await registerRateLimits(app, deps);
+  registerCaching(app, deps);
+  await registerOpenApi(app, deps);
 
   healthzRoute(app);
   readyzRoute(app, deps);
@@ -51,7 +54,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   listStoriesRoute(app, deps);
   getStoryRoute(app, deps);
   listSourcesRoute(app, deps);
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return app;
 }

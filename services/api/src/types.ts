@@ -24,11 +24,23 @@ export interface Lifecycle {
 }
 
 export interface AppDeps {
-  config: Pick<ApiConfig, 'TRUST_PROXY'>;
+  config: Pick<
+    ApiConfig,
+    | 'TRUST_PROXY'
+    | 'QUEUE_PREFIX'
+    | 'API_ANONYMOUS_ACCESS'
+    | 'API_ANONYMOUS_RATE'
+    | 'API_KEY_DEFAULT_RATE'
+    | 'API_AUTH_FAILURE_RATE'
+    | 'API_KEY_CACHE_SECONDS'
+    | 'API_CACHE_MAX_AGE'
+  >;
   database: Database;
   /** A fail-fast (`client` role) connection. */
   redis: Redis;
   logger: FastifyBaseLogger;
   lifecycle: Lifecycle;
   version: string;
+  /** The clock of the API key cache (tests pass a fake one); defaults to Date.now. */
+  now?: () => number;
 }

@@ -1,29 +1,53 @@
+import { type ApiConfig, apiConfigFields, loadConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
-import { createRedis } from '@regwatch/queue';
-import { testRedisUrl } from '@regwatch/testing';
+import { createRedis, waitForRedis } from '@regwatch/queue';
+import { deletePrefix, testRedisUrl, uniquePrefix } from '@regwatch/testing';
 import pino from 'pino';
 import { buildApp } from '../src/index.ts';
-import type { Lifecycle } from '../src/types.ts';
+import type { AppDeps, Lifecycle } from '../src/types.ts';
 
-/** The API over a test database, with a silent logger; close() releases its Redis connection too. */
-export async function buildTestApp(database: Database, options: { redisUrl?: string } = {}) {
+export interface TestAppOptions {
+  redisUrl?: string;
+  /** Overrides of the default configuration (the config defaults, a fresh QUEUE_PREFIX, a high anonymous rate). */
+  config?: Partial<ApiConfig>;
+  now?: () => number;
+}
+
+/**
+ * The API over a test database, with a silent logger and its own Redis prefix (pass the same
+ * QUEUE_PREFIX to two apps to make them share rate-limit budgets, like two instances).
+ * Anonymous reads are nearly unlimited unless a test sets API_ANONYMOUS_RATE: tests not about
+ * rate limits must not trip them. close() releases Redis and deletes the prefix's keys.
+ */
+export async function buildTestApp(database: Database, options: TestAppOptions = {}) {
+  const config: AppDeps['config'] = {
+    ...loadConfig(apiConfigFields, {}),
+    QUEUE_PREFIX: uniquePrefix('api'),
+    API_ANONYMOUS_RATE: 100_000,
+    ...options.config,
+  };
   const redis = createRedis(options.redisUrl ?? testRedisUrl, 'client', { retryStrategy: () => null });
   redis.on('error', () => undefined);
+  // Requests sent before the connection is ready would pass the rate limiter uncounted.
+  if (!options.redisUrl) await waitForRedis(redis);
   const lifecycle: Lifecycle = { draining: false };
   const app = await buildApp({
-    config: { TRUST_PROXY: false },
+    config,
     database,
     redis,
     logger: pino({ level: 'silent' }),
     lifecycle,
     version: 'test',
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     app,
+    config,
     lifecycle,
     async close() {
       await app.close();
       redis.disconnect();
+      if (!options.redisUrl) await deletePrefix(config.QUEUE_PREFIX);
     },
   };
 }

@@ -81,3 +81,39 @@ describe('GET /openapi.json', () => {
     expect(get.responses['301'].content['application/json'].schema.required).toEqual(['storyId']);
   });
 });
+
+describe('access in the OpenAPI document', () => {
+  it('declares the bearer scheme, optional while anonymous reads are allowed, and the 304/401/429 of data routes', async () => {
+    const api = await buildTestApp(test.database);
+    const document = (await api.app.inject('/openapi.json')).json();
+    await api.close();
+    expect(document.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const path of ['/v1/items', '/v1/items/{id}', '/v1/stories', '/v1/stories/{id}', '/v1/sources']) {
+      const get = document.paths[path].get;
+      expect(get.security, path).toEqual([{}, { apiKey: [] }]);
+      expect(Object.keys(get.responses), path).toEqual(expect.arrayContaining(['200', '304', '401', '429']));
+      expect(get.responses['304'].content, path).toBeUndefined();
+      expect(Object.keys(get.responses['304'].headers), path).toEqual(
+        expect.arrayContaining(['ETag', 'Cache-Control']),
+      );
+      expect(Object.keys(get.responses['429'].headers), path).toEqual(
+        expect.arrayContaining(['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']),
+      );
+      expect(get.responses['401'].headers['WWW-Authenticate'], path).toBeDefined();
+      expect(get.responses['401'].content['application/json'].schema.required, path).toEqual(['error']);
+    }
+    for (const path of ['/healthz', '/readyz']) {
+      const get = document.paths[path].get;
+      expect(get.security, path).toBeUndefined();
+      expect(Object.keys(get.responses), path).not.toContain('401');
+      expect(Object.keys(get.responses), path).not.toContain('429');
+    }
+  });
+
+  it('makes the key required when anonymous access is off', async () => {
+    const api = await buildTestApp(test.database, { config: { API_ANONYMOUS_ACCESS: false } });
+    const document = (await api.app.inject('/openapi.json')).json();
+    await api.close();
+    expect(document.paths['/v1/items'].get.security).toEqual([{ apiKey: [] }]);
+  });
+});

@@ -1,5 +1,6 @@
 import { ConfigError } from '@regwatch/config';
 import { isRegwatchError } from '@regwatch/core';
+import { apikeyCommand, apikeyHelp } from './commands/apikey.ts';
 import { configCommand, configHelp } from './commands/config.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
 import { importCommand, importHelp } from './commands/import.ts';
@@ -16,6 +17,7 @@ ${startHelp}
 ${demoHelp}
 ${sourcesHelp}
 ${importHelp}
+${apikeyHelp}
 ${configHelp}
 
 Configuration comes from environment variables (see README.md); \`regwatch config\` shows it.`;
@@ -35,6 +37,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): Prom
         return await sourcesCommand(args, env, io);
       case 'import':
         return await importCommand(args, env, io);
+      case 'apikey':
+        return await apikeyCommand(args, env, io);
       case 'config':
         return configCommand(env, io);
       case undefined:

@@ -1,3 +1,4 @@
+export { apiKeys } from './api-keys.ts';
 export { clusterKeys, termCounts } from './clustering.ts';
 export { entries, items, stories } from './newsfeed.ts';
 export { sources } from './sources.ts';

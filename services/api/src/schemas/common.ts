@@ -12,6 +12,42 @@ export const ErrorResponse = Type.Object(
   { description: 'Every error response has this shape' },
 );
 
+const rateLimitHeaders = {
+  'RateLimit-Limit': { type: 'integer', description: 'Requests allowed per minute to this key, or this address' },
+  'RateLimit-Remaining': { type: 'integer', description: 'Requests left in the current window' },
+  'RateLimit-Reset': { type: 'integer', description: 'Seconds until the window starts again' },
+};
+
+export const Unauthorized = Type.Object(ErrorResponse.properties, {
+  description:
+    'No valid API key: none was sent while anonymous access is off, or it is malformed, unknown or revoked (`unauthorized`)',
+  headers: {
+    'WWW-Authenticate': { type: 'string', description: 'RFC 6750 challenge, e.g. `Bearer realm="regwatch"`' },
+    ...rateLimitHeaders,
+  },
+});
+
+export const RateLimited = Type.Object(ErrorResponse.properties, {
+  description:
+    "This key's (or, without a key, this address's) requests per minute are spent, or this address sent too many requests without a valid key (`rate_limited`)",
+  headers: {
+    'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again' },
+    ...rateLimitHeaders,
+  },
+});
+
+export const NotModified = Type.Null({
+  description: 'Not modified: `If-None-Match` names the current ETag. No body.',
+  headers: {
+    ETag: { type: 'string', description: 'Strong validator: a hash of the body bytes' },
+    'Cache-Control': {
+      type: 'string',
+      description: '`public, max-age=N` without a key, `private, max-age=N` with one',
+    },
+    ...rateLimitHeaders,
+  },
+});
+
 /** Error statuses every route can answer. */
 export const errorResponses = {
   400: ErrorResponse,

@@ -60,6 +60,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
         `  ${api}/v1/items?source=aiaaic`,
         `  ${api}/v1/sources`,
         `  ${api}/openapi.json`,
+        `  ${api}/docs   (interactive documentation)`,
         'Stop with Ctrl-C.',
       ].join('\n'),
     );

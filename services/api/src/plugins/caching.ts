@@ -1,0 +1,38 @@
+import { entityTag } from '@regwatch/render';
+import { isCacheableRead, pathOf } from '../access-policy.ts';
+import type { AppDeps, FastifyTypeBox } from '../types.ts';
+
+/** RFC 9110 §13.1.2: `*`, or any listed tag equal to ours under weak comparison (W/ ignored). */
+function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  return [...header.matchAll(/(?:W\/)?("[^"]*")/g)].some((match) => match[1] === etag);
+}
+
+/**
+ * Strong ETags and Cache-Control on /v1 reads, and 304 for a matching If-None-Match. The ETag
+ * is a hash of the exact body bytes (render's `entityTag`, as for the feeds), so every instance
+ * gives the same tag for the same data and any change in the data changes it.
+ *
+ * Cache-Control is `public` for anonymous responses, so shared caches (a CDN) may serve them,
+ * and `private` for responses to a keyed request: RFC 9111 §3.5 lets a shared cache reuse a
+ * response to an authorised request only when told to, and it must not, or the cache would
+ * hand keyed data to requests without a key when anonymous access is off.
+ *
+ * The 304 keeps the headers set earlier (RateLimit-*, CORS, helmet) and sends no body.
+ */
+export function registerCaching(app: FastifyTypeBox, deps: AppDeps): void {
+  const maxAge = deps.config.API_CACHE_MAX_AGE;
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 200 || !isCacheableRead(request.method, pathOf(request.url))) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const etag = entityTag(payload);
+    reply.header('etag', etag);
+    reply.header('cache-control', `${request.principal?.kind === 'api_key' ? 'private' : 'public'}, max-age=${maxAge}`);
+    if (!matchesIfNoneMatch(request.headers['if-none-match'], etag)) return payload;
+    reply.code(304);
+    reply.removeHeader('content-type');
+    reply.removeHeader('content-length');
+    return null;
+  });
+}

@@ -1,0 +1,23 @@
+import helmet from '@fastify/helmet';
+import type { FastifyTypeBox } from '../types.ts';
+
+/**
+ * Helmet's headers on every response (nosniff, HSTS, frame and referrer policies, COOP/CORP).
+ * The API serves JSON and feeds, never pages, so its Content-Security-Policy allows nothing at
+ * all; /docs, the one HTML page, sets its own policy (plugins/openapi.ts).
+ */
+export async function registerSecurityHeaders(app: FastifyTypeBox): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+}
