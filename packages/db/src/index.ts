@@ -9,7 +9,7 @@ export {
   revokeApiKey,
   touchApiKey,
 } from './queries/api-keys.ts';
-export { getItem, type ItemPage, listItems } from './queries/items.ts';
+export { getItem, type ItemDetailView, type ItemPage, listItems } from './queries/items.ts';
 export {
   countItemsBySource,
   getSource,
@@ -33,4 +33,5 @@ export {
   type StoryPage,
   type StoryView,
 } from './queries/stories.ts';
+export { countTags, type TagCount, type TagDimension } from './queries/tag-counts.ts';
 export * as schema from './schema/index.ts';

@@ -12,9 +12,13 @@ import { healthzRoute } from './routes/healthz.ts';
 import { readyzRoute } from './routes/readyz.ts';
 import { getItemRoute } from './routes/v1/items/get.ts';
 import { listItemsRoute } from './routes/v1/items/list.ts';
+import { listJurisdictionsRoute } from './routes/v1/jurisdictions/list.ts';
+import { listPlatformsRoute } from './routes/v1/platforms/list.ts';
 import { listSourcesRoute } from './routes/v1/sources/list.ts';
 import { getStoryRoute } from './routes/v1/stories/get.ts';
 import { listStoriesRoute } from './routes/v1/stories/list.ts';
+import { listTopicsRoute } from './routes/v1/topics/list.ts';
+import { tagCountsCache } from './tag-counts-cache.ts';
 import type { AppDeps, FastifyTypeBox } from './types.ts';
 
 /**
@@ -54,6 +58,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   listStoriesRoute(app, deps);
   getStoryRoute(app, deps);
   listSourcesRoute(app, deps);
+  const tagCounts = tagCountsCache(deps.database);
+  listPlatformsRoute(app, tagCounts);
+  listJurisdictionsRoute(app, tagCounts);
+  listTopicsRoute(app, tagCounts);
 
   return app;
 }

@@ -114,7 +114,7 @@ describe('GET /v1/items', () => {
 describe('GET /v1/items/:id', () => {
   it('returns one item, 404 for an unknown id, 400 for a malformed one', async () => {
     const first = (await get('/v1/items?limit=1')).json().data[0];
-    expect((await get(`/v1/items/${first.id}`)).json()).toEqual(first);
+    expect((await get(`/v1/items/${first.id}`)).json()).toEqual({ ...first, tagEvidence: null });
     const missing = await get('/v1/items/999999999');
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toEqual({ error: { code: 'not_found', message: 'item 999999999 does not exist' } });

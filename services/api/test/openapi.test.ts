@@ -33,9 +33,12 @@ describe('GET /openapi.json', () => {
       '/readyz',
       '/v1/items',
       '/v1/items/{id}',
+      '/v1/jurisdictions',
+      '/v1/platforms',
       '/v1/sources',
       '/v1/stories',
       '/v1/stories/{id}',
+      '/v1/topics',
     ]);
     for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(
       document.paths,

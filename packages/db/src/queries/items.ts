@@ -1,4 +1,4 @@
-import type { ItemView, KeysetPosition, NewsFilter, SourceKind } from '@regwatch/core';
+import type { ItemTags, ItemView, KeysetPosition, NewsFilter, SourceKind } from '@regwatch/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { itemConditions } from './news-filter.ts';
@@ -71,12 +71,17 @@ export async function listItems(
   return { items: rows.map(toView), next };
 }
 
-export async function getItem(db: DbOrTx, id: string): Promise<ItemView | undefined> {
+/** An item with why it carries each tag (null for an item stored before tagging). */
+export interface ItemDetailView extends ItemView {
+  tagEvidence: ItemTags | null;
+}
+
+export async function getItem(db: DbOrTx, id: string): Promise<ItemDetailView | undefined> {
   if (!/^\d{1,19}$/.test(id)) return undefined;
-  const result = await db.execute<ItemRow>(sql`
-    select ${itemColumns}
+  const result = await db.execute<ItemRow & { tag_evidence: ItemTags | null }>(sql`
+    select ${itemColumns}, i.tag_evidence
     from items i join sources s on s.id = i.source_id
     where i.id = ${id}::bigint`);
   const row = result.rows[0];
-  return row ? toView(row) : undefined;
+  return row ? { ...toView(row), tagEvidence: row.tag_evidence } : undefined;
 }

@@ -20,6 +20,38 @@ export const Item = Type.Object(
   { description: 'One article or notice' },
 );
 
+const TagWithEvidence = Type.Object({
+  id: Type.String({ description: 'Platform id, jurisdiction code or topic id' }),
+  evidence: Type.Array(
+    Type.Object({
+      rule: Type.String({
+        description:
+          'Why: name, product, parent-of:<child>, place, demonym, authority:<id>, law:<id>, source-default, source-label, term, …',
+      }),
+      phrase: Type.String({ description: 'The words that matched, as written' }),
+      field: Type.Enum(['title', 'lead', 'body', 'source', 'labels'], { description: 'Where they were found' }),
+    }),
+  ),
+});
+
+/** One item with why it carries each of its tags. */
+export const ItemDetail = Type.Object(
+  {
+    ...Item.properties,
+    tagEvidence: Nullable(
+      Type.Object(
+        {
+          platforms: Type.Array(TagWithEvidence),
+          jurisdictions: Type.Array(TagWithEvidence),
+          topics: Type.Array(TagWithEvidence),
+        },
+        { description: 'Why each tag was given; null for an item stored before tagging' },
+      ),
+    ),
+  },
+  { description: 'One article or notice, with the evidence behind its tags' },
+);
+
 export const ItemList = Type.Object({
   data: Type.Array(Item),
   nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` to get the next page; null on the last page' })),

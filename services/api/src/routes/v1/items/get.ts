@@ -1,7 +1,7 @@
 import { RegwatchError } from '@regwatch/core';
 import { getItem } from '@regwatch/db';
 import { ErrorResponse, errorResponses } from '../../../schemas/common.ts';
-import { Item, ItemParams } from '../../../schemas/item.ts';
+import { ItemDetail, ItemParams } from '../../../schemas/item.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
 export function getItemRoute(app: FastifyTypeBox, deps: AppDeps): void {
@@ -9,10 +9,10 @@ export function getItemRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/items/:id',
     {
       schema: {
-        summary: 'One item',
+        summary: 'One item, with the evidence behind its tags',
         tags: ['items'],
         params: ItemParams,
-        response: { 200: Item, 404: ErrorResponse, ...errorResponses },
+        response: { 200: ItemDetail, 404: ErrorResponse, ...errorResponses },
       },
     },
     async (request) => {

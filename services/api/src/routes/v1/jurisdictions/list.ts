@@ -1,0 +1,36 @@
+import { eeaMembers, euMembers, jurisdictionNames } from '@regwatch/core';
+import { JurisdictionList } from '../../../schemas/catalog.ts';
+import { errorResponses } from '../../../schemas/common.ts';
+import type { TagCounts } from '../../../tag-counts-cache.ts';
+import type { FastifyTypeBox } from '../../../types.ts';
+
+const blocMembers: Record<string, readonly string[]> = { EU: euMembers, EEA: ['EU', ...eeaMembers] };
+
+export function listJurisdictionsRoute(app: FastifyTypeBox, tagCounts: TagCounts): void {
+  app.get(
+    '/v1/jurisdictions',
+    {
+      schema: {
+        summary: 'Every jurisdiction the taggers know or the data holds, with item and story counts',
+        description:
+          'Counts are at most a minute old. The `code` is the value of the `jurisdiction` filter; ' +
+          'a bloc lists the members `expand=true` adds.',
+        tags: ['catalog'],
+        response: { 200: JurisdictionList, ...errorResponses },
+      },
+    },
+    async () => {
+      const counts = await tagCounts('jurisdictions');
+      const codes = [...new Set([...jurisdictionNames.keys(), ...counts.keys()])].sort();
+      return {
+        data: codes.map((code) => ({
+          code,
+          name: jurisdictionNames.get(code) ?? code,
+          members: [...(blocMembers[code] ?? [])],
+          itemCount: counts.get(code)?.items ?? 0,
+          storyCount: counts.get(code)?.stories ?? 0,
+        })),
+      };
+    },
+  );
+}

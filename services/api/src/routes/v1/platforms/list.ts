@@ -1,0 +1,29 @@
+import { platformCatalog } from '@regwatch/core';
+import { PlatformList } from '../../../schemas/catalog.ts';
+import { errorResponses } from '../../../schemas/common.ts';
+import type { TagCounts } from '../../../tag-counts-cache.ts';
+import type { FastifyTypeBox } from '../../../types.ts';
+
+export function listPlatformsRoute(app: FastifyTypeBox, tagCounts: TagCounts): void {
+  app.get(
+    '/v1/platforms',
+    {
+      schema: {
+        summary: 'Every platform the taggers know, with item and story counts',
+        description: 'Counts are at most a minute old. The `id` is the value of the `platform` filter.',
+        tags: ['catalog'],
+        response: { 200: PlatformList, ...errorResponses },
+      },
+    },
+    async () => {
+      const counts = await tagCounts('platforms');
+      return {
+        data: [...platformCatalog.values()].map((platform) => ({
+          ...platform,
+          itemCount: counts.get(platform.id)?.items ?? 0,
+          storyCount: counts.get(platform.id)?.stories ?? 0,
+        })),
+      };
+    },
+  );
+}

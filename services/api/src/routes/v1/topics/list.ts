@@ -1,0 +1,29 @@
+import { topicCatalog } from '@regwatch/core';
+import { TopicList } from '../../../schemas/catalog.ts';
+import { errorResponses } from '../../../schemas/common.ts';
+import type { TagCounts } from '../../../tag-counts-cache.ts';
+import type { FastifyTypeBox } from '../../../types.ts';
+
+export function listTopicsRoute(app: FastifyTypeBox, tagCounts: TagCounts): void {
+  app.get(
+    '/v1/topics',
+    {
+      schema: {
+        summary: 'The topic taxonomy, each topic with its definition and item and story counts',
+        description: 'Counts are at most a minute old. The `id` is the value of the `topic` filter.',
+        tags: ['catalog'],
+        response: { 200: TopicList, ...errorResponses },
+      },
+    },
+    async () => {
+      const counts = await tagCounts('topics');
+      return {
+        data: [...topicCatalog.values()].map((topic) => ({
+          ...topic,
+          itemCount: counts.get(topic.id)?.items ?? 0,
+          storyCount: counts.get(topic.id)?.stories ?? 0,
+        })),
+      };
+    },
+  );
+}
