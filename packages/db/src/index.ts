@@ -10,6 +10,7 @@ export {
   touchApiKey,
 } from './queries/api-keys.ts';
 export { getItem, type ItemDetailView, type ItemPage, listItems } from './queries/items.ts';
+export { itemsToRetag, type RetagCandidate, replaceItemTags } from './queries/retag.ts';
 export {
   countItemsBySource,
   getSource,

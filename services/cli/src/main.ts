@@ -5,6 +5,7 @@ import { configCommand, configHelp } from './commands/config.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
 import { importCommand, importHelp } from './commands/import.ts';
 import { migrateCommand, migrateHelp } from './commands/migrate.ts';
+import { retagCommand, retagHelp } from './commands/retag.ts';
 import { sourcesCommand, sourcesHelp } from './commands/sources.ts';
 import { startCommand, startHelp } from './commands/start.ts';
 import { type Io, processIo, UsageError } from './io.ts';
@@ -17,6 +18,7 @@ ${startHelp}
 ${demoHelp}
 ${sourcesHelp}
 ${importHelp}
+${retagHelp}
 ${apikeyHelp}
 ${configHelp}
 
@@ -37,6 +39,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): Prom
         return await sourcesCommand(args, env, io);
       case 'import':
         return await importCommand(args, env, io);
+      case 'retag':
+        return await retagCommand(args, env, io);
       case 'apikey':
         return await apikeyCommand(args, env, io);
       case 'config':

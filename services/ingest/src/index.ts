@@ -4,6 +4,7 @@ export { type FetchLimits, type FetchResult, fetchDocument, parseRetryAfter } fr
 export { type ImportReport, importDocument } from './import-document.ts';
 export { type PollDeps, type PollSummary, pollSource } from './poll-source.ts';
 export { replayFailedJobs } from './replay-failed.ts';
+export { type RetagReport, retagItems } from './retag-items.ts';
 export { syncPollSchedules } from './schedules.ts';
 export { type Ingest, type IngestDeps, startIngest } from './start-ingest.ts';
 export { storeEntry } from './store-entry.ts';
