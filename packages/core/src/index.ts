@@ -114,6 +114,7 @@ export { createTagger, type Tagger } from './tagging/tagger.ts';
 export type { EvidenceField, ItemTags, Tag, TagEvidence, TagInput } from './tagging/types.ts';
 export { validateLexicons } from './tagging/validate-lexicons.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
+export { fragmentBreak, markedToHtml, matchEnd, matchStart } from './text/marked-to-html.ts';
 export { parseDate } from './time/parse-date.ts';
 export {
   nextCheckAfterFailure,

@@ -16,6 +16,7 @@ const filterParameters = [
   'kind',
   'limit',
   'platform',
+  'q',
   'since',
   'source',
   'topic',

@@ -1,10 +1,26 @@
-import type { ItemTags, ItemView, KeysetPosition, NewsFilter, SourceKind } from '@regwatch/core';
+import {
+  fragmentBreak,
+  type ItemTags,
+  type ItemView,
+  type KeysetPosition,
+  markedToHtml,
+  matchEnd,
+  matchStart,
+  type NewsFilter,
+  type SourceKind,
+} from '@regwatch/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { itemConditions } from './news-filter.ts';
+import { itemConditions, searchQuery } from './news-filter.ts';
+
+/** Where a full-text query matched: title and summary as safe HTML, matches in <mark>. */
+export interface SearchHighlight {
+  title: string;
+  summary: string;
+}
 
 export interface ItemPage {
-  items: ItemView[];
+  items: (ItemView & { highlight?: SearchHighlight })[];
   /** Position of the last item returned, when more items follow it. */
   next: KeysetPosition | null;
 }
@@ -22,7 +38,16 @@ type ItemRow = {
   source_id: string;
   source_name: string;
   source_kind: SourceKind;
+  title_marked?: string;
+  summary_marked?: string;
 };
+
+/** ts_headline over a column, in the item's language, with our marks (see markedToHtml). */
+function marked(column: 'title' | 'summary', text: string, options: string) {
+  const config = sql`(case when i.language = 'fr' then 'french' else 'english' end)::regconfig`;
+  const marks = `StartSel=${matchStart}, StopSel=${matchEnd}, FragmentDelimiter=${fragmentBreak}, ${options}`;
+  return sql`ts_headline(${config}, i.${sql.raw(column)}, ${searchQuery(text)}, ${marks})`;
+}
 
 const itemColumns = sql`
   i.id::text, i.title, i.url,
@@ -59,16 +84,37 @@ export async function listItems(
   }
   conditions.push(...itemConditions(options.filter));
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  const result = await db.execute<ItemRow>(sql`
+  const page = sql`
     select ${itemColumns}
     from items i join sources s on s.id = i.source_id
     ${where}
     order by i.published_at desc, i.id desc
-    limit ${options.limit + 1}`);
+    limit ${options.limit + 1}`;
+  const text = options.filter?.text;
+  // Snippets only for the page returned: ts_headline re-reads the text, so never for the whole match set.
+  const result = await db.execute<ItemRow>(
+    text
+      ? sql`
+        select page.*, ${marked('title', text, 'HighlightAll=true')} as title_marked,
+          ${marked('summary', text, 'MaxFragments=2, MaxWords=30, MinWords=12')} as summary_marked
+        from (${page}) page join items i on i.id = page.id::bigint
+        order by i.published_at desc, i.id desc`
+      : page,
+  );
   const rows = result.rows.slice(0, options.limit);
   const last = rows.at(-1);
   const next = result.rows.length > options.limit && last ? { at: last.published_at, id: last.id } : null;
-  return { items: rows.map(toView), next };
+  return {
+    items: rows.map((row) => {
+      const view = toView(row);
+      if (row.title_marked === undefined || row.summary_marked === undefined) return view;
+      return {
+        ...view,
+        highlight: { title: markedToHtml(row.title_marked), summary: markedToHtml(row.summary_marked) },
+      };
+    }),
+    next,
+  };
 }
 
 /** An item with why it carries each tag (null for an item stored before tagging). */

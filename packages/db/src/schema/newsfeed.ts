@@ -6,6 +6,7 @@ import {
   type AnyPgColumn,
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -15,6 +16,11 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sources } from './sources.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** The text-search configuration of an item's language: French for French items, else English. */
+const searchConfig = sql`case when language = 'fr' then 'french'::regconfig else 'english'::regconfig end`;
 
 /**
  * One article or notice, however many times and places it was seen. Its text comes from the
@@ -44,6 +50,13 @@ export const items = pgTable(
     platforms: text('platforms').array().notNull().default(sql`'{}'::text[]`),
     jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Full-text index of the title (weight A), summary (B) and the start of the content (C), in
+     * the item's language; `q` searches it with websearch_to_tsquery in English and French.
+     */
+    search: tsvector('search').generatedAlwaysAs(
+      sql`setweight(to_tsvector(${searchConfig}, title), 'A') || setweight(to_tsvector(${searchConfig}, summary), 'B') || setweight(to_tsvector(${searchConfig}, left(content, 20000)), 'C')`,
+    ),
     /** Why each platform, jurisdiction and topic was given: the rule and phrase behind it (`tagItem`). */
     tagEvidence: jsonb('tag_evidence').$type<ItemTags>(),
     /** Clustering features (TF-IDF terms, entities, keys) as computed when the item was stored. */
@@ -65,6 +78,7 @@ export const items = pgTable(
     index('items_platforms_idx').using('gin', table.platforms),
     index('items_jurisdictions_idx').using('gin', table.jurisdictions),
     index('items_topics_idx').using('gin', table.topics),
+    index('items_search_idx').using('gin', table.search),
   ],
 );
 

@@ -52,8 +52,27 @@ export const ItemDetail = Type.Object(
   { description: 'One article or notice, with the evidence behind its tags' },
 );
 
+/** An item of a list; with `q`, where the query matched. */
+export const ItemListEntry = Type.Object(
+  {
+    ...Item.properties,
+    highlight: Type.Optional(
+      Type.Object(
+        {
+          title: Type.String({ description: 'The title as HTML, escaped, matches in <mark>' }),
+          summary: Type.String({
+            description: 'Fragments of the summary around the matches, as HTML, matches in <mark>',
+          }),
+        },
+        { description: 'Present when the list was searched with `q`' },
+      ),
+    ),
+  },
+  { description: 'One article or notice' },
+);
+
 export const ItemList = Type.Object({
-  data: Type.Array(Item),
+  data: Type.Array(ItemListEntry),
   nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` to get the next page; null on the last page' })),
 });
 

@@ -19,6 +19,15 @@ export const NewsFilterParams = {
   topic: idList('Topic ids (`children,biometrics`). See /v1/topics'),
   source: idList('Source ids (`ico-news,opc-news-en`). See /v1/sources'),
   kind: idList('Source kinds: `regulator`, `incident-db`, `press`'),
+  q: Type.Optional(
+    Type.String({
+      description:
+        'Full-text search, English and French stemming, web-search syntax: words (all must match), "a phrase", ' +
+        'OR, -excluded. Items then carry `highlight`',
+      minLength: 1,
+      maxLength: 200,
+    }),
+  ),
   since: Type.Optional(Type.String({ description: 'Published at or after: ISO 8601 date or instant', maxLength: 40 })),
   until: Type.Optional(Type.String({ description: 'Published before: ISO 8601 date or instant', maxLength: 40 })),
 };

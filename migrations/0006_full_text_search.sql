@@ -1,0 +1,2 @@
+ALTER TABLE "items" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector(case when language = 'fr' then 'french'::regconfig else 'english'::regconfig end, title), 'A') || setweight(to_tsvector(case when language = 'fr' then 'french'::regconfig else 'english'::regconfig end, summary), 'B') || setweight(to_tsvector(case when language = 'fr' then 'french'::regconfig else 'english'::regconfig end, left(content, 20000)), 'C')) STORED;--> statement-breakpoint
+CREATE INDEX "items_search_idx" ON "items" USING gin ("search");
