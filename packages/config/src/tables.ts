@@ -87,6 +87,28 @@ export const apiFields = {
     default: 60,
     parse: integer({ min: 0, max: 86_400 }),
   }),
+  PUBLIC_URL: field({
+    description:
+      'Absolute URL readers reach the API at (https://regwatch.example.org), for the self links of feeds ' +
+      'and OPML; empty: taken from each request (Host header, and X-Forwarded-* with TRUST_PROXY)',
+    default: '',
+    parse: (raw: string) => (raw === '' ? '' : urlWithProtocols(['http:', 'https:'])(raw).replace(/\/+$/, '')),
+  }),
+  FEED_TAG_AUTHORITY: field({
+    description:
+      'Authority of the tag: URIs that identify feed entries (RFC 4151): a domain you control and a year, ' +
+      'e.g. regwatch.example.org,2026. Set it once and never change it: readers know entries by these ids',
+    default: 'regwatch.invalid,2026',
+    parse: text({
+      pattern: /^[a-z0-9.-]+\.[a-z]{2,},\d{4}(-\d{2}(-\d{2})?)?$/,
+      hint: 'a domain name, a comma and a date (regwatch.example.org,2026)',
+    }),
+  }),
+  FEED_CACHE_SECONDS: field({
+    description: 'How long a rendered feed is served from memory (revalidations in that time cost no query)',
+    default: 60,
+    parse: integer({ min: 0, max: 3_600 }),
+  }),
 };
 
 /** The ingest workers: polling, fetching and processing. */

@@ -1,4 +1,5 @@
 export { testEnv } from './env.ts';
+export { type FeedparserEntry, type FeedparserReport, readWithFeedparser } from './feedparser.ts';
 export { feedItemTitle, rssFeed } from './feeds.ts';
 export { type FixtureServer, feedHandler, type Handler, startFixtureServer } from './http-server.ts';
 export {

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
+import { feedCache } from './feeds/feed-cache.ts';
 import { registerAuthentication } from './plugins/auth.ts';
 import { registerCaching } from './plugins/caching.ts';
 import { registerCors } from './plugins/cors.ts';
@@ -8,6 +9,8 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
+import { opmlRoute } from './routes/feeds/opml.ts';
 import { healthzRoute } from './routes/healthz.ts';
 import { readyzRoute } from './routes/readyz.ts';
 import { getItemRoute } from './routes/v1/items/get.ts';
@@ -62,6 +65,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   listPlatformsRoute(app, tagCounts);
   listJurisdictionsRoute(app, tagCounts);
   listTopicsRoute(app, tagCounts);
+  newsFeedRoutes(app, deps, feedCache(deps.config.FEED_CACHE_SECONDS * 1_000));
+  opmlRoute(app, deps, tagCounts);
 
   return app;
 }

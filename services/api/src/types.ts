@@ -34,6 +34,9 @@ export interface AppDeps {
     | 'API_AUTH_FAILURE_RATE'
     | 'API_KEY_CACHE_SECONDS'
     | 'API_CACHE_MAX_AGE'
+    | 'PUBLIC_URL'
+    | 'FEED_TAG_AUTHORITY'
+    | 'FEED_CACHE_SECONDS'
   >;
   database: Database;
   /** A fail-fast (`client` role) connection. */

@@ -30,6 +30,13 @@ describe('GET /openapi.json', () => {
     await api.close();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/feeds/items.atom',
+      '/feeds/items.json',
+      '/feeds/items.rss',
+      '/feeds/opml',
+      '/feeds/stories.atom',
+      '/feeds/stories.json',
+      '/feeds/stories.rss',
       '/healthz',
       '/readyz',
       '/v1/items',

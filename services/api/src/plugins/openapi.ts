@@ -77,6 +77,7 @@ export async function registerOpenApi(app: FastifyTypeBox, deps: AppDeps): Promi
         { name: 'items', description: 'Articles and notices' },
         { name: 'stories', description: "One event, every outlet's article folded under it" },
         { name: 'sources', description: 'Watched publishers' },
+        { name: 'feeds', description: 'RSS, Atom and JSON Feed for feed readers, with the same filters' },
         { name: 'catalog', description: 'The values the filters take: platforms, jurisdictions, topics' },
         { name: 'health', description: 'Liveness and readiness' },
       ],

@@ -55,9 +55,9 @@ export function readWithFeedparser(
   pythonFlags: readonly string[] = [],
 ): Record<string, FeedparserReport> {
   if (!existsSync(python)) {
-    throw new Error(`${python} is missing: the render tests need Debian's Python with feedparser; ${installHint}`);
+    throw new Error(`${python} is missing: the feed tests need Debian's Python with feedparser; ${installHint}`);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'regwatch-render-'));
+  const dir = mkdtempSync(join(tmpdir(), 'regwatch-feeds-'));
   try {
     const names = Object.keys(documents);
     const paths = names.map((name) => {

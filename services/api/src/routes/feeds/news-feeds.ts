@@ -1,0 +1,113 @@
+import { type NewsFilter, newsFilter } from '@regwatch/core';
+import { listItems, listStories } from '@regwatch/db';
+import {
+  type Entry,
+  entityTag,
+  type FeedDocument,
+  feedMediaTypes,
+  isNotModified,
+  lastModified,
+  newestEntryDate,
+  renderAtom,
+  renderJsonFeed,
+  renderRss,
+} from '@regwatch/render';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CachedFeed, FeedCache } from '../../feeds/feed-cache.ts';
+import { feedTitle } from '../../feeds/feed-title.ts';
+import { baseUrl, canonicalQuery } from '../../feeds/feed-urls.ts';
+import { errorResponses } from '../../schemas/common.ts';
+import { FeedQuery, feedResponse, NotModified } from '../../schemas/feed.ts';
+import type { AppDeps, FastifyTypeBox } from '../../types.ts';
+
+const formats = {
+  rss: { render: renderRss, contentType: feedMediaTypes.rss, name: 'RSS 2.0' },
+  atom: { render: renderAtom, contentType: feedMediaTypes.atom, name: 'Atom 1.0' },
+  json: { render: renderJsonFeed, contentType: feedMediaTypes.jsonFeed, name: 'JSON Feed 1.1' },
+} as const;
+type Format = keyof typeof formats;
+
+/** A feed with no entries yet still needs a date that does not move (the bytes, and so the ETag, must not). */
+const beforeAnything = '2000-01-01T00:00:00.000Z';
+
+async function entriesOf(
+  deps: AppDeps,
+  kind: 'items' | 'stories',
+  filter: NewsFilter,
+  limit: number,
+): Promise<Entry[]> {
+  if (kind === 'items') {
+    const page = await listItems(deps.database.db, { limit, filter });
+    return page.items.map(({ highlight: _highlight, ...item }) => ({ ...item, kind: 'item' as const }));
+  }
+  const page = await listStories(deps.database.db, { limit, filter });
+  return page.stories.map((story) => ({ ...story, kind: 'story' as const }));
+}
+
+function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed, maxAge: number) {
+  reply.header('etag', feed.etag);
+  reply.header('last-modified', lastModified(feed.updated));
+  reply.header('cache-control', `public, max-age=${maxAge}`);
+  const conditional = {
+    ifNoneMatch: request.headers['if-none-match'],
+    ifModifiedSince: request.headers['if-modified-since'],
+  };
+  if (isNotModified(conditional, { etag: feed.etag, lastModified: feed.updated })) {
+    return reply.code(304).send(null);
+  }
+  return reply.type(feed.contentType).send(feed.body);
+}
+
+/**
+ * /feeds/{items,stories}.{rss,atom,json}: the newsfeed for feed readers, taking the same filters
+ * as /v1. Rendered feeds are kept in memory for FEED_CACHE_SECONDS, keyed by their canonical URL,
+ * so readers revalidating (ETag or Last-Modified) cost no query.
+ */
+export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCache): void {
+  for (const kind of ['stories', 'items'] as const) {
+    for (const format of Object.keys(formats) as Format[]) {
+      const { render, contentType, name } = formats[format];
+      const path = `/feeds/${kind}.${format}`;
+      app.get(
+        path,
+        {
+          schema: {
+            summary: `${kind === 'stories' ? 'Stories' : 'Items'} as ${name}`,
+            description:
+              `The newest ${kind} (\`limit\`, default 50) matching the filters, as ${name}. ` +
+              (kind === 'stories' ? "One entry per story, listing every outlet's article, the primary first. " : '') +
+              'Conditional GET: send `If-None-Match` or `If-Modified-Since` to get 304 when nothing changed.',
+            tags: ['feeds'],
+            querystring: FeedQuery,
+            response: { 200: feedResponse(contentType, name), 304: NotModified, ...errorResponses },
+          },
+        },
+        async (request, reply) => {
+          const { limit = 50, ...query } = request.query;
+          // Checked before the cache: a bad parameter is a 400 whether or not a good feed is cached.
+          const filter = newsFilter(query);
+          const base = baseUrl(request, deps.config.PUBLIC_URL);
+          const canonical = canonicalQuery({ ...query, limit: request.query.limit });
+          const feed = await cache(`${base}${path}${canonical}`, async () => {
+            const entries = await entriesOf(deps, kind, filter, limit);
+            const document: FeedDocument = {
+              title: feedTitle(kind, query),
+              description: `The merged regulatory newsfeed from Regwatch: ${kind === 'stories' ? 'one entry per story, every outlet folded under it' : 'every article and notice'}.`,
+              selfUrl: `${base}${path}${canonical}`,
+              homeUrl: `${base}/v1/${kind}${canonical}`,
+              id: `tag:${deps.config.FEED_TAG_AUTHORITY}:feeds/${kind}${canonical}`,
+              tagAuthority: deps.config.FEED_TAG_AUTHORITY,
+              language: 'en',
+              updated: newestEntryDate(entries) ?? beforeAnything,
+              generator: { name: 'Regwatch', version: deps.version },
+              entries,
+            };
+            const body = render(document);
+            return { body, etag: entityTag(body), updated: document.updated, contentType };
+          });
+          return sendFeed(request, reply, feed, deps.config.FEED_CACHE_SECONDS);
+        },
+      );
+    }
+  }
+}
