@@ -27,6 +27,8 @@ export {
 export { knownContentHashes, type StoreOptions, type StoreResult, storeItem } from './queries/store-item.ts';
 export {
   type AlternateView,
+  type DigestEntry,
+  digestStories,
   getStory,
   listStories,
   type StoryItemView,

@@ -13,6 +13,7 @@ import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
 import { opmlRoute } from './routes/feeds/opml.ts';
 import { healthzRoute } from './routes/healthz.ts';
 import { readyzRoute } from './routes/readyz.ts';
+import { getDigestRoute } from './routes/v1/digest/get.ts';
 import { getItemRoute } from './routes/v1/items/get.ts';
 import { listItemsRoute } from './routes/v1/items/list.ts';
 import { listJurisdictionsRoute } from './routes/v1/jurisdictions/list.ts';
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   getItemRoute(app, deps);
   listStoriesRoute(app, deps);
   getStoryRoute(app, deps);
+  getDigestRoute(app, deps);
   listSourcesRoute(app, deps);
   const tagCounts = tagCountsCache(deps.database);
   listPlatformsRoute(app, tagCounts);

@@ -39,6 +39,7 @@ describe('GET /openapi.json', () => {
       '/feeds/stories.rss',
       '/healthz',
       '/readyz',
+      '/v1/digest',
       '/v1/items',
       '/v1/items/{id}',
       '/v1/jurisdictions',

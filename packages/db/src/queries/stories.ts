@@ -130,6 +130,48 @@ export async function listStories(
   return { stories: rows.map((row) => row.story), next };
 }
 
+/** A story in a digest: what it was ranked by. */
+export interface DigestEntry {
+  story: StoryView;
+  /** Distinct sources with an item in the period. */
+  sourceCount: number;
+  /** Items of the story published in the period. */
+  itemCount: number;
+}
+
+/**
+ * The stories of a period ranked for a newsletter: those with an item published in
+ * [since, until), most distinct sources first, then those whose primary item is a regulator's
+ * own notice, then by items in the period and the newest activity. Each with all its items.
+ */
+export async function digestStories(
+  db: DbOrTx,
+  options: { since: string; until: string; limit: number; filter?: NewsFilter | undefined },
+): Promise<DigestEntry[]> {
+  const conditions = [sql`st.merged_into_id is null`, ...storyConditions(options.filter)];
+  const result = await db.execute<{ story: StoryView; source_count: number; item_count: number }>(sql`
+    with period as (
+      select i.story_id, count(distinct i.source_id)::int as sources, count(*)::int as items
+      from items i
+      where i.published_at >= ${options.since}::timestamptz and i.published_at < ${options.until}::timestamptz
+        and i.story_id is not null
+      group by i.story_id
+    ), ranked as (
+      select st.id, p.sources, p.items, coalesce(ps.kind = 'regulator', false) as regulator_primary, st.last_published_at
+      from period p
+      join stories st on st.id = p.story_id
+      left join items pi on pi.id = st.primary_item_id
+      left join sources ps on ps.id = pi.source_id
+      where ${sql.join(conditions, sql` and `)}
+      order by p.sources desc, regulator_primary desc, p.items desc, st.last_published_at desc, st.id desc
+      limit ${options.limit}
+    )
+    select ${storyJson} as story, r.sources as source_count, r.items as item_count
+    from ranked r join stories st on st.id = r.id
+    order by r.sources desc, r.regulator_primary desc, r.items desc, r.last_published_at desc, r.id desc`);
+  return result.rows.map((row) => ({ story: row.story, sourceCount: row.source_count, itemCount: row.item_count }));
+}
+
 /**
  * One story by id. An id absorbed by a merge (possibly merged again since) resolves to the
  * surviving story, whose id is then given as `mergedInto`. Undefined when no such story exists.

@@ -1,0 +1,128 @@
+import { normaliseEntry, type SourceKind } from '@regwatch/core';
+import { insertSource, storeItem } from '@regwatch/db';
+import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from './build.ts';
+
+// Issue 6: /v1/digest ranks a period's stories for a newsletter.
+let test: TestDatabase;
+let api: Awaited<ReturnType<typeof buildTestApp>>;
+const storyOf: Record<string, string> = {};
+
+const sources: { id: string; kind: SourceKind }[] = [
+  { id: 'ico', kind: 'regulator' },
+  { id: 'register', kind: 'press' },
+  { id: 'record', kind: 'press' },
+  { id: 'iapp', kind: 'press' },
+];
+
+async function store(key: string, sourceId: string, title: string, published: string): Promise<string> {
+  const result = normaliseEntry(
+    { guid: key, link: `https://${sourceId}.example/${key}`, title, published },
+    { sourceId, baseUrl: null, now: new Date('2026-11-01T00:00:00Z') },
+  );
+  if (!result.ok) throw new Error(result.reason);
+  return (await storeItem(test.database.db, result.item, { jurisdictions: [] })).itemId;
+}
+
+/** Puts items in one story, whatever the clustering decided: the ranking is under test here. */
+async function oneStory(name: string, itemIds: string[]) {
+  const [first, ...rest] = itemIds;
+  const story = await test.database.db.execute<{ story_id: string }>(
+    sql`select story_id::text from items where id = ${first}::bigint`,
+  );
+  const storyId = story.rows[0]?.story_id ?? '';
+  for (const id of rest) {
+    const old = await test.database.db.execute<{ story_id: string }>(
+      sql`select story_id::text from items where id = ${id}::bigint`,
+    );
+    if (old.rows[0]?.story_id === storyId) continue;
+    await test.database.db.execute(sql`update items set story_id = ${storyId}::bigint where id = ${id}::bigint`);
+    await test.database.db.execute(
+      sql`update stories set merged_into_id = ${storyId}::bigint, item_count = 0 where id = ${old.rows[0]?.story_id}::bigint`,
+    );
+  }
+  storyOf[name] = storyId;
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase('apidigest');
+  for (const source of sources) {
+    await insertSource(test.database.db, {
+      ...source,
+      name: source.id,
+      url: `https://${source.id}.example/feed`,
+      jurisdictions: [],
+      pollIntervalSeconds: 900,
+    });
+  }
+  // Three outlets on one event; two on another, one of them the regulator; one outlet alone.
+  await oneStory('three', [
+    await store('a1', 'register', 'Alpha Corp breach exposes millions', '2026-06-02T08:00:00Z'),
+    await store('a2', 'record', 'Millions hit by Alpha Corp breach', '2026-06-02T09:00:00Z'),
+    await store('a3', 'iapp', 'Alpha Corp confirms data breach', '2026-06-03T09:00:00Z'),
+  ]);
+  await oneStory('regulator', [
+    await store('b1', 'ico', 'ICO reprimands Beta Ltd', '2026-06-04T08:00:00Z'),
+    await store('b2', 'register', 'Beta Ltd gets ICO reprimand', '2026-06-04T10:00:00Z'),
+  ]);
+  await oneStory('press', [
+    await store('c1', 'record', 'Gamma app leaks location data', '2026-06-05T08:00:00Z'),
+    await store('c2', 'iapp', 'Gamma location leak', '2026-06-05T09:00:00Z'),
+  ]);
+  await oneStory('single', [await store('d1', 'iapp', 'Delta publishes transparency report', '2026-06-06T08:00:00Z')]);
+  await oneStory('outside', [await store('e1', 'ico', 'Epsilon fined', '2026-07-20T08:00:00Z')]);
+  for (const id of Object.values(storyOf)) {
+    await test.database.db.execute(sql`
+      update stories st set item_count = (select count(*) from items where story_id = st.id),
+        first_published_at = (select min(published_at) from items where story_id = st.id),
+        last_published_at = (select max(published_at) from items where story_id = st.id)
+      where st.id = ${id}::bigint`);
+  }
+  api = await buildTestApp(test.database);
+});
+afterAll(async () => {
+  await api.close();
+  await test.drop();
+});
+
+describe('GET /v1/digest', () => {
+  it('ranks the period’s stories: most sources, then a regulator’s notice as primary, then items', async () => {
+    const response = await api.app.inject('/v1/digest?since=2026-06-01&until=2026-06-08');
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.since).toBe('2026-06-01T00:00:00.000Z');
+    expect(body.data.map((story: { id: string }) => story.id)).toEqual([
+      storyOf.three,
+      storyOf.regulator,
+      storyOf.press,
+      storyOf.single,
+    ]);
+    expect(body.data[0]).toMatchObject({ sourceCount: 3, periodItemCount: 3 });
+    expect(body.data[1].items[0].source.kind).toBe('regulator');
+  });
+
+  it('counts only what was published in the period, takes the filters and a limit', async () => {
+    const lateJune = (await api.app.inject('/v1/digest?since=2026-06-03&until=2026-06-05')).json();
+    // Only a3 of the three-outlet story falls in it: the regulator's story (two sources) now leads.
+    expect(lateJune.data.map((story: { id: string }) => story.id)).toEqual([storyOf.regulator, storyOf.three]);
+    expect(lateJune.data[1]).toMatchObject({ sourceCount: 1, periodItemCount: 1 });
+    const regulators = (await api.app.inject('/v1/digest?since=2026-06-01&until=2026-08-01&kind=regulator')).json();
+    expect(regulators.data.map((story: { id: string }) => story.id)).toEqual([storyOf.regulator, storyOf.outside]);
+    expect((await api.app.inject('/v1/digest?since=2026-06-01&until=2026-06-08&limit=1')).json().data).toHaveLength(1);
+  });
+
+  it('needs a period of at most 92 days, named in the 400', async () => {
+    for (const [query, parameter] of [
+      ['until=2026-06-08', 'since'],
+      ['since=2026-06-01', 'until'],
+      ['since=2026-01-01&until=2026-06-08', 'until'],
+      ['since=2026-06-08&until=2026-06-01', 'until'],
+    ]) {
+      const response = await api.app.inject(`/v1/digest?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.message, query).toContain(`"${parameter}"`);
+    }
+  });
+});
