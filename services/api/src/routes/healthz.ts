@@ -8,7 +8,7 @@ export function healthzRoute(app: FastifyTypeBox): void {
       schema: {
         summary: 'Liveness: the process is up',
         tags: ['health'],
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: Type.Object({ status: Type.Literal('ok') }, { examples: [{ status: 'ok' }] }) },
       },
     },
     async () => ({ status: 'ok' as const }),

@@ -3,10 +3,18 @@ import Type from 'typebox';
 import type { AppDeps, FastifyTypeBox } from '../types.ts';
 
 const Check = Type.String({ description: '`ok`, or why the dependency is not usable' });
-const Readiness = Type.Object({
-  status: Type.Enum(['ready', 'unavailable']),
-  checks: Type.Object({ postgres: Check, redis: Check, accepting: Check }),
-});
+const Readiness = Type.Object(
+  {
+    status: Type.Enum(['ready', 'unavailable']),
+    checks: Type.Object({ postgres: Check, redis: Check, accepting: Check }),
+  },
+  {
+    examples: [
+      { status: 'ready', checks: { postgres: 'ok', redis: 'ok', accepting: 'ok' } },
+      { status: 'unavailable', checks: { postgres: 'failed: connect ECONNREFUSED', redis: 'ok', accepting: 'ok' } },
+    ],
+  },
+);
 
 async function check(probe: () => Promise<unknown>): Promise<string> {
   try {

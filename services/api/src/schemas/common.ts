@@ -9,7 +9,17 @@ export const ErrorResponse = Type.Object(
       message: Type.String({ description: 'Human-readable explanation; never contains internals' }),
     }),
   },
-  { description: 'Every error response has this shape' },
+  {
+    description: 'Every error response has this shape',
+    examples: [
+      {
+        error: {
+          code: 'invalid_parameter',
+          message: 'query parameter "jurisdiction" "UK" is not an ISO 3166 code: use GB',
+        },
+      },
+    ],
+  },
 );
 
 const rateLimitHeaders = {
@@ -25,6 +35,7 @@ export const Unauthorized = Type.Object(ErrorResponse.properties, {
     'WWW-Authenticate': { type: 'string', description: 'RFC 6750 challenge, e.g. `Bearer realm="regwatch"`' },
     ...rateLimitHeaders,
   },
+  examples: [{ error: { code: 'unauthorized', message: 'the API key is unknown or revoked' } }],
 });
 
 export const RateLimited = Type.Object(ErrorResponse.properties, {
@@ -34,6 +45,7 @@ export const RateLimited = Type.Object(ErrorResponse.properties, {
     'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again' },
     ...rateLimitHeaders,
   },
+  examples: [{ error: { code: 'rate_limited', message: 'rate limit exceeded: retry in 42 seconds' } }],
 });
 
 export const NotModified = Type.Null({
@@ -63,3 +75,8 @@ export const Cursor = Type.String({
 export const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 25, description: 'Page size' });
 
 export const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 instant, UTC' });
+
+/** The schema with examples for the OpenAPI document (checked against it by the examples test). */
+export function withExamples<T extends TSchema>(schema: T, ...examples: unknown[]): T {
+  return { ...schema, examples };
+}

@@ -1,7 +1,8 @@
 import { newsFilter, RegwatchError } from '@regwatch/core';
 import { digestStories } from '@regwatch/db';
-import { errorResponses } from '../../../schemas/common.ts';
+import { errorResponses, withExamples } from '../../../schemas/common.ts';
 import { Digest, DigestQuery } from '../../../schemas/digest.ts';
+import { exampleDigest } from '../../../schemas/examples.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
 /** A period longer than this is no newsletter issue, and would rank a whole archive per request. */
@@ -19,7 +20,7 @@ export function getDigestRoute(app: FastifyTypeBox, deps: AppDeps): void {
           `primary first. Takes the filters of /v1/stories. At most ${maxPeriodDays} days.`,
         tags: ['stories'],
         querystring: DigestQuery,
-        response: { 200: Digest, ...errorResponses },
+        response: { 200: withExamples(Digest, exampleDigest), ...errorResponses },
       },
     },
     async (request) => {

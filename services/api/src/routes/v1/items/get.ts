@@ -1,6 +1,7 @@
 import { RegwatchError } from '@regwatch/core';
 import { getItem } from '@regwatch/db';
-import { ErrorResponse, errorResponses } from '../../../schemas/common.ts';
+import { ErrorResponse, errorResponses, withExamples } from '../../../schemas/common.ts';
+import { exampleItemDetail } from '../../../schemas/examples.ts';
 import { ItemDetail, ItemParams } from '../../../schemas/item.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
@@ -12,7 +13,7 @@ export function getItemRoute(app: FastifyTypeBox, deps: AppDeps): void {
         summary: 'One item, with the evidence behind its tags',
         tags: ['items'],
         params: ItemParams,
-        response: { 200: ItemDetail, 404: ErrorResponse, ...errorResponses },
+        response: { 200: withExamples(ItemDetail, exampleItemDetail), 404: ErrorResponse, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor, newsFilter } from '@regwatch/core';
 import { listItems } from '@regwatch/db';
-import { errorResponses } from '../../../schemas/common.ts';
+import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { exampleItemList, exampleSearchList } from '../../../schemas/examples.ts';
 import { ItemList, ItemListQuery } from '../../../schemas/item.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
@@ -13,7 +14,7 @@ export function listItemsRoute(app: FastifyTypeBox, deps: AppDeps): void {
         description: 'Keyset-paginated: follow `nextCursor` until it is null. Pages never skip or repeat items.',
         tags: ['items'],
         querystring: ItemListQuery,
-        response: { 200: ItemList, ...errorResponses },
+        response: { 200: withExamples(ItemList, exampleItemList, exampleSearchList), ...errorResponses },
       },
     },
     async (request) => {

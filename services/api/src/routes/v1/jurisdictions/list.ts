@@ -1,6 +1,7 @@
 import { eeaMembers, euMembers, jurisdictionNames } from '@regwatch/core';
 import { JurisdictionList } from '../../../schemas/catalog.ts';
-import { errorResponses } from '../../../schemas/common.ts';
+import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { exampleJurisdictionList } from '../../../schemas/examples.ts';
 import type { TagCounts } from '../../../tag-counts-cache.ts';
 import type { FastifyTypeBox } from '../../../types.ts';
 
@@ -16,7 +17,7 @@ export function listJurisdictionsRoute(app: FastifyTypeBox, tagCounts: TagCounts
           'Counts are at most a minute old. The `code` is the value of the `jurisdiction` filter; ' +
           'a bloc lists the members `expand=true` adds.',
         tags: ['catalog'],
-        response: { 200: JurisdictionList, ...errorResponses },
+        response: { 200: withExamples(JurisdictionList, exampleJurisdictionList), ...errorResponses },
       },
     },
     async () => {

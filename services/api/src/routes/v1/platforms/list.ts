@@ -1,6 +1,7 @@
 import { platformCatalog } from '@regwatch/core';
 import { PlatformList } from '../../../schemas/catalog.ts';
-import { errorResponses } from '../../../schemas/common.ts';
+import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { examplePlatformList } from '../../../schemas/examples.ts';
 import type { TagCounts } from '../../../tag-counts-cache.ts';
 import type { FastifyTypeBox } from '../../../types.ts';
 
@@ -12,7 +13,7 @@ export function listPlatformsRoute(app: FastifyTypeBox, tagCounts: TagCounts): v
         summary: 'Every platform the taggers know, with item and story counts',
         description: 'Counts are at most a minute old. The `id` is the value of the `platform` filter.',
         tags: ['catalog'],
-        response: { 200: PlatformList, ...errorResponses },
+        response: { 200: withExamples(PlatformList, examplePlatformList), ...errorResponses },
       },
     },
     async () => {

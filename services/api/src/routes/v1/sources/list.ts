@@ -1,6 +1,7 @@
 import { sourceHealthStatus } from '@regwatch/core';
 import { countItemsBySource, listSources } from '@regwatch/db';
-import { errorResponses } from '../../../schemas/common.ts';
+import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { exampleSourceList } from '../../../schemas/examples.ts';
 import { SourceList } from '../../../schemas/source.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
@@ -13,7 +14,7 @@ export function listSourcesRoute(app: FastifyTypeBox, deps: AppDeps): void {
       schema: {
         summary: 'Watched sources and their fetch health',
         tags: ['sources'],
-        response: { 200: SourceList, ...errorResponses },
+        response: { 200: withExamples(SourceList, exampleSourceList), ...errorResponses },
       },
     },
     async () => {

@@ -1,6 +1,7 @@
 import { RegwatchError } from '@regwatch/core';
 import { getStory } from '@regwatch/db';
-import { ErrorResponse, errorResponses } from '../../../schemas/common.ts';
+import { ErrorResponse, errorResponses, withExamples } from '../../../schemas/common.ts';
+import { exampleStory } from '../../../schemas/examples.ts';
 import { Story, StoryMoved, StoryParams } from '../../../schemas/story.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
@@ -13,7 +14,7 @@ export function getStoryRoute(app: FastifyTypeBox, deps: AppDeps): void {
         description: 'A story merged into another answers 301 with `Location` naming the surviving story.',
         tags: ['stories'],
         params: StoryParams,
-        response: { 200: Story, 301: StoryMoved, 404: ErrorResponse, ...errorResponses },
+        response: { 200: withExamples(Story, exampleStory), 301: StoryMoved, 404: ErrorResponse, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor, newsFilter } from '@regwatch/core';
 import { listStories } from '@regwatch/db';
-import { errorResponses } from '../../../schemas/common.ts';
+import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { exampleStoryList } from '../../../schemas/examples.ts';
 import { StoryList, StoryListQuery } from '../../../schemas/story.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
@@ -15,7 +16,7 @@ export function listStoriesRoute(app: FastifyTypeBox, deps: AppDeps): void {
           'Pages never skip or repeat stories. Stories merged into another are not listed.',
         tags: ['stories'],
         querystring: StoryListQuery,
-        response: { 200: StoryList, ...errorResponses },
+        response: { 200: withExamples(StoryList, exampleStoryList), ...errorResponses },
       },
     },
     async (request) => {
