@@ -1,9 +1,9 @@
+import { type FeedparserEntry, type FeedparserReport, readWithFeedparser } from '@regwatch/testing';
 import { parseJsonFeed, parseOpml } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { type PreparedEntry, type PreparedFeed, prepareFeed } from '../src/entries.ts';
 import { type FeedDocument, renderAtom, renderJsonFeed, renderOpml, renderRss } from '../src/index.ts';
 import { feedDocument, hostileItems, hostileStories, itemEntry, storyEntry } from './fixtures.ts';
-import { type FeedparserEntry, type FeedparserReport, readWithFeedparser } from '@regwatch/testing';
 
 /**
  * The issue asks for proof by a client that is not ours: every feed variant is read by
