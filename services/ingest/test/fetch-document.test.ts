@@ -117,10 +117,9 @@ describe('fetchDocument', () => {
       const timer = setInterval(() => response.write('<'), 100);
       response.on('close', () => clearInterval(timer));
     });
-    const started = Date.now();
+    // Both servers keep the connection open for ever: a fetch that returns at all was cut by its timeout.
     expect((await failure('/slow-headers', { timeoutMs: 300 })).code).toBe('fetch_timeout');
     expect((await failure('/trickle', { timeoutMs: 300 })).code).toBe('fetch_timeout');
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a body over the cap, declared or streamed, and a gzip bomb', async () => {
