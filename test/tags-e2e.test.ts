@@ -69,5 +69,10 @@ describe('tagging in the processing step', () => {
     expect(clearview?.platforms).toContain('clearview-ai');
     expect(clearview?.jurisdictions).toContain('NL');
     expect(clearview?.topics).toContain('biometrics');
+
+    // Tagging again with unchanged lexicons changes nothing.
+    const retagged = await runCli(['retag'], env, 60_000);
+    expect(retagged.code, retagged.stderr).toBe(0);
+    expect(retagged.stdout).toMatch(/^retagged 2 items: 0 changed, in [\d.]+ s$/m);
   });
 });

@@ -4,7 +4,7 @@ import { apiConfigFields, loadConfig } from '@regwatch/config';
 import { apiKeyRandomBytes, generateApiKey, isApiKeyPrefix, isRegwatchError, RegwatchError } from '@regwatch/core';
 import { type ApiKeyView, createApiKey, type Database, listApiKeys, revokeApiKey } from '@regwatch/db';
 import { type Io, UsageError } from '../io.ts';
-import { createLogger, openDatabase } from '../runtime.ts';
+import { createLogger, withDatabase } from '../runtime.ts';
 
 export const apikeyHelp = `regwatch apikey create --name NAME [--rate REQUESTS_PER_MINUTE]
   Creates an API key and prints it once, alone on stdout; only its hash is stored.
@@ -31,14 +31,9 @@ export async function apikeyCommand(args: string[], env: NodeJS.ProcessEnv, io: 
   }
 }
 
-async function withDatabase<T>(env: NodeJS.ProcessEnv, work: (database: Database) => Promise<T>): Promise<T> {
+function withApiDatabase<T>(env: NodeJS.ProcessEnv, work: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig(apiConfigFields, env);
-  const database = openDatabase(config.DATABASE_URL, 'regwatch-cli', createLogger('warn'));
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
+  return withDatabase(config.DATABASE_URL, 'regwatch-cli', createLogger('warn'), work);
 }
 
 /** Validates `apikey create` options, reporting every problem at once. */
@@ -69,7 +64,7 @@ export function parseCreateOptions(args: string[]): { name: string; ratePerMinut
 async function createKey(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const options = parseCreateOptions(args);
   const defaultRate = loadConfig(apiConfigFields, env).API_KEY_DEFAULT_RATE;
-  const { generated, row } = await withDatabase(env, async (database) => {
+  const { generated, row } = await withApiDatabase(env, async (database) => {
     // A prefix collision (1 in 2^47 per pair of keys) is refused by a unique index: draw again.
     for (let attempt = 1; ; attempt += 1) {
       const generated = generateApiKey(randomBytes(apiKeyRandomBytes));
@@ -99,7 +94,7 @@ const when = (date: Date | null) => (date ? date.toISOString().slice(0, 16).repl
 async function listKeys(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true });
   const defaultRate = loadConfig(apiConfigFields, env).API_KEY_DEFAULT_RATE;
-  const keys = await withDatabase(env, (database) => listApiKeys(database.db));
+  const keys = await withApiDatabase(env, (database) => listApiKeys(database.db));
   if (values.json) {
     const view = keys.map((key) => ({
       id: key.id,
@@ -154,7 +149,7 @@ async function revokeKey(args: string[], env: NodeJS.ProcessEnv, io: Io): Promis
     );
   const config = loadConfig(apiConfigFields, env);
   const now = new Date();
-  const revoked = await withDatabase(env, (database) => revokeApiKey(database.db, target, now));
+  const revoked = await withApiDatabase(env, (database) => revokeApiKey(database.db, target, now));
   if (!revoked) throw new RegwatchError('not_found', `no API key ${'id' in target ? target.id : target.prefix}`);
   const revokedAt = revoked.revokedAt ?? now;
   if (revokedAt.getTime() !== now.getTime()) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { commonFields, loadConfig } from '@regwatch/config';
 import { retagItems } from '@regwatch/ingest';
 import type { Io } from '../io.ts';
-import { createLogger, openDatabase } from '../runtime.ts';
+import { createLogger, withDatabase } from '../runtime.ts';
 
 export const retagHelp = `regwatch retag [--source ID]
   Tags stored items again with the current lexicons (run it after editing packages/core/lexicons/):
@@ -12,14 +12,11 @@ export async function retagCommand(args: string[], env: NodeJS.ProcessEnv, io: I
   const { values } = parseArgs({ args, options: { source: { type: 'string' } }, strict: true });
   const config = loadConfig(commonFields, env);
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const database = openDatabase(config.DATABASE_URL, 'regwatch-retag', logger);
-  try {
-    const started = performance.now();
-    const report = await retagItems(database.db, { sourceId: values.source });
-    const seconds = ((performance.now() - started) / 1_000).toFixed(1);
-    io.out(`retagged ${report.read} items: ${report.changed} changed, in ${seconds} s`);
-    return 0;
-  } finally {
-    await database.close();
-  }
+  const started = performance.now();
+  const report = await withDatabase(config.DATABASE_URL, 'regwatch-retag', logger, (database) =>
+    retagItems(database.db, { sourceId: values.source }),
+  );
+  const seconds = ((performance.now() - started) / 1_000).toFixed(1);
+  io.out(`retagged ${report.read} items: ${report.changed} changed, in ${seconds} s`);
+  return 0;
 }
