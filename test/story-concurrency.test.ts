@@ -2,7 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertSource } from '@regwatch/db';
-import { createTestDatabase, deletePrefix, type TestDatabase, testEnv, uniquePrefix } from '@regwatch/testing';
+import {
+  createTestDatabase,
+  deletePrefix,
+  type TestDatabase,
+  testEnv,
+  testSource,
+  uniquePrefix,
+} from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exited, runCli, spawnCli } from './support/cli.ts';
@@ -44,14 +51,7 @@ function eventArticles(n: number): string {
 
 beforeAll(async () => {
   test = await createTestDatabase('e2estory');
-  await insertSource(test.database.db, {
-    id: 'press',
-    name: 'Press',
-    kind: 'press',
-    url: 'https://press.example/feed',
-    jurisdictions: [],
-    pollIntervalSeconds: 86_400,
-  });
+  await insertSource(test.database.db, testSource('press', { name: 'Press', pollIntervalSeconds: 86_400 }));
   const items = Array.from({ length: events }, (_, n) => eventArticles(n)).join('\n');
   writeFileSync(
     feedFile,

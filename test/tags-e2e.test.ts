@@ -2,7 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertSource } from '@regwatch/db';
-import { createTestDatabase, deletePrefix, type TestDatabase, testEnv, uniquePrefix } from '@regwatch/testing';
+import {
+  createTestDatabase,
+  deletePrefix,
+  type TestDatabase,
+  testEnv,
+  testSource,
+  uniquePrefix,
+} from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.ts';
@@ -15,14 +22,7 @@ const feedFile = join(tmpdir(), `${prefix}.xml`);
 
 beforeAll(async () => {
   test = await createTestDatabase('e2etags');
-  await insertSource(test.database.db, {
-    id: 'press',
-    name: 'Press',
-    kind: 'press',
-    url: 'https://press.example/feed',
-    jurisdictions: [],
-    pollIntervalSeconds: 86_400,
-  });
+  await insertSource(test.database.db, testSource('press', { name: 'Press', pollIntervalSeconds: 86_400 }));
   writeFileSync(
     feedFile,
     `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Press</title><link>https://press.example/</link>

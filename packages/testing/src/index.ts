@@ -12,4 +12,5 @@ export {
   testServerUrl,
 } from './postgres.ts';
 export { deletePrefix, testRedisUrl, uniquePrefix } from './redis.ts';
+export { testSource } from './sources.ts';
 export { waitFor } from './wait.ts';

@@ -1,6 +1,6 @@
 import { normaliseEntry } from '@regwatch/core';
 import { insertSource, storeItem } from '@regwatch/db';
-import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
+import { createTestDatabase, type TestDatabase, testSource } from '@regwatch/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from './build.ts';
 
@@ -20,14 +20,7 @@ async function store(key: string, language: string, title: string, summary: stri
 
 beforeAll(async () => {
   test = await createTestDatabase('apisearch');
-  await insertSource(test.database.db, {
-    id: 'news',
-    name: 'News',
-    kind: 'press',
-    url: 'https://news.example/feed',
-    jurisdictions: [],
-    pollIntervalSeconds: 900,
-  });
+  await insertSource(test.database.db, testSource('news', { name: 'News' }));
   await store(
     'fined',
     'en',

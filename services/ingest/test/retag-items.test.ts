@@ -1,6 +1,6 @@
 import { normaliseEntry } from '@regwatch/core';
 import { insertSource, storeItem } from '@regwatch/db';
-import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
+import { createTestDatabase, type TestDatabase, testSource } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retagItems } from '../src/index.ts';
@@ -8,14 +8,7 @@ import { retagItems } from '../src/index.ts';
 let test: TestDatabase;
 beforeAll(async () => {
   test = await createTestDatabase('retag');
-  await insertSource(test.database.db, {
-    id: 'press',
-    name: 'Press',
-    kind: 'press',
-    url: 'https://press.example/feed',
-    jurisdictions: [],
-    pollIntervalSeconds: 900,
-  });
+  await insertSource(test.database.db, testSource('press', { name: 'Press' }));
   const result = normaliseEntry(
     {
       guid: 'a',
