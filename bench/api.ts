@@ -12,6 +12,7 @@
  *   npx tsx bench/api.ts --reuse --seconds 20 --connections 10 --warmup 3
  *   npx tsx bench/api.ts --items 100000   # a smaller archive (its own database)
  *   npx tsx bench/api.ts --reuse --only items   # scenarios whose name contains "items" (and the ceiling)
+ *   npx tsx bench/api.ts --reuse --only 'GB + meta' --profile   # and where the API process spent its CPU
  *
  * Databases: regwatch_bench_api (1M items) or regwatch_bench_api_N, dropped and recreated unless
  * reused; Redis keys under the prefix bench-api-<pid> (rate-limit counters, gone within a minute).
@@ -26,6 +27,7 @@ import pg from 'pg';
 import { anatomyOf } from './api/explain.ts';
 import { measure } from './api/load.ts';
 import { createBenchApiKey, deepCursor, prepareScenarios } from './api/prepare.ts';
+import { profileSummary } from './api/profile.ts';
 import { requestsTable, resultsTable, type ScenarioOutcome } from './api/report.ts';
 import { scenarios } from './api/scenarios.ts';
 import { regwatchBin, seedArchive } from './api/seed.ts';
@@ -41,6 +43,7 @@ const { values: options } = parseArgs({
     'deep-pages': { type: 'string', default: '1000' },
     only: { type: 'string' },
     'no-explain': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -89,6 +92,7 @@ const api = await startApiServer({
   databaseUrl: seed.url,
   queuePrefix: `bench-api-${process.pid}`,
   logFolder,
+  nodeOptions: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${logFolder}`] : [],
 });
 const monitor = new pg.Client({ connectionString: seed.url });
 await monitor.connect();
@@ -170,6 +174,11 @@ try {
   await monitor.end();
   await api.stop();
   await ceiling.stop();
+  if (options.profile) {
+    out();
+    out('API process CPU by package or file (self time over the whole run, idle excluded):');
+    out(profileSummary(logFolder));
+  }
   out();
   out(`server logs: ${logFolder}`);
 }

@@ -85,10 +85,12 @@ export function startApiServer(options: {
   databaseUrl: string;
   queuePrefix: string;
   logFolder: string;
+  /** Node options, e.g. --cpu-prof. */
+  nodeOptions?: string[];
 }): Promise<ChildServer> {
   return startChild(
     'api',
-    () => [options.regwatchBin, 'start', '--only', 'api', '--no-migrate'],
+    () => [...(options.nodeOptions ?? []), options.regwatchBin, 'start', '--only', 'api', '--no-migrate'],
     {
       DATABASE_URL: options.databaseUrl,
       QUEUE_PREFIX: options.queuePrefix,
