@@ -84,6 +84,12 @@ out(
       .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`)
       .join(', ')})${seed.reused ? ', reused from an earlier run' : ''}`,
 );
+if (seed.extraIndexes.length > 0 || seed.missingIndexes.length > 0) {
+  out(
+    `NOTE: indexes differ from the seed's: extra ${seed.extraIndexes.join(', ') || 'none'}; ` +
+      `missing ${seed.missingIndexes.join(', ') || 'none'}`,
+  );
+}
 
 const logFolder = mkdtempSync(join(tmpdir(), 'regwatch-bench-api-'));
 const ceiling = await startCeilingServer(logFolder);

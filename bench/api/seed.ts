@@ -30,6 +30,9 @@ export interface SeedFigures {
   seconds: number;
   phases: Record<string, number>;
   reused: boolean;
+  /** Indexes found now that the seed did not make (one created by hand to try it), and the reverse. */
+  extraIndexes: string[];
+  missingIndexes: string[];
 }
 
 export function benchDatabaseName(items: number): string {
@@ -56,18 +59,32 @@ async function earlierSeed(database: string, items: number): Promise<SeedFigures
     return result.rows[0]?.comment ?? undefined;
   });
   if (!comment) return undefined;
-  let figures: (SeedFigures & { generator: number }) | undefined;
+  let figures: (SeedFigures & { generator: number; indexes?: string[] }) | undefined;
   try {
     figures = JSON.parse(comment);
   } catch {
     return undefined;
   }
   if (figures?.generator !== generatorVersion || figures.items !== items) return undefined;
-  const counted = await withClient(figures.url, async (client) => {
+  const { counted, indexes } = await withClient(figures.url, async (client) => {
     const result = await client.query<{ count: string }>('select count(*) from items');
-    return Number(result.rows[0]?.count);
+    return { counted: Number(result.rows[0]?.count), indexes: await indexNames(client) };
   });
-  return counted === items ? { ...figures, reused: true } : undefined;
+  if (counted !== items) return undefined;
+  const seeded = figures.indexes ?? [];
+  return {
+    ...figures,
+    reused: true,
+    extraIndexes: indexes.filter((name) => !seeded.includes(name)),
+    missingIndexes: seeded.filter((name) => !indexes.includes(name)),
+  };
+}
+
+async function indexNames(client: pg.Client): Promise<string[]> {
+  const result = await client.query<{ name: string }>(
+    `select indexname as name from pg_indexes where schemaname = 'public' order by indexname`,
+  );
+  return result.rows.map((row) => row.name);
 }
 
 const textArrayLiteral = (values: readonly string[]) =>
@@ -264,12 +281,12 @@ export async function seedArchive(
     await timed(phases, 'vacuum analyze', () => client.query('vacuum analyze'));
   });
 
-  const counts = await withClient(url, async (client) => {
+  const { counts, indexes } = await withClient(url, async (client) => {
     const result = await client.query<{ items: string; stories: string; entries: string }>(
       `select (select count(*) from items) as items, (select count(*) from stories) as stories,
               (select count(*) from entries) as entries`,
     );
-    return result.rows[0];
+    return { counts: result.rows[0], indexes: await indexNames(client) };
   });
   const figures: SeedFigures = {
     database,
@@ -280,10 +297,12 @@ export async function seedArchive(
     seconds: (performance.now() - began) / 1000,
     phases,
     reused: false,
+    extraIndexes: [],
+    missingIndexes: [],
   };
   await withClient(`${serverUrl}/postgres`, (client) =>
     client.query(
-      `comment on database ${database} is ${pg.escapeLiteral(JSON.stringify({ ...figures, generator: generatorVersion }))}`,
+      `comment on database ${database} is ${pg.escapeLiteral(JSON.stringify({ ...figures, generator: generatorVersion, indexes }))}`,
     ),
   );
   return figures;
