@@ -84,6 +84,7 @@ out(
       .map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`)
       .join(', ')})${seed.reused ? ', reused from an earlier run' : ''}`,
 );
+if (seed.migrationsApplied) out(`applied ${seed.migrationsApplied} newer migration(s) to the reused database`);
 if (seed.extraIndexes.length > 0 || seed.missingIndexes.length > 0) {
   out(
     `NOTE: indexes differ from the seed's: extra ${seed.extraIndexes.join(', ') || 'none'}; ` +

@@ -30,6 +30,8 @@ export interface SeedFigures {
   seconds: number;
   phases: Record<string, number>;
   reused: boolean;
+  /** Migrations newer than the seed, applied to the reused database. */
+  migrationsApplied?: number;
   /** Indexes found now that the seed did not make (one created by hand to try it), and the reverse. */
   extraIndexes: string[];
   missingIndexes: string[];
@@ -71,13 +73,37 @@ async function earlierSeed(database: string, items: number): Promise<SeedFigures
     return { counted: Number(result.rows[0]?.count), indexes: await indexNames(client) };
   });
   if (counted !== items) return undefined;
-  const seeded = figures.indexes ?? [];
-  return {
-    ...figures,
-    reused: true,
-    extraIndexes: indexes.filter((name) => !seeded.includes(name)),
-    missingIndexes: seeded.filter((name) => !indexes.includes(name)),
-  };
+  // Migrations that landed since the seed (a new column or index) apply to the seeded data too;
+  // the indexes they make are then the seed's own, not extras.
+  const migrated = await migrateDatabase(figures.url, migrations);
+  const after = migrated.applied > 0 ? await withClient(figures.url, indexNames) : indexes;
+  const byMigrations = after.filter((name) => !indexes.includes(name));
+  const recorded = [...(figures.indexes ?? []), ...byMigrations];
+  const extraIndexes = after.filter((name) => !recorded.includes(name));
+  const missingIndexes = recorded.filter((name) => !after.includes(name));
+  const { generator: _generator, indexes: _indexes, ...kept } = figures;
+  const reused = { ...kept, reused: true, migrationsApplied: migrated.applied, extraIndexes, missingIndexes };
+  if (migrated.applied > 0) {
+    await withClient(figures.url, (client) => client.query('vacuum analyze'));
+    await recordSeed(database, reused, recorded);
+  }
+  return reused;
+}
+
+/** Keeps what was seeded (and its figures) in the database's comment, where `--reuse` reads it. */
+async function recordSeed(database: string, figures: SeedFigures, indexes: readonly string[]): Promise<void> {
+  const {
+    reused: _reused,
+    migrationsApplied: _applied,
+    extraIndexes: _extra,
+    missingIndexes: _missing,
+    ...kept
+  } = figures;
+  await withClient(`${serverUrl}/postgres`, (client) =>
+    client.query(
+      `comment on database ${database} is ${pg.escapeLiteral(JSON.stringify({ ...kept, generator: generatorVersion, indexes }))}`,
+    ),
+  );
 }
 
 async function indexNames(client: pg.Client): Promise<string[]> {
@@ -300,10 +326,6 @@ export async function seedArchive(
     extraIndexes: [],
     missingIndexes: [],
   };
-  await withClient(`${serverUrl}/postgres`, (client) =>
-    client.query(
-      `comment on database ${database} is ${pg.escapeLiteral(JSON.stringify({ ...figures, generator: generatorVersion, indexes }))}`,
-    ),
-  );
+  await recordSeed(database, figures, indexes);
   return figures;
 }
