@@ -30,7 +30,7 @@ function run(url: string, headers: Record<string, string>, settings: LoadSetting
   });
 }
 
-/** CPU time (user + system) of a process so far, in ms, from /proc (Linux); 0 once it is gone. */
+/** CPU time (user + system) of a process so far, in ms, from /proc (Linux, 100 clock ticks a second); 0 once it is gone. */
 export function cpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 /**
  * Where a server process spent its CPU, from the V8 profile `node --cpu-prof` wrote at exit: self
  * time grouped by package (node_modules), by Regwatch source file, or by Node internal module.
+ * The profile covers the process's whole life, so start-up (module loading, about a second) is in
+ * it; tsx's loader thread writes a second profile, which is left out.
  */
 interface ProfileNode {
   id: number;
@@ -30,7 +32,10 @@ function groupOf(node: ProfileNode): string {
 
 /** The largest groups, as lines "share  ms  group", out of the time the process was not idle. */
 export function profileSummary(folder: string, top = 25): string {
-  const file = readdirSync(folder).find((name) => name.endsWith('.cpuprofile'));
+  // The main thread's profile is numbered first (CPU.<date>.<time>.<pid>.0.001.cpuprofile).
+  const file = readdirSync(folder)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort()[0];
   if (!file) return `no .cpuprofile in ${folder}`;
   const profile = JSON.parse(readFileSync(join(folder, file), 'utf8')) as CpuProfile;
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
