@@ -55,6 +55,10 @@ async function startChild(
     env: { PATH: process.env.PATH, ...env, PORT: String(port) },
     stdio: ['ignore', output, output],
   });
+  // However the bench ends (an exception, Ctrl-C), its servers end with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(`${url}${probePath}`, child, log);
   return {
@@ -63,8 +67,13 @@ async function startChild(
     log,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // A graceful stop first; a server still up after 15 s is killed.
+        const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(deadline);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
