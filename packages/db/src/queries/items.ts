@@ -73,6 +73,10 @@ function toView(row: ItemRow): ItemView {
 /**
  * Newest first, by (published_at, id) so ties never reorder between pages. Keyset
  * pagination: the cost of a page does not grow with how deep it is.
+ *
+ * `nulls last` is spelled out because items_published_id_idx (drizzle's `.desc()`) is `DESC NULLS
+ * LAST`, and PostgreSQL walks it only for an ORDER BY that says the same: with plain `desc` every
+ * page read and sorted the whole table (1.4 s at 1M items in bench/api, 0.2 ms with it).
  */
 export async function listItems(
   db: DbOrTx,
@@ -88,7 +92,7 @@ export async function listItems(
     select ${itemColumns}
     from items i join sources s on s.id = i.source_id
     ${where}
-    order by i.published_at desc, i.id desc
+    order by i.published_at desc nulls last, i.id desc nulls last
     limit ${options.limit + 1}`;
   const text = options.filter?.text;
   // Snippets only for the page returned: ts_headline re-reads the text, so never for the whole match set.

@@ -1,0 +1,113 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A server the bench started as a child process, so autocannon's CPU is not on its event loop. */
+export interface ChildServer {
+  url: string;
+  pid: number;
+  /** Where its stdout and stderr go. */
+  log: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, log: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}; see ${log}`);
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server did not answer ${url} within 60 s; see ${log}`);
+}
+
+async function startChild(
+  name: string,
+  args: (port: number) => string[],
+  env: NodeJS.ProcessEnv,
+  probePath: string,
+  logFolder: string,
+): Promise<ChildServer> {
+  const port = await freePort();
+  const log = join(logFolder, `${name}.log`);
+  const output = openSync(log, 'w');
+  const child = spawn(process.execPath, args(port), {
+    env: { PATH: process.env.PATH, ...env, PORT: String(port) },
+    stdio: ['ignore', output, output],
+  });
+  // However the bench ends (an exception, Ctrl-C), its servers end with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(`${url}${probePath}`, child, log);
+  return {
+    url,
+    pid: child.pid ?? 0,
+    log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // A graceful stop first; a server still up after 15 s is killed.
+        const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(deadline);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function startCeilingServer(logFolder: string): Promise<ChildServer> {
+  const script = fileURLToPath(new URL('./ceiling-server.ts', import.meta.url));
+  return startChild('ceiling', (port) => ['--import', 'tsx', script, String(port)], {}, '/', logFolder);
+}
+
+/**
+ * The real API, as operators run it: `regwatch start --only api`, logging warnings only, with an
+ * anonymous budget high enough (the maximum, 1,000,000 a minute) that rate limits count every
+ * request, as in production, but never refuse one.
+ */
+export function startApiServer(options: {
+  regwatchBin: string;
+  databaseUrl: string;
+  queuePrefix: string;
+  logFolder: string;
+  /** Node options, e.g. --cpu-prof. */
+  nodeOptions?: string[];
+}): Promise<ChildServer> {
+  return startChild(
+    'api',
+    () => [...(options.nodeOptions ?? []), options.regwatchBin, 'start', '--only', 'api', '--no-migrate'],
+    {
+      DATABASE_URL: options.databaseUrl,
+      QUEUE_PREFIX: options.queuePrefix,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      API_ANONYMOUS_RATE: '1000000',
+    },
+    '/readyz',
+    options.logFolder,
+  );
+}
