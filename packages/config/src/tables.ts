@@ -87,6 +87,12 @@ export const apiFields = {
     default: 60,
     parse: integer({ min: 0, max: 86_400 }),
   }),
+  API_RESPONSE_CACHE_SECONDS: field({
+    description:
+      'How long a /v1 response body is reused for the same URL (0: never); new items show up this much later',
+    default: 5,
+    parse: integer({ min: 0, max: 300 }),
+  }),
   PUBLIC_URL: field({
     description:
       'Absolute URL readers reach the API at (https://regwatch.example.org), for the self links of feeds ' +

@@ -34,6 +34,7 @@ export interface AppDeps {
     | 'API_AUTH_FAILURE_RATE'
     | 'API_KEY_CACHE_SECONDS'
     | 'API_CACHE_MAX_AGE'
+    | 'API_RESPONSE_CACHE_SECONDS'
     | 'PUBLIC_URL'
     | 'FEED_TAG_AUTHORITY'
     | 'FEED_CACHE_SECONDS'

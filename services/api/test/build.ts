@@ -24,6 +24,8 @@ export async function buildTestApp(database: Database, options: TestAppOptions =
     ...loadConfig(apiConfigFields, {}),
     QUEUE_PREFIX: uniquePrefix('api'),
     API_ANONYMOUS_RATE: 100_000,
+    // Tests change data between requests: reused bodies only where a test asks for them.
+    API_RESPONSE_CACHE_SECONDS: 0,
     ...options.config,
   };
   const redis = createRedis(options.redisUrl ?? testRedisUrl, 'client', { retryStrategy: () => null });

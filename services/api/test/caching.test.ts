@@ -118,3 +118,36 @@ describe('If-None-Match', () => {
     expect(after.json().data).toHaveLength(4);
   });
 });
+
+describe('reused response bodies (API_RESPONSE_CACHE_SECONDS)', () => {
+  it('serve one URL’s body for the set time, validators included, then build it again', async () => {
+    let clock = 1_000_000;
+    const api = await app({ config: { API_RESPONSE_CACHE_SECONDS: 5 }, now: () => clock });
+    const first = await api.inject('/v1/items?limit=50');
+    const etag = String(first.headers.etag);
+    await storeSeedItem(test.database.db, 'ico', 98);
+    clock += 4_999;
+    const reused = await api.inject('/v1/items?limit=50');
+    expect(reused.body).toBe(first.body);
+    expect(reused.headers.etag).toBe(etag);
+    expect(reused.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(reused.headers['ratelimit-remaining']).toBeDefined();
+    const revalidated = await api.inject({ url: '/v1/items?limit=50', headers: { 'if-none-match': etag } });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe('');
+    // Another URL is another page, built now: it has the new item.
+    expect((await api.inject('/v1/items?limit=49')).json().data.length).toBe(first.json().data.length + 1);
+    clock += 1;
+    const rebuilt = await api.inject('/v1/items?limit=50');
+    expect(rebuilt.headers.etag).not.toBe(etag);
+    expect(rebuilt.json().data.length).toBe(first.json().data.length + 1);
+  });
+
+  it('never reuse an error, and still check parameters first', async () => {
+    const api = await app({ config: { API_RESPONSE_CACHE_SECONDS: 60 } });
+    expect((await api.inject('/v1/items?platform=nope')).statusCode).toBe(400);
+    expect((await api.inject('/v1/items?platform=nope')).statusCode).toBe(400);
+    expect((await api.inject('/v1/items/999999999')).statusCode).toBe(404);
+    expect((await api.inject('/v1/items/999999999')).statusCode).toBe(404);
+  });
+});

@@ -74,10 +74,10 @@ export const items = pgTable(
     index('items_published_id_idx').on(table.publishedAt.desc(), table.id.desc()),
     index('items_source_published_id_idx').on(table.sourceId, table.publishedAt.desc(), table.id.desc()),
     index('items_story_id_idx').on(table.storyId),
-    // Filters by tag ("any of these platforms"): `platforms && array[...]` reads these.
-    index('items_platforms_idx').using('gin', table.platforms),
-    index('items_jurisdictions_idx').using('gin', table.jurisdictions),
-    index('items_topics_idx').using('gin', table.topics),
+    // Filters by tag (`platforms && array[...]`). One multicolumn GIN, not one per column: a pair of
+    // filters is intersected inside the index (bench/api at 1M items: IE + tiktok 15–28 ms → 2–3 ms
+    // of SQL), and a single filter reads it as fast as its own index would.
+    index('items_tags_idx').using('gin', table.jurisdictions, table.platforms, table.topics),
     index('items_search_idx').using('gin', table.search),
   ],
 );
@@ -135,8 +135,6 @@ export const stories = pgTable(
   },
   (table) => [
     index('stories_last_published_id_idx').on(table.lastPublishedAt.desc(), table.id.desc()),
-    index('stories_platforms_idx').using('gin', table.platforms),
-    index('stories_jurisdictions_idx').using('gin', table.jurisdictions),
-    index('stories_topics_idx').using('gin', table.topics),
+    index('stories_tags_idx').using('gin', table.jurisdictions, table.platforms, table.topics),
   ],
 );
