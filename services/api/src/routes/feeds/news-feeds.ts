@@ -44,6 +44,16 @@ async function entriesOf(
   return page.stories.map((story) => ({ ...story, kind: 'story' as const }));
 }
 
+/**
+ * 304 with no body. Sent without a payload: the route's `null` schema would serialise to four
+ * bytes, announced by a Content-Length some clients then wait for.
+ */
+export function sendNotModified(reply: FastifyReply) {
+  reply.code(304);
+  reply.removeHeader('content-type');
+  return reply.send();
+}
+
 function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed, maxAge: number) {
   reply.header('etag', feed.etag);
   reply.header('last-modified', lastModified(feed.updated));
@@ -52,9 +62,7 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed
     ifNoneMatch: request.headers['if-none-match'],
     ifModifiedSince: request.headers['if-modified-since'],
   };
-  if (isNotModified(conditional, { etag: feed.etag, lastModified: feed.updated })) {
-    return reply.code(304).send(null);
-  }
+  if (isNotModified(conditional, { etag: feed.etag, lastModified: feed.updated })) return sendNotModified(reply);
   return reply.type(feed.contentType).send(feed.body);
 }
 

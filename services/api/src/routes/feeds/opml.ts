@@ -5,6 +5,7 @@ import { errorResponses } from '../../schemas/common.ts';
 import { feedResponse, NotModified } from '../../schemas/feed.ts';
 import type { TagCounts } from '../../tag-counts-cache.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
+import { sendNotModified } from './news-feeds.ts';
 
 const blocs = new Set(['EU', 'EEA']);
 
@@ -53,7 +54,7 @@ export function opmlRoute(app: FastifyTypeBox, deps: AppDeps, tagCounts: TagCoun
       const etag = entityTag(body);
       reply.header('etag', etag);
       reply.header('cache-control', 'public, max-age=3600');
-      if (request.headers['if-none-match']?.includes(etag)) return reply.code(304).send(null);
+      if (request.headers['if-none-match']?.includes(etag)) return sendNotModified(reply);
       return reply.type(feedMediaTypes.opml).send(body);
     },
   );
