@@ -95,5 +95,5 @@ export type StoreOutcome =
   | 'updated'
   /** A known entry, unchanged: nothing written. */
   | 'unchanged'
-  /** A new entry that is an item we already have (same canonical URL): recorded as an alternate. */
+  /** A new entry that is an item we already have (same canonical URL, same text, or a near-duplicate copy): recorded as an alternate. */
   | 'linked';
