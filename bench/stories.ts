@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nearDuplicateSignature, nearDuplicateText, normaliseEntry, sameTextKey, storyFeatures } from '@regwatch/core';
 import { createDatabase, insertSource, migrateDatabase, storeItem } from '@regwatch/db';
+import { deletePrefix } from '@regwatch/testing';
 import pg from 'pg';
 
 const server = 'postgres://postgres@127.0.0.1:5432';
@@ -226,10 +227,11 @@ async function backfillThroughput(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'regwatch-bench-'));
   const file = join(folder, 'backfill.xml');
   writeFileSync(file, backfillFeed(backfill));
+  const prefix = `bench-import-${process.pid}`;
   const env = {
     PATH: process.env.PATH,
     DATABASE_URL: url,
-    QUEUE_PREFIX: `bench-import-${process.pid}`,
+    QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'error',
   };
   const cli = (...args: string[]) => execFileSync(process.execPath, [regwatchBin, ...args], { env, encoding: 'utf8' });
@@ -245,6 +247,7 @@ async function backfillThroughput(): Promise<void> {
         `(${inner.toFixed(1)} s import, ${wall.toFixed(1)} s with process start)`,
     );
   } finally {
+    await deletePrefix(prefix);
     rmSync(folder, { recursive: true, force: true });
     await admin(`drop database if exists ${database} with (force)`);
   }

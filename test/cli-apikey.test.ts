@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createDatabase } from '@regwatch/db';
-import { dropDatabase, freshDatabaseName, testEnv, testServerUrl, uniquePrefix, waitFor } from '@regwatch/testing';
+import {
+  deletePrefix,
+  dropDatabase,
+  freshDatabaseName,
+  testEnv,
+  testServerUrl,
+  uniquePrefix,
+  waitFor,
+} from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exited, runCli, spawnCli } from './support/cli.ts';
@@ -9,9 +17,10 @@ import { exited, runCli, spawnCli } from './support/cli.ts';
 // binary, and used against a real `regwatch start --only api` process.
 
 const name = freshDatabaseName('cliapikey');
+const prefix = uniquePrefix('cliapikey');
 const env = testEnv({
   databaseUrl: testServerUrl(name),
-  prefix: uniquePrefix('cliapikey'),
+  prefix,
   // Keys required, and no key cache, so a revocation shows at once.
   extra: { API_ANONYMOUS_ACCESS: 'false', API_KEY_CACHE_SECONDS: '0', API_KEY_DEFAULT_RATE: '42' },
 });
@@ -20,7 +29,10 @@ beforeAll(async () => {
   const migrated = await runCli(['migrate'], env);
   expect(migrated.code, migrated.stderr).toBe(0);
 });
-afterAll(() => dropDatabase(name));
+afterAll(async () => {
+  await deletePrefix(prefix);
+  await dropDatabase(name);
+});
 
 describe('regwatch apikey', () => {
   it('refuses bad usage with exit code 2 and an unknown key with 1', async () => {

@@ -1,11 +1,24 @@
 import { sourceCatalog } from '@regwatch/sources';
-import { dropDatabase, freshDatabaseName, testEnv, testServerUrl, uniquePrefix, waitFor } from '@regwatch/testing';
+import {
+  deletePrefix,
+  dropDatabase,
+  freshDatabaseName,
+  testEnv,
+  testServerUrl,
+  uniquePrefix,
+  waitFor,
+} from '@regwatch/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exited, spawnCli } from './support/cli.ts';
 
 const name = freshDatabaseName('demo');
-const env = testEnv({ databaseUrl: testServerUrl(name), prefix: uniquePrefix('demo') });
-afterAll(() => dropDatabase(name));
+const prefix = uniquePrefix('demo');
+const env = testEnv({ databaseUrl: testServerUrl(name), prefix });
+// The processes under test leave queue and rate-limit keys under their prefix.
+afterAll(async () => {
+  await deletePrefix(prefix);
+  await dropDatabase(name);
+});
 
 interface SourcesPage {
   data: { id: string; kind: string; itemCount: number; health: { status: string; lastError: unknown } }[];
@@ -31,7 +44,7 @@ describe('regwatch demo', () => {
         { what: 'every catalog source polled with items', timeoutMs: 60_000, intervalMs: 500 },
       );
       expect(sources.data.map((source) => source.id).sort()).toEqual(sourceCatalog.map((source) => source.id).sort());
-      const families = (prefix: string) => sources.data.filter((source) => source.id.startsWith(prefix));
+      const families = (start: string) => sources.data.filter((source) => source.id.startsWith(start));
       expect(families('ico-').length).toBeGreaterThanOrEqual(2);
       expect(families('opc-').length).toBeGreaterThanOrEqual(8);
       expect(families('aiaaic')).toHaveLength(1);
