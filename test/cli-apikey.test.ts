@@ -1,37 +1,24 @@
 import { createHash } from 'node:crypto';
 import { createDatabase } from '@regwatch/db';
-import {
-  deletePrefix,
-  dropDatabase,
-  freshDatabaseName,
-  testEnv,
-  testServerUrl,
-  uniquePrefix,
-  waitFor,
-} from '@regwatch/testing';
+import { testServerUrl, waitFor } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exited, runCli, spawnCli } from './support/cli.ts';
+import { freshProcessEnv } from './support/fresh-env.ts';
 
 // Issue "API for newsletters": keys made, listed and revoked through the real `regwatch`
 // binary, and used against a real `regwatch start --only api` process.
 
-const name = freshDatabaseName('cliapikey');
-const prefix = uniquePrefix('cliapikey');
-const env = testEnv({
-  databaseUrl: testServerUrl(name),
-  prefix,
-  // Keys required, and no key cache, so a revocation shows at once.
-  extra: { API_ANONYMOUS_ACCESS: 'false', API_KEY_CACHE_SECONDS: '0', API_KEY_DEFAULT_RATE: '42' },
+// Keys required, and no key cache, so a revocation shows at once.
+const { name, env } = freshProcessEnv('cliapikey', {
+  API_ANONYMOUS_ACCESS: 'false',
+  API_KEY_CACHE_SECONDS: '0',
+  API_KEY_DEFAULT_RATE: '42',
 });
 
 beforeAll(async () => {
   const migrated = await runCli(['migrate'], env);
   expect(migrated.code, migrated.stderr).toBe(0);
-});
-afterAll(async () => {
-  await deletePrefix(prefix);
-  await dropDatabase(name);
 });
 
 describe('regwatch apikey', () => {

@@ -1,27 +1,13 @@
 import { createDatabase } from '@regwatch/db';
 import { sourceCatalog } from '@regwatch/sources';
-import {
-  deletePrefix,
-  dropDatabase,
-  freshDatabaseName,
-  testEnv,
-  testServerUrl,
-  uniquePrefix,
-  waitFor,
-} from '@regwatch/testing';
+import { testServerUrl, waitFor } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import journal from '../migrations/meta/_journal.json' with { type: 'json' };
 import { exited, runCli, spawnCli } from './support/cli.ts';
+import { freshProcessEnv } from './support/fresh-env.ts';
 
-const name = freshDatabaseName('cli');
-const prefix = uniquePrefix('cli');
-const env = testEnv({ databaseUrl: testServerUrl(name), prefix });
-// The processes under test leave queue and rate-limit keys under their prefix.
-afterAll(async () => {
-  await deletePrefix(prefix);
-  await dropDatabase(name);
-});
+const { name, env } = freshProcessEnv('cli');
 const migrationCount = journal.entries.length;
 
 describe('regwatch migrate', () => {

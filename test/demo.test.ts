@@ -1,24 +1,10 @@
 import { sourceCatalog } from '@regwatch/sources';
-import {
-  deletePrefix,
-  dropDatabase,
-  freshDatabaseName,
-  testEnv,
-  testServerUrl,
-  uniquePrefix,
-  waitFor,
-} from '@regwatch/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@regwatch/testing';
+import { describe, expect, it } from 'vitest';
 import { exited, spawnCli } from './support/cli.ts';
+import { freshProcessEnv } from './support/fresh-env.ts';
 
-const name = freshDatabaseName('demo');
-const prefix = uniquePrefix('demo');
-const env = testEnv({ databaseUrl: testServerUrl(name), prefix });
-// The processes under test leave queue and rate-limit keys under their prefix.
-afterAll(async () => {
-  await deletePrefix(prefix);
-  await dropDatabase(name);
-});
+const { env } = freshProcessEnv('demo');
 
 interface SourcesPage {
   data: { id: string; kind: string; itemCount: number; health: { status: string; lastError: unknown } }[];
