@@ -1,3 +1,5 @@
+import { ExpiringMap, memoise } from '../expiring-map.ts';
+
 /** A rendered feed, ready to answer a GET or a revalidation. */
 export interface CachedFeed {
   body: string;
@@ -12,30 +14,11 @@ const maxEntries = 500;
 
 /**
  * Rendered feeds by URL for a few seconds: feed readers poll the same URLs over and over, and a
- * revalidation answered from memory costs no query and no rendering. Least recently used first
- * out; a request for a URL being rendered waits for that rendering instead of starting another.
+ * revalidation answered from memory costs no query and no rendering. A request for a URL being
+ * rendered waits for that rendering instead of starting another.
  */
 export function feedCache(ttlMs: number, now: () => number = Date.now) {
-  const entries = new Map<string, { at: number; feed: Promise<CachedFeed> }>();
-  return (key: string, render: () => Promise<CachedFeed>): Promise<CachedFeed> => {
-    const cached = entries.get(key);
-    if (cached && now() - cached.at < ttlMs) {
-      // Re-inserted, so the map's order is least recently used first.
-      entries.delete(key);
-      entries.set(key, cached);
-      return cached.feed;
-    }
-    const feed = render();
-    if (ttlMs <= 0) return feed;
-    entries.set(key, { at: now(), feed });
-    feed.catch(() => entries.delete(key));
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      entries.delete(oldest);
-    }
-    return feed;
-  };
+  return memoise(new ExpiringMap<string, Promise<CachedFeed>>(ttlMs, maxEntries, now));
 }
 
 export type FeedCache = ReturnType<typeof feedCache>;

@@ -1,6 +1,6 @@
 import { entityTag } from '@regwatch/render';
 import { isCacheableRead, pathOf } from '../access-policy.ts';
-import { responseCache } from '../response-cache.ts';
+import { ExpiringMap } from '../expiring-map.ts';
 import type { AppDeps, FastifyTypeBox } from '../types.ts';
 
 /** RFC 9110 §13.1.2: `*`, or any listed tag equal to ours under weak comparison (W/ ignored). */
@@ -25,9 +25,17 @@ function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
  * Bodies are also kept for API_RESPONSE_CACHE_SECONDS by URL: a page many clients ask for within
  * seconds is built once (measured by bench/api: the dominant cost of a filtered page is its query).
  */
+/** Distinct /v1 URLs whose bodies are kept; the least recently asked go first. */
+const maxCachedResponses = 1_000;
+
 export function registerCaching(app: FastifyTypeBox, deps: AppDeps): void {
   const maxAge = deps.config.API_CACHE_MAX_AGE;
-  const cache = responseCache(deps.config.API_RESPONSE_CACHE_SECONDS * 1_000, deps.now);
+  // Bodies do not depend on who asks (keys change limits and Cache-Control, not data): the URL is the key.
+  const cache = new ExpiringMap<string, { body: string; etag: string }>(
+    deps.config.API_RESPONSE_CACHE_SECONDS * 1_000,
+    maxCachedResponses,
+    deps.now,
+  );
   const cacheControl = (principalKind: string | undefined) =>
     `${principalKind === 'api_key' ? 'private' : 'public'}, max-age=${maxAge}`;
 
