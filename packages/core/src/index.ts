@@ -51,7 +51,14 @@ export {
   nearDuplicateText,
   shingleHashes,
 } from './story/near-duplicate.ts';
-export { idf, type StoryFeatures, type StoryInput, storyFeatures } from './story/story-features.ts';
+export {
+  idf,
+  type PreparedStoryFeatures,
+  prepareStoryFeatures,
+  type StoryFeatures,
+  type StoryInput,
+  storyFeatures,
+} from './story/story-features.ts';
 export { type StoryOptions, storyDefaults } from './story/story-options.ts';
 export { addToStoryProfile, mergeStoryProfiles, type StoryProfile, storyProfileOf } from './story/story-profile.ts';
 export {

@@ -29,7 +29,7 @@ export async function storeEntry(db: Db, payload: unknown): Promise<StoreResult>
     labels: item.labels,
   });
   try {
-    return await storeItem(db, item, { jurisdictions: payload.jurisdictions, tags });
+    return await storeItem(db, item, { jurisdictions: payload.jurisdictions, tags, sourceKind });
   } catch (error) {
     const sqlState = (error as { code?: unknown }).code;
     if (typeof sqlState === 'string' && permanentSqlStates.test(sqlState) && sqlState !== '40P01') {

@@ -76,16 +76,19 @@ function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
+/** An item's terms, read once; its features once their document frequencies are known. */
+export interface PreparedStoryFeatures {
+  /** The distinct terms, sorted: look up their document frequencies, then `weigh`. */
+  terms: string[];
+  /** `df(term)`: stored items containing the term; `n`: stored items; both before this one is counted. */
+  weigh(df: (term: string) => number, n: number): StoryFeatures;
+}
+
 /**
- * Features of one item. `df(term)` is the number of stored items containing the term and `n` the
- * number of stored items, both before this one is counted.
+ * Reads an item's text into terms (title, lead, URL slug, entities) without weighing them, so a
+ * caller can fetch just those terms' document frequencies (from a database) before `weigh`.
  */
-export function storyFeatures(
-  input: StoryInput,
-  df: (term: string) => number,
-  n: number,
-  options: Partial<StoryOptions> = {},
-): StoryFeatures {
+export function prepareStoryFeatures(input: StoryInput, options: Partial<StoryOptions> = {}): PreparedStoryFeatures {
   const { leadWords, titleWeight, entityBoost, maxTermKeys, idfPower } = { ...storyDefaults, ...options };
   const title = stripWireMarkers(input.title);
   const lead = (input.summary ?? '').split(/\s+/).filter(Boolean).slice(0, leadWords).join(' ');
@@ -98,36 +101,52 @@ export function storyFeatures(
   const entities = sortedUnique([...entityTerms(title), ...entityTerms(lead)]);
   const entitySet = new Set(entities);
   for (const entity of entities) if (!tf.has(entity)) tf.set(entity, 1);
-
   const terms = [...tf.keys()].sort();
-  const raw = terms.map((term) => {
-    const weight = (1 + Math.log(tf.get(term) ?? 1)) * idf(df(term), n) ** idfPower;
-    return entitySet.has(term) ? weight * (1 + entityBoost) : weight;
-  });
-  const norm = Math.hypot(...raw) || 1;
-  const weights = raw.map((weight) => weight / norm);
 
-  const links = sortedUnique((input.links ?? []).map((link) => canonicalUrl(link)).filter((link) => link !== null));
-  const termKeys = terms
-    .map((term, index) => ({ term, weight: weights[index] ?? 0 }))
-    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-    .slice(0, maxTermKeys)
-    .map(({ term }) => `t.${term}`);
-  const linkKeys = links.map((link) => `u.${hex32(hashString32(link))}`);
+  const weigh = (df: (term: string) => number, n: number): StoryFeatures => {
+    const raw = terms.map((term) => {
+      const weight = (1 + Math.log(tf.get(term) ?? 1)) * idf(df(term), n) ** idfPower;
+      return entitySet.has(term) ? weight * (1 + entityBoost) : weight;
+    });
+    const norm = Math.hypot(...raw) || 1;
+    const weights = raw.map((weight) => weight / norm);
 
-  return {
-    publishedAt: toEpochMs(input.publishedAt),
-    language: input.language ?? null,
-    terms,
-    weights,
-    termDf: terms.map((term) => df(term)),
-    entities,
-    platforms: sortedUnique(input.platforms ?? []),
-    jurisdictions: sortedUnique(input.jurisdictions ?? []),
-    links,
-    candidateKeys: [...termKeys, ...linkKeys],
-    sourceId: input.sourceId ?? null,
-    dateEstimated: input.dateEstimated ?? false,
-    eventPerItem: input.eventPerItem ?? false,
+    const links = sortedUnique((input.links ?? []).map((link) => canonicalUrl(link)).filter((link) => link !== null));
+    const termKeys = terms
+      .map((term, index) => ({ term, weight: weights[index] ?? 0 }))
+      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+      .slice(0, maxTermKeys)
+      .map(({ term }) => `t.${term}`);
+    const linkKeys = links.map((link) => `u.${hex32(hashString32(link))}`);
+
+    return {
+      publishedAt: toEpochMs(input.publishedAt),
+      language: input.language ?? null,
+      terms,
+      weights,
+      termDf: terms.map((term) => df(term)),
+      entities,
+      platforms: sortedUnique(input.platforms ?? []),
+      jurisdictions: sortedUnique(input.jurisdictions ?? []),
+      links,
+      candidateKeys: [...termKeys, ...linkKeys],
+      sourceId: input.sourceId ?? null,
+      dateEstimated: input.dateEstimated ?? false,
+      eventPerItem: input.eventPerItem ?? false,
+    };
   };
+  return { terms, weigh };
+}
+
+/**
+ * Features of one item. `df(term)` is the number of stored items containing the term and `n` the
+ * number of stored items, both before this one is counted.
+ */
+export function storyFeatures(
+  input: StoryInput,
+  df: (term: string) => number,
+  n: number,
+  options: Partial<StoryOptions> = {},
+): StoryFeatures {
+  return prepareStoryFeatures(input, options).weigh(df, n);
 }

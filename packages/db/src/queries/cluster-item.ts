@@ -9,12 +9,12 @@ import {
   nearDuplicateScore,
   nearDuplicateSignature,
   nearDuplicateText,
+  prepareStoryFeatures,
   type SourceKind,
   type StoryFeatures,
   type StoryProfile,
   sameTextKey,
   storyDefaults,
-  storyFeatures,
   storyProfileOf,
 } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
@@ -40,6 +40,11 @@ export interface ClusterPlan {
   keys: string[];
 }
 
+async function sourceKindOf(tx: DbOrTx, sourceId: string): Promise<SourceKind | undefined> {
+  const result = await tx.execute<{ kind: SourceKind }>(sql`select kind from sources where id = ${sourceId}`);
+  return result.rows[0]?.kind;
+}
+
 /**
  * Fingerprint and story features of a new item. Document frequencies come from `term_counts`
  * (read before the keys are locked: a count a few items stale changes no decision).
@@ -48,14 +53,15 @@ export async function planClustering(
   tx: DbOrTx,
   item: NormalisedItem,
   tags: { platforms: readonly string[]; jurisdictions: readonly string[] },
+  knownSourceKind?: SourceKind,
 ): Promise<ClusterPlan> {
   const signature = nearDuplicateSignature(nearDuplicateText(item.title, item.summary));
-  const source = await tx.execute<{ kind: SourceKind }>(sql`select kind from sources where id = ${item.sourceId}`);
-  const input = {
+  const sourceKind = knownSourceKind ?? (await sourceKindOf(tx, item.sourceId));
+  const prepared = prepareStoryFeatures({
     sourceId: item.sourceId,
     dateEstimated: item.publishedAtEstimated,
     // An incident register lists each incident once: two of its entries are never one story.
-    eventPerItem: source.rows[0]?.kind === 'incident-db',
+    eventPerItem: sourceKind === 'incident-db',
     title: item.title,
     summary: item.summary,
     url: item.url,
@@ -64,13 +70,12 @@ export async function planClustering(
     platforms: tags.platforms,
     jurisdictions: tags.jurisdictions,
     links: item.links,
-  };
-  const terms = storyFeatures(input, () => 0, 0).terms;
+  });
   const result = await tx.execute<{ term: string; documents: number }>(
-    sql`select term, documents from term_counts where term = any(${textArray([itemCountTerm, ...terms])})`,
+    sql`select term, documents from term_counts where term = any(${textArray([itemCountTerm, ...prepared.terms])})`,
   );
   const counts = new Map(result.rows.map((row) => [row.term, Number(row.documents)]));
-  const features = storyFeatures(input, (term) => counts.get(term) ?? 0, counts.get(itemCountTerm) ?? 0);
+  const features = prepared.weigh((term) => counts.get(term) ?? 0, counts.get(itemCountTerm) ?? 0);
   const text = sameTextKey(item);
   const textKey = text === null ? null : `x.${text}`;
   const keys = [...new Set([...(textKey ? [textKey] : []), ...signature.bandKeys, ...features.candidateKeys])].sort();

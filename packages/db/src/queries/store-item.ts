@@ -1,4 +1,4 @@
-import type { ItemTags, NormalisedItem, StoreOutcome } from '@regwatch/core';
+import type { ItemTags, NormalisedItem, SourceKind, StoreOutcome } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.ts';
 import {
@@ -23,6 +23,8 @@ export interface StoreOptions {
   jurisdictions: readonly string[];
   /** What the taggers gave the item (`tagItem`), with their evidence; stored as the item's tags. */
   tags?: ItemTags | undefined;
+  /** The source's kind when the caller knows it (the processing step does); otherwise it is read. */
+  sourceKind?: SourceKind | undefined;
 }
 
 /** The tag columns of an item: the tags' ids, or only the source's jurisdictions when untagged. */
@@ -78,7 +80,7 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
     // Near-duplicate (a syndicated or lightly edited copy): an alternate too. Keys are locked
     // first, so two copies arriving together see each other.
     const tags = tagColumns(options);
-    const plan = await planClustering(tx, item, tags);
+    const plan = await planClustering(tx, item, tags, options.sourceKind);
     await lockClusterKeys(tx, plan.keys);
     const copyOf = (await findSameText(tx, plan)) ?? (await findNearDuplicate(tx, plan, item.publishedAt));
     if (copyOf) {
