@@ -16,6 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedFeed, FeedCache } from '../../feeds/feed-cache.ts';
 import { feedTitle } from '../../feeds/feed-title.ts';
 import { baseUrl, canonicalQuery } from '../../feeds/feed-urls.ts';
+import { sendNotModified } from '../../feeds/not-modified.ts';
 import { errorResponses } from '../../schemas/common.ts';
 import { FeedQuery, feedResponse, NotModified } from '../../schemas/feed.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
@@ -42,16 +43,6 @@ async function entriesOf(
   }
   const page = await listStories(deps.database.db, { limit, filter });
   return page.stories.map((story) => ({ ...story, kind: 'story' as const }));
-}
-
-/**
- * 304 with no body. Sent without a payload: the route's `null` schema would serialise to four
- * bytes, announced by a Content-Length some clients then wait for.
- */
-export function sendNotModified(reply: FastifyReply) {
-  reply.code(304);
-  reply.removeHeader('content-type');
-  return reply.send();
 }
 
 function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed, maxAge: number) {

@@ -1,11 +1,11 @@
 import { jurisdictionNames } from '@regwatch/core';
 import { entityTag, feedMediaTypes, type OpmlFeed, renderOpml } from '@regwatch/render';
 import { baseUrl } from '../../feeds/feed-urls.ts';
+import { sendNotModified } from '../../feeds/not-modified.ts';
 import { errorResponses } from '../../schemas/common.ts';
 import { feedResponse, NotModified } from '../../schemas/feed.ts';
 import type { TagCounts } from '../../tag-counts-cache.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
-import { sendNotModified } from './news-feeds.ts';
 
 const blocs = new Set(['EU', 'EEA']);
 
