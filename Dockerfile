@@ -1,5 +1,5 @@
 # One image for every Regwatch process: `regwatch start --only api`, `--only ingest`, `migrate`.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
