@@ -43,8 +43,16 @@ if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseName)) {
   process.stderr.write('audit:content: --database takes a lower-case PostgreSQL name (letters, digits, _)\n');
   process.exit(2);
 }
-const serverUrl = process.env.AUDIT_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = serverUrl.replace(/\/[^/]*$/, `/${databaseName}`);
+// The server comes from the configuration in force (DATABASE_URL), the database is the audit's own.
+const configured = loadConfig(allConfigFields, process.env);
+const serverUrl = withDatabase(configured.DATABASE_URL, 'postgres');
+const databaseUrl = withDatabase(configured.DATABASE_URL, databaseName);
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
 const queuePrefix = `regwatch-audit-${process.pid}`;
 const auditDir = join(import.meta.dirname, 'audit');
 
@@ -327,7 +335,7 @@ function table(first: string, rows: Map<string, Counts>): string {
 
 async function cleanRedis(): Promise<void> {
   const { Redis } = await import('ioredis');
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+  const redis = new Redis(configured.REDIS_URL, { lazyConnect: true });
   await redis.connect();
   try {
     let cursor = '0';
