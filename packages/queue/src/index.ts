@@ -1,6 +1,7 @@
 export { createRedis, type RedisRole, waitForRedis } from './connection.ts';
 export {
   MaintenanceJob,
+  maintenanceJobValidator,
   NormalisedItemSchema,
   PollJob,
   ProcessJob,
