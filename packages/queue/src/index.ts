@@ -10,11 +10,12 @@ export {
 } from './payloads.ts';
 export {
   createQueues,
-  enqueueItems,
+  enqueueProcessJobs,
   jobOptions,
   pollIfDue,
   pollNow,
   pollSchedulerId,
+  processJobFor,
   processJobId,
   type QueueOptions,
   type Queues,

@@ -11,6 +11,7 @@ import { defineWorker, type WorkerDefinition } from '@regwatch/runtime';
 import type { FetchDispatcher } from './fetch/dispatcher.ts';
 import type { FetchLimits } from './fetch/fetch-document.ts';
 import { pollSource } from './poll-source.ts';
+import { reconcilePending } from './reconcile-pending.ts';
 import { replayFailedJobs } from './replay-failed.ts';
 import { syncPollSchedules } from './schedules.ts';
 import { storeEntry } from './store-entry.ts';
@@ -61,12 +62,17 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
     queue: queueNames.maintenance,
     payload: maintenanceJobValidator,
     concurrency: () => 1,
-    why: 'keeps poll schedules in step with the sources table and replays transient failures: one at a time',
+    why: 'keeps poll schedules in step with the sources table, replays transient failures and re-enqueues what Redis lost: one at a time',
     process: async (context, _data, { log }) => {
       const schedules = await syncPollSchedules(context.db, context.queues.poll);
       const replayed = await replayFailedJobs(context.queues.process);
-      if (schedules.scheduled + schedules.removed + replayed > 0) log.info({ ...schedules, replayed }, 'maintenance');
-      return { ...schedules, replayed };
+      const pending = await reconcilePending(context.db, context.queues.process, {
+        graceMs: context.config.RECONCILE_AFTER_SECONDS * 1_000,
+      });
+      if (schedules.scheduled + schedules.removed + replayed + pending.requeued + pending.settled > 0) {
+        log.info({ ...schedules, replayed, pending }, 'maintenance');
+      }
+      return { ...schedules, replayed, pending };
     },
   }),
 ];

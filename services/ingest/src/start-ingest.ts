@@ -2,9 +2,11 @@ import type { IngestConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
 import { createQueues, createRedis, type Queues } from '@regwatch/queue';
 import { createWorkers, type Workers } from '@regwatch/runtime';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createFetchDispatcher } from './fetch/dispatcher.ts';
 import { type IngestContext, ingestWorkers } from './ingest-workers.ts';
+import { reconcilePending } from './reconcile-pending.ts';
 import { replayFailedJobs } from './replay-failed.ts';
 import { syncPollSchedules } from './schedules.ts';
 
@@ -22,6 +24,7 @@ export interface Ingest {
 
 export interface IngestWorkers extends Ingest {
   workers: Workers;
+  connection: Redis;
 }
 
 const maintenanceSchedulerId = 'maintenance';
@@ -34,15 +37,32 @@ const maintenanceEveryMs = 60_000;
  */
 export async function startIngest(deps: IngestDeps): Promise<Ingest> {
   const { db } = deps;
-  const { queues, workers, close, log } = openIngestWorkers(deps);
-  // Boot: schedule every enabled source, replay what a previous crash left failed, then run.
-  await syncPollSchedules(db, queues.poll);
-  await replayFailedJobs(queues.process);
-  await queues.maintenance.upsertJobScheduler(
-    maintenanceSchedulerId,
-    { every: maintenanceEveryMs },
-    { name: 'maintenance', data: {} },
-  );
+  const { connection, queues, workers, close, log } = openIngestWorkers(deps);
+  // Boot, and again whenever Redis comes back (an empty Redis after a failover has lost the
+  // schedulers too): schedule every enabled source, replay what a crash left failed,
+  // re-enqueue what PostgreSQL says is read but not stored and Redis no longer holds.
+  const boot = async () => {
+    await syncPollSchedules(db, queues.poll);
+    await replayFailedJobs(queues.process);
+    await queues.maintenance.upsertJobScheduler(
+      maintenanceSchedulerId,
+      { every: maintenanceEveryMs },
+      { name: 'maintenance', data: {} },
+    );
+    const pending = await reconcilePending(db, queues.process, {
+      graceMs: deps.config.RECONCILE_AFTER_SECONDS * 1_000,
+    });
+    if (pending.requeued > 0) log.info({ pending }, 'entries Redis had lost were enqueued again');
+  };
+  await boot();
+  let rebooting: Promise<void> | undefined;
+  connection.on('ready', () => {
+    rebooting ??= boot()
+      .catch((error: unknown) => log.warn({ err: error }, 'could not restore schedules after Redis came back'))
+      .finally(() => {
+        rebooting = undefined;
+      });
+  });
   workers.run();
   log.info({ prefix: deps.config.QUEUE_PREFIX }, 'ingest workers started');
   return { queues, close };
@@ -86,6 +106,7 @@ export function openIngestWorkers(
   );
   return {
     log,
+    connection,
     queues,
     workers,
     async close() {

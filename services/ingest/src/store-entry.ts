@@ -1,5 +1,5 @@
 import { tagItem } from '@regwatch/core';
-import { type Db, getSource, type StoreResult, storeItem } from '@regwatch/db';
+import { clearPendingEntry, type Db, getSource, type StoreResult, storeItem } from '@regwatch/db';
 import type { ProcessJob } from '@regwatch/queue';
 
 /**
@@ -19,5 +19,8 @@ export async function storeEntry(db: Db, payload: ProcessJob): Promise<StoreResu
     sourceKind,
     labels: item.labels,
   });
-  return storeItem(db, item, { jurisdictions: payload.jurisdictions, tags, sourceKind });
+  const result = await storeItem(db, item, { jurisdictions: payload.jurisdictions, tags, sourceKind });
+  // Stored: no longer pending. A crash before this line leaves a row the reconciler settles.
+  await clearPendingEntry(db, item.dedupKey, item.contentHash);
+  return result;
 }
