@@ -66,6 +66,8 @@ out(`archive: ${seed.items} items in ${benchDatabaseName(items)}; logs in ${logF
 
 const client = new pg.Client({ connectionString: databaseUrl });
 await client.connect();
+// The seed's catalog sources point at the real sites: nothing here may fetch them.
+await client.query('update sources set enabled = false');
 await client.query(
   `insert into sources (id, name, kind, url, jurisdictions, poll_interval_seconds, enabled)
    values ('soak', 'Soak imports', 'press', 'https://soak.example/feed', '{}', 86400, false)

@@ -69,7 +69,7 @@ export function createWorkers<Deps>(
   options: { only?: readonly string[] } = {},
 ): Workers {
   const chosen = options.only ? registry.filter((definition) => options.only?.includes(definition.queue)) : registry;
-  const log = runtime.logger.child({ component: 'workers' });
+  const log = runtime.logger;
   const workers = chosen.map((definition) => {
     const workerOptions: WorkerOptions = {
       connection: runtime.connection,
