@@ -55,6 +55,14 @@ module.exports = {
       to: { path: '^(packages/(?!(core|render)/)|services/)' },
     },
     {
+      name: 'runtime-imports-only-its-libraries',
+      severity: 'error',
+      comment:
+        'runtime is what every process needs; it builds on config, queue, db and core (DESIGN.md rooms), never on a service.',
+      from: { path: '^packages/runtime/src' },
+      to: { path: '^(packages/(?!(core|config|db|queue|runtime)/)|services/)' },
+    },
+    {
       name: 'libraries-do-not-cross',
       severity: 'error',
       from: { path: '^packages/(db|queue|sources)/src' },

@@ -6,6 +6,7 @@ const projects = [
   ['config', 'packages/config'],
   ['db', 'packages/db'],
   ['queue', 'packages/queue'],
+  ['runtime', 'packages/runtime'],
   ['sources', 'packages/sources'],
   ['render', 'packages/render'],
   ['ingest', 'services/ingest'],

@@ -167,6 +167,12 @@ export const ingestFields = {
     default: 30_000,
     parse: integer({ min: 500, max: 600_000 }),
   }),
+  RECONCILE_AFTER_SECONDS: field({
+    description:
+      'An entry read but not stored this long after its poll is enqueued again if Redis no longer has its job (after a flush or failover)',
+    default: 120,
+    parse: integer({ min: 1, max: 86_400 }),
+  }),
 };
 
 export const apiConfigFields = { ...commonFields, ...apiFields };

@@ -10,6 +10,13 @@ export {
   touchApiKey,
 } from './queries/api-keys.ts';
 export { getItem, type ItemDetailView, type ItemPage, listItems } from './queries/items.ts';
+export {
+  clearPendingEntry,
+  countPendingEntries,
+  type PendingEntry,
+  recordPendingEntries,
+  unsettledPendingEntries,
+} from './queries/pending-entries.ts';
 export { itemsToRetag, type RetagCandidate, replaceItemTags } from './queries/retag.ts';
 export {
   countItemsBySource,

@@ -1,6 +1,7 @@
 export { createRedis, type RedisRole, waitForRedis } from './connection.ts';
 export {
   MaintenanceJob,
+  maintenanceJobValidator,
   NormalisedItemSchema,
   PollJob,
   ProcessJob,
@@ -9,11 +10,12 @@ export {
 } from './payloads.ts';
 export {
   createQueues,
-  enqueueItems,
+  enqueueProcessJobs,
   jobOptions,
   pollIfDue,
   pollNow,
   pollSchedulerId,
+  processJobFor,
   processJobId,
   type QueueOptions,
   type Queues,

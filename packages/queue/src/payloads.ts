@@ -56,3 +56,4 @@ export type MaintenanceJob = Static<typeof MaintenanceJob>;
 
 export const pollJobValidator = Compile(PollJob);
 export const processJobValidator = Compile(ProcessJob);
+export const maintenanceJobValidator = Compile(MaintenanceJob);

@@ -76,24 +76,24 @@ export function processJobId(item: Pick<NormalisedItem, 'dedupKey' | 'contentHas
 /** Concurrent single adds measured as fast as addBulk here (DESIGN.md), and they fail one by one. */
 const enqueueChunk = 100;
 
-export async function enqueueItems(
-  queue: Queue<ProcessJob>,
-  items: readonly NormalisedItem[],
+/** The process job of one entry of a source (what is recorded as pending, then enqueued). */
+export function processJobFor(
+  item: NormalisedItem,
   source: { jurisdictions: readonly string[]; kind: SourceKind },
+): ProcessJob {
+  return { item, jurisdictions: [...source.jurisdictions], sourceKind: source.kind };
+}
+
+/** Enqueues process jobs; a job whose id the queue already holds (in any state) is not added twice. */
+export async function enqueueProcessJobs(
+  queue: Queue<ProcessJob>,
+  payloads: readonly ProcessJob[],
 ): Promise<Job<ProcessJob>[]> {
   const jobs: Job<ProcessJob>[] = [];
-  for (let start = 0; start < items.length; start += enqueueChunk) {
-    const chunk = items.slice(start, start + enqueueChunk);
+  for (let start = 0; start < payloads.length; start += enqueueChunk) {
+    const chunk = payloads.slice(start, start + enqueueChunk);
     jobs.push(
-      ...(await Promise.all(
-        chunk.map((item) =>
-          queue.add(
-            'store',
-            { item, jurisdictions: [...source.jurisdictions], sourceKind: source.kind },
-            { jobId: processJobId(item) },
-          ),
-        ),
-      )),
+      ...(await Promise.all(chunk.map((data) => queue.add('store', data, { jobId: processJobId(data.item) })))),
     );
   }
   return jobs;

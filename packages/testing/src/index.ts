@@ -11,6 +11,7 @@ export {
   type TestDatabase,
   testServerUrl,
 } from './postgres.ts';
+export { type PrivateRedis, startPrivateRedis } from './private-redis.ts';
 export { deletePrefix, testRedisUrl, uniquePrefix } from './redis.ts';
 export { testSource } from './sources.ts';
 export { waitFor } from './wait.ts';

@@ -5,8 +5,8 @@ import {
   normaliseEntry,
   privacyRelevance,
 } from '@regwatch/core';
-import { type Db, knownContentHashes, type SourceRow } from '@regwatch/db';
-import { enqueueItems, type ProcessJob } from '@regwatch/queue';
+import { type Db, knownContentHashes, recordPendingEntries, type SourceRow } from '@regwatch/db';
+import { enqueueProcessJobs, type ProcessJob, processJobFor } from '@regwatch/queue';
 import { adapterFor, type FetchedDocument } from '@regwatch/sources';
 import type { Job, Queue } from 'bullmq';
 
@@ -25,7 +25,8 @@ export interface DocumentRead {
 
 /**
  * The shared middle of polling and importing: parse a document with the source's adapter,
- * normalise its entries, and enqueue those that are new or changed. Throws RegwatchError
+ * normalise its entries, record those that are new or changed as pending in PostgreSQL, then
+ * enqueue them. Throws RegwatchError
  * (parse_*) for a document the adapter cannot read.
  */
 export async function enqueueDocument(
@@ -52,7 +53,18 @@ export async function enqueueDocument(
     items.map((item) => item.dedupKey),
   );
   const fresh = items.filter((item) => known.get(item.dedupKey) !== item.contentHash);
-  const jobs = await enqueueItems(deps.processQueue, fresh, source);
+  // PostgreSQL first: if Redis loses the jobs, the reconciler finds them here.
+  const payloads = fresh.map((item) => processJobFor(item, source));
+  await recordPendingEntries(
+    deps.db,
+    payloads.map((job) => ({
+      dedupKey: job.item.dedupKey,
+      sourceId: source.id,
+      contentHash: job.item.contentHash,
+      job,
+    })),
+  );
+  const jobs = await enqueueProcessJobs(deps.processQueue, payloads);
   return {
     entries: feed.entries.length,
     rejected: normalised.rejected,

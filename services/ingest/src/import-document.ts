@@ -1,11 +1,11 @@
 import type { IngestConfig } from '@regwatch/config';
 import { RegwatchError, type StoreOutcome } from '@regwatch/core';
 import { type Db, getSource } from '@regwatch/db';
-import { createQueues, createRedis, queueNames } from '@regwatch/queue';
-import { QueueEvents, Worker } from 'bullmq';
+import { createRedis, queueNames } from '@regwatch/queue';
+import { QueueEvents } from 'bullmq';
 import type { Logger } from 'pino';
 import { enqueueDocument } from './enqueue-document.ts';
-import { storeEntry } from './store-entry.ts';
+import { openIngestWorkers } from './start-ingest.ts';
 
 export type ImportReport = {
   entries: number;
@@ -19,9 +19,9 @@ export type ImportReport = {
 
 /**
  * Backfill: pushes a document (a saved feed, an export) for a source through the same
- * processing queue as polling, and waits until every job it enqueued has finished. It runs
- * a processing worker of its own for the duration, so it works whether or not `regwatch
- * start` is running (jobs are shared with any workers that are).
+ * processing queue as polling, and waits until every job it enqueued has finished. When no
+ * ingest process is running it runs the registry's `process` workers itself for the
+ * duration, so it works whether or not `regwatch start` is running.
  */
 export async function importDocument(
   deps: { config: IngestConfig; db: Db; logger: Logger },
@@ -35,18 +35,12 @@ export async function importDocument(
     );
   }
   const { config } = deps;
-  const connection = createRedis(config.REDIS_URL, 'worker');
+  // The same workers as the ingest process, from the same registry; run only when no ingest
+  // process is there to store what the import enqueues.
+  const ingest = openIngestWorkers(deps, { only: [queueNames.process] });
+  const { queues } = ingest;
   const eventsConnection = createRedis(config.REDIS_URL, 'worker');
-  const queues = createQueues({ connection, prefix: config.QUEUE_PREFIX });
   const events = new QueueEvents(queueNames.process, { connection: eventsConnection, prefix: config.QUEUE_PREFIX });
-  const worker = new Worker(queueNames.process, async (job) => storeEntry(deps.db, job.data), {
-    connection,
-    prefix: config.QUEUE_PREFIX,
-    concurrency: config.PROCESS_CONCURRENCY,
-    lockDuration: config.WORKER_LOCK_MS,
-    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
-  });
-  worker.on('error', (error) => deps.logger.error({ err: error }, 'import worker error'));
 
   const report: ImportReport = {
     entries: 0,
@@ -73,6 +67,7 @@ export async function importDocument(
 
   try {
     await events.waitUntilReady();
+    if ((await queues.process.getWorkersCount()) === 0) ingest.workers.run();
     events.on('completed', ({ jobId, returnvalue }) => settle(jobId, outcomeOf(returnvalue)));
     events.on('failed', ({ jobId }) => {
       // A failed attempt is final only when no attempt is left; the job reports that itself.
@@ -126,10 +121,9 @@ export async function importDocument(
     }
     return report;
   } finally {
-    await worker.close();
     await events.close();
-    await queues.close();
-    await Promise.all([connection.quit(), eventsConnection.quit()]).catch(() => undefined);
+    await ingest.close();
+    await eventsConnection.quit().catch(() => eventsConnection.disconnect());
   }
 }
 

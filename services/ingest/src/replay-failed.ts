@@ -1,15 +1,8 @@
+import { permanentPrefix } from '@regwatch/runtime';
 import type { Queue } from 'bullmq';
-import { UnrecoverableError } from 'bullmq';
 
 /** A job is replayed at most this many times, so a poison entry cannot loop forever. */
 export const maxReplays = 10;
-
-const permanentPrefix = 'permanent: ';
-
-/** A failure that retrying cannot fix: the queue will not retry it and replay leaves it alone. */
-export function permanentFailure(message: string): UnrecoverableError {
-  return new UnrecoverableError(`${permanentPrefix}${message}`);
-}
 
 /**
  * Moves failed jobs back to waiting when their failure was transient. BullMQ fails a job

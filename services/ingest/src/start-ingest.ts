@@ -1,13 +1,14 @@
 import type { IngestConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
-import { createQueues, createRedis, type PollJob, pollJobValidator, type Queues, queueNames } from '@regwatch/queue';
-import { type Job, Worker, type WorkerOptions } from 'bullmq';
+import { createQueues, createRedis, type Queues } from '@regwatch/queue';
+import { createWorkers, type Workers } from '@regwatch/runtime';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createFetchDispatcher } from './fetch/dispatcher.ts';
-import { type PollSummary, pollSource } from './poll-source.ts';
-import { permanentFailure, replayFailedJobs } from './replay-failed.ts';
+import { type IngestContext, ingestWorkers } from './ingest-workers.ts';
+import { reconcilePending } from './reconcile-pending.ts';
+import { replayFailedJobs } from './replay-failed.ts';
 import { syncPollSchedules } from './schedules.ts';
-import { storeEntry } from './store-entry.ts';
 
 export interface IngestDeps {
   config: IngestConfig;
@@ -21,15 +22,61 @@ export interface Ingest {
   close(): Promise<void>;
 }
 
+export interface IngestWorkers extends Ingest {
+  workers: Workers;
+  connection: Redis;
+}
+
 const maintenanceSchedulerId = 'maintenance';
 const maintenanceEveryMs = 60_000;
 
 /**
- * Starts the ingest workers: poll (fetch + parse + enqueue), process (store), maintenance
- * (keep schedulers in step with the sources table, replay transient failures). Every worker
- * reports errors and failures to the log; none of them lets an error end the process.
+ * Starts the ingest workers of the registry (`ingestWorkers`): poll (fetch + parse + enqueue),
+ * process (store), maintenance (keep schedulers in step with the sources table, replay
+ * transient failures), built by the runtime's one `createWorkers`.
  */
-export async function startIngest({ config, db, logger }: IngestDeps): Promise<Ingest> {
+export async function startIngest(deps: IngestDeps): Promise<Ingest> {
+  const { db } = deps;
+  const { connection, queues, workers, close, log } = openIngestWorkers(deps);
+  // Boot, and again whenever Redis comes back (an empty Redis after a failover has lost the
+  // schedulers too): schedule every enabled source, replay what a crash left failed,
+  // re-enqueue what PostgreSQL says is read but not stored and Redis no longer holds.
+  const boot = async () => {
+    await syncPollSchedules(db, queues.poll);
+    await replayFailedJobs(queues.process);
+    await queues.maintenance.upsertJobScheduler(
+      maintenanceSchedulerId,
+      { every: maintenanceEveryMs },
+      { name: 'maintenance', data: {} },
+    );
+    const pending = await reconcilePending(db, queues.process, {
+      graceMs: deps.config.RECONCILE_AFTER_SECONDS * 1_000,
+    });
+    if (pending.requeued > 0) log.info({ pending }, 'entries Redis had lost were enqueued again');
+  };
+  await boot();
+  let rebooting: Promise<void> | undefined;
+  connection.on('ready', () => {
+    rebooting ??= boot()
+      .catch((error: unknown) => log.warn({ err: error }, 'could not restore schedules after Redis came back'))
+      .finally(() => {
+        rebooting = undefined;
+      });
+  });
+  workers.run();
+  log.info({ prefix: deps.config.QUEUE_PREFIX }, 'ingest workers started');
+  return { queues, close };
+}
+
+/**
+ * The connection, queues and workers of the ingest registry (all of it, or `only` some queues),
+ * built paused: `startIngest` boots them, `regwatch import` runs `process` when no ingest
+ * process is there.
+ */
+export function openIngestWorkers(
+  { config, db, logger }: IngestDeps,
+  options: { only?: readonly string[] } = {},
+): IngestWorkers & { log: Logger } {
   const log = logger.child({ component: 'ingest' });
   // Workers wait for Redis rather than fail (maxRetriesPerRequest: null); BullMQ duplicates
   // this connection for its blocking commands.
@@ -44,75 +91,26 @@ export async function startIngest({ config, db, logger }: IngestDeps): Promise<I
     userAgent: config.FETCH_USER_AGENT,
   };
 
-  const workerOptions = (concurrency: number): WorkerOptions => ({
-    connection,
-    prefix: config.QUEUE_PREFIX,
-    concurrency,
-    lockDuration: config.WORKER_LOCK_MS,
-    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
-    // A job whose worker died twice is failed; maintenance replays it (at-least-once).
-    maxStalledCount: 2,
-    autorun: false,
-  });
-
-  const poll = new Worker<PollJob, PollSummary>(
-    queueNames.poll,
-    async (job) => {
-      if (!pollJobValidator.Check(job.data)) throw permanentFailure('invalid poll payload');
-      const summary = await pollSource(
-        { db, processQueue: queues.process, dispatcher, limits },
-        job.data.sourceId,
-        job.data.force ?? false,
-      );
-      if (summary.status === 'failed') log.warn({ source: job.data.sourceId, ...summary }, 'source poll failed');
-      else if (summary.status !== 'skipped') log.info({ source: job.data.sourceId, ...summary }, 'source polled');
-      return summary;
+  const context: IngestContext = { config, db, queues, dispatcher, limits };
+  const workers = createWorkers(
+    context,
+    {
+      connection,
+      prefix: config.QUEUE_PREFIX,
+      logger: log,
+      lockMs: config.WORKER_LOCK_MS,
+      stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
     },
-    workerOptions(config.POLL_CONCURRENCY),
+    ingestWorkers,
+    options,
   );
-
-  const process = new Worker(
-    queueNames.process,
-    async (job) => storeEntry(db, job.data),
-    workerOptions(config.PROCESS_CONCURRENCY),
-  );
-
-  const maintenance = new Worker(
-    queueNames.maintenance,
-    async () => {
-      const schedules = await syncPollSchedules(db, queues.poll);
-      const replayed = await replayFailedJobs(queues.process);
-      if (schedules.scheduled + schedules.removed + replayed > 0) log.info({ ...schedules, replayed }, 'maintenance');
-      return { ...schedules, replayed };
-    },
-    workerOptions(1),
-  );
-
-  const workers = [poll, process, maintenance];
-  for (const worker of workers) {
-    worker.on('error', (error) => log.error({ err: error, queue: worker.name }, 'worker error'));
-    worker.on('failed', (job: Job | undefined, error: Error) =>
-      log.warn({ err: error, queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade }, 'job failed'),
-    );
-  }
-
-  // Boot: schedule every enabled source, replay what a previous crash left failed, then run.
-  await syncPollSchedules(db, queues.poll);
-  await replayFailedJobs(queues.process);
-  await queues.maintenance.upsertJobScheduler(
-    maintenanceSchedulerId,
-    { every: maintenanceEveryMs },
-    { name: 'maintenance', data: {} },
-  );
-  for (const worker of workers) {
-    worker.run().catch((error: unknown) => log.error({ err: error, queue: worker.name }, 'worker stopped'));
-  }
-  log.info({ prefix: config.QUEUE_PREFIX }, 'ingest workers started');
-
   return {
+    log,
+    connection,
     queues,
+    workers,
     async close() {
-      await Promise.all(workers.map((worker) => worker.close()));
+      await workers.close();
       await queues.close();
       await dispatcher.close();
       await connection.quit().catch(() => connection.disconnect());

@@ -1,22 +1,13 @@
 import { tagItem } from '@regwatch/core';
-import { type Db, getSource, type StoreResult, storeItem } from '@regwatch/db';
-import { processJobValidator } from '@regwatch/queue';
-import { permanentFailure } from './replay-failed.ts';
-
-/** PostgreSQL error classes that will fail the same way on retry: bad data, not a bad moment. */
-const permanentSqlStates = /^(22|23|42)/;
+import { clearPendingEntry, type Db, getSource, type StoreResult, storeItem } from '@regwatch/db';
+import type { ProcessJob } from '@regwatch/queue';
 
 /**
- * Processing step for one queued entry: validate the payload, tag it (platforms, jurisdictions,
- * topics, with their evidence), store it. A payload that does not match the schema, or data
- * PostgreSQL rejects, is permanent (retrying cannot help); anything else (connection lost,
- * deadlock) is retried by the queue with backoff.
+ * Processing step for one queued entry (its payload checked by the worker): tag it (platforms,
+ * jurisdictions, topics, with their evidence), store it. Errors are classified by the runtime:
+ * data PostgreSQL rejects is permanent, a lost connection or a deadlock is retried.
  */
-export async function storeEntry(db: Db, payload: unknown): Promise<StoreResult> {
-  if (!processJobValidator.Check(payload)) {
-    const [first] = processJobValidator.Errors(payload);
-    throw permanentFailure(`invalid process payload: ${first?.instancePath ?? ''} ${first?.message ?? ''}`.trim());
-  }
+export async function storeEntry(db: Db, payload: ProcessJob): Promise<StoreResult> {
   const item = { ...payload.item, links: payload.item.links ?? [] };
   // Jobs queued before the kind was carried look the source up.
   const sourceKind = payload.sourceKind ?? (await getSource(db, item.sourceId))?.kind;
@@ -28,13 +19,8 @@ export async function storeEntry(db: Db, payload: unknown): Promise<StoreResult>
     sourceKind,
     labels: item.labels,
   });
-  try {
-    return await storeItem(db, item, { jurisdictions: payload.jurisdictions, tags, sourceKind });
-  } catch (error) {
-    const sqlState = (error as { code?: unknown }).code;
-    if (typeof sqlState === 'string' && permanentSqlStates.test(sqlState) && sqlState !== '40P01') {
-      throw permanentFailure(`entry rejected by the database (${sqlState}): ${(error as Error).message}`);
-    }
-    throw error;
-  }
+  const result = await storeItem(db, item, { jurisdictions: payload.jurisdictions, tags, sourceKind });
+  // Stored: no longer pending. A crash before this line leaves a row the reconciler settles.
+  await clearPendingEntry(db, item.dedupKey, item.contentHash);
+  return result;
 }

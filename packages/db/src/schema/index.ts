@@ -1,4 +1,5 @@
 export { apiKeys } from './api-keys.ts';
 export { clusterKeys, termCounts } from './clustering.ts';
 export { entries, items, stories } from './newsfeed.ts';
+export { pendingEntries } from './pending-entries.ts';
 export { sources } from './sources.ts';

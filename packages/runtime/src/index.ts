@@ -1,0 +1,14 @@
+export { CloseList, type CloseReport } from './close-list.ts';
+export { type HealthServer, type HealthServerOptions, type Probe, startHealthServer } from './health-server.ts';
+export { classifyJobError, permanentFailure, permanentPrefix } from './job-errors.ts';
+export { createLogger } from './logger.ts';
+export { type ShutdownOptions, untilShutdown } from './shutdown.ts';
+export {
+  createWorkers,
+  defineWorker,
+  type JobContext,
+  type PayloadValidator,
+  type WorkerDefinition,
+  type WorkerRuntime,
+  type Workers,
+} from './workers.ts';

@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { CloseList } from './close-list.ts';
+
+export interface ShutdownOptions {
+  closeList: CloseList;
+  deadlineMs: number;
+  logger: Logger;
+  /** Called first, before anything closes: readiness turns 503 so load balancers stop sending. */
+  onDraining?: () => void;
+  /** Where the process ends when the deadline passes (tests pass their own). */
+  exit?: (code: number) => void;
+  signals?: readonly NodeJS.Signals[];
+}
+
+/**
+ * Waits for the first SIGTERM or SIGINT, then stops in order: readiness 503, close everything
+ * in reverse order of opening under one deadline. Later signals are ignored (and logged) so a
+ * second Ctrl-C cannot cut a shutdown in half; past the deadline the process exits 1.
+ * Resolves with the exit code once everything closed.
+ */
+export function untilShutdown(options: ShutdownOptions): Promise<number> {
+  const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        options.logger.warn({ signal }, 'already shutting down; signal ignored');
+        return;
+      }
+      stopping = true;
+      options.logger.info({ signal }, 'shutting down');
+      options.onDraining?.();
+      const deadline = setTimeout(() => {
+        options.logger.error({ deadlineMs: options.deadlineMs }, 'shutdown deadline passed; exiting');
+        exit(1);
+      }, options.deadlineMs + 500);
+      deadline.unref();
+      options.closeList.closeAll(options.deadlineMs).then((report) => {
+        clearTimeout(deadline);
+        for (const failure of report.failed) options.logger.warn(failure, 'did not close cleanly');
+        for (const each of signals) process.off(each, onSignal);
+        resolve(report.failed.length === 0 ? 0 : 1);
+      });
+    };
+    for (const each of signals) process.on(each, onSignal);
+  });
+}

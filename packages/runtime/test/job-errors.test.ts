@@ -1,0 +1,30 @@
+import { RegwatchError } from '@regwatch/core';
+import { UnrecoverableError } from 'bullmq';
+import { describe, expect, it } from 'vitest';
+import { classifyJobError, permanentPrefix } from '../src/job-errors.ts';
+
+const sqlError = (code: string) => Object.assign(new Error(`database error ${code}`), { code });
+
+describe('classifyJobError (issue 12: one error classification for every worker)', () => {
+  it('makes permanent Regwatch errors and data errors unrecoverable', () => {
+    for (const error of [new RegwatchError('parse_malformed', 'bad'), sqlError('22021'), sqlError('23502')]) {
+      const classified = classifyJobError(error);
+      expect(classified).toBeInstanceOf(UnrecoverableError);
+      expect(classified.message.startsWith(permanentPrefix)).toBe(true);
+    }
+  });
+
+  it('leaves restarts, lost connections, deadlocks and unknown errors to retry', () => {
+    for (const error of [
+      new RegwatchError('unavailable', 'down'),
+      sqlError('57P01'),
+      sqlError('08006'),
+      sqlError('40P01'),
+      sqlError('53300'),
+      new Error('Connection terminated unexpectedly'),
+    ]) {
+      expect(classifyJobError(error)).toBe(error);
+    }
+    expect(classifyJobError('a string')).toBeInstanceOf(Error);
+  });
+});

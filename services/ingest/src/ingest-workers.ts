@@ -1,0 +1,78 @@
+import type { IngestConfig } from '@regwatch/config';
+import type { Db } from '@regwatch/db';
+import {
+  maintenanceJobValidator,
+  pollJobValidator,
+  processJobValidator,
+  type Queues,
+  queueNames,
+} from '@regwatch/queue';
+import { defineWorker, type WorkerDefinition } from '@regwatch/runtime';
+import type { FetchDispatcher } from './fetch/dispatcher.ts';
+import type { FetchLimits } from './fetch/fetch-document.ts';
+import { pollSource } from './poll-source.ts';
+import { reconcilePending } from './reconcile-pending.ts';
+import { replayFailedJobs } from './replay-failed.ts';
+import { syncPollSchedules } from './schedules.ts';
+import { storeEntry } from './store-entry.ts';
+
+/** What the ingest workers share: configuration, the database, the queues, the one HTTP client. */
+export interface IngestContext {
+  config: IngestConfig;
+  db: Db;
+  queues: Queues;
+  dispatcher: FetchDispatcher;
+  limits: FetchLimits;
+}
+
+/**
+ * The ingest workers, as data. `regwatch start --only ingest` runs all of them; `regwatch
+ * import` runs only `process` when no ingest process is there to store what it enqueues.
+ */
+export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
+  defineWorker({
+    queue: queueNames.poll,
+    payload: pollJobValidator,
+    concurrency: (context: IngestContext) => context.config.POLL_CONCURRENCY,
+    why: 'a poll waits on a remote server; POLL_CONCURRENCY polls at once, at most 2 per host (the dispatcher)',
+    process: async (context, data, { log }) => {
+      const summary = await pollSource(
+        {
+          db: context.db,
+          processQueue: context.queues.process,
+          dispatcher: context.dispatcher,
+          limits: context.limits,
+        },
+        data.sourceId,
+        data.force ?? false,
+      );
+      if (summary.status === 'failed') log.warn({ source: data.sourceId, ...summary }, 'source poll failed');
+      else if (summary.status !== 'skipped') log.info({ source: data.sourceId, ...summary }, 'source polled');
+      return summary;
+    },
+  }),
+  defineWorker({
+    queue: queueNames.process,
+    payload: processJobValidator,
+    concurrency: (context: IngestContext) => context.config.PROCESS_CONCURRENCY,
+    why: 'storing waits on PostgreSQL; clustering serialises with advisory locks, so more at once is safe',
+    process: async (context, data) => storeEntry(context.db, data),
+  }),
+  defineWorker({
+    queue: queueNames.maintenance,
+    payload: maintenanceJobValidator,
+    concurrency: () => 1,
+    why: 'keeps poll schedules in step with the sources table, replays transient failures and re-enqueues what Redis lost: one at a time',
+    process: async (context, _data, { log }) => {
+      const schedules = await syncPollSchedules(context.db, context.queues.poll);
+      const replayed = await replayFailedJobs(context.queues.process);
+      const pending = await reconcilePending(context.db, context.queues.process, {
+        graceMs: context.config.RECONCILE_AFTER_SECONDS * 1_000,
+      });
+      if (schedules.scheduled + schedules.removed + replayed + pending.requeued + pending.settled > 0) {
+        log.info({ ...schedules, replayed, pending }, 'maintenance');
+      }
+      return { ...schedules, replayed, pending };
+    },
+  }),
+];
