@@ -2,6 +2,7 @@ import type { IngestConfig } from '@regwatch/config';
 import { RegwatchError, type StoreOutcome } from '@regwatch/core';
 import { type Db, getSource } from '@regwatch/db';
 import { createRedis, queueNames } from '@regwatch/queue';
+import { permanentPrefix } from '@regwatch/runtime';
 import { QueueEvents } from 'bullmq';
 import type { Logger } from 'pino';
 import { enqueueDocument } from './enqueue-document.ts';
@@ -69,11 +70,11 @@ export async function importDocument(
     await events.waitUntilReady();
     if ((await queues.process.getWorkersCount()) === 0) ingest.workers.run();
     events.on('completed', ({ jobId, returnvalue }) => settle(jobId, outcomeOf(returnvalue)));
-    events.on('failed', ({ jobId }) => {
-      // A failed attempt is final only when no attempt is left; the job reports that itself.
-      void queues.process.getJobState(jobId).then((state) => {
-        if (state === 'failed') settle(jobId, 'failed');
-      });
+    events.on('failed', ({ jobId, failedReason }) => {
+      // Only a permanent failure is final: a job that failed for a transient reason (its
+      // worker killed more than maxStalledCount times, a database restart) is replayed by the
+      // maintenance job and stored later, so the import keeps waiting for it.
+      if (failedReason.startsWith(permanentPrefix)) settle(jobId, 'failed');
     });
 
     const read = await enqueueDocument(
@@ -100,7 +101,8 @@ export async function importDocument(
         const done = await queues.process.getJob(job.id);
         settle(job.id, outcomeOf(done?.returnvalue));
       } else if (state === 'failed') {
-        settle(job.id, 'failed');
+        const failed = await queues.process.getJob(job.id);
+        if (failed?.failedReason?.startsWith(permanentPrefix)) settle(job.id, 'failed');
       } else if (state === 'unknown') {
         settle(job.id, 'unchanged'); // Completed and already removed: it was stored earlier.
       }
