@@ -1,5 +1,4 @@
 import type { AliasSpec } from './lexicon-types.ts';
-import type { PlaceRole } from './place-roles.ts';
 import { foldSameLength, isWordCharacter, type Token, tokenise } from './tokens.ts';
 
 /**
@@ -129,6 +128,9 @@ export interface ScanField<F extends string = string> {
   folded: string;
   tokens: readonly Token[];
 }
+
+/** Why a place is named only in passing (see place-roles.ts). */
+export type PlaceRole = 'dateline' | 'home' | 'destination' | 'venue';
 
 /** A name found in a field. */
 export interface Mention<F extends string = string> {

@@ -1,4 +1,4 @@
-import type { Mention, ScanField } from './phrase-index.ts';
+import type { Mention, PlaceRole, ScanField } from './phrase-index.ts';
 
 /**
  * Places a text names without the story being about them: a dateline ("Brussels/Frankfurt,
@@ -10,11 +10,20 @@ import type { Mention, ScanField } from './phrase-index.ts';
  * the passing mention is the best guess left ("steal USD 35m from Dubai company"). Patterns run on
  * folded text (lower case, no accents), in the languages the sources publish in.
  */
-export type PlaceRole = 'dateline' | 'home' | 'destination' | 'venue';
 
-/** "Brussels, 14 July –", "Brussels/Frankfurt, 1 July –", "FRANKFURT (Reuters) -", "Paris, le 3 mai 2026 —". */
-const dateline =
-  /^\s*\p{Lu}[\p{L}.'’ -]{1,40}?(?:\s*\/\s*\p{Lu}[\p{L}.'’ -]{1,40}?)*\s*(?:,\s*[^–—\n,]{1,30}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:[–—]|--?\s)/u;
+/** One place of a dateline: up to three capitalised words ("Brussels", "The Hague", "Frankfurt am Main" is two). */
+const datelinePlace = String.raw`\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}`;
+/**
+ * A dateline: places with a date (a digit in it) or an agency, or places in capitals, then a
+ * dash: "Brussels, 14 July –", "Brussels/Frankfurt, 1 July –", "Paris, le 3 mai 2026 —",
+ * "FRANKFURT (Reuters) -", "WASHINGTON —". A capitalised phrase before a dash alone
+ * ("Canada's privacy commissioner – …") is not one.
+ */
+const dateline = new RegExp(
+  String.raw`^\s*(?:${datelinePlace}(?:\s*/\s*${datelinePlace})*(?:,[^–—\n,(]{0,20}\d[^–—\n,(]{0,20}|\s*\([^)\n]{1,30}\))` +
+    String.raw`|\p{Lu}[\p{Lu}\s/.'’-]{2,40}?(?:\s*\([^)\n]{1,30}\))?)\s*(?:[–—]|--?(?=\s))`,
+  'u',
+);
 
 /** The length of the dateline a field starts with, 0 when none. Only the lead can carry one. */
 export function datelineLength(field: ScanField): number {
