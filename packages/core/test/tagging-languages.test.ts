@@ -139,6 +139,14 @@ describe('issue 11: topics in the languages the sources publish in', () => {
     expect(topics({ title: 'Une violation de données touche 3 000 patients' })).toContain('data-breaches');
   });
 
+  it('lists no form that is a word of another language with another meaning', () => {
+    expect(topics({ title: 'The plan was amended after a kinder debate' })).toEqual([]);
+    expect(topics({ title: 'Hospitality chain names new chief executive' })).toEqual([]);
+    expect(topics({ title: 'Google Autocomplete suggests Australian surgeon is bankrupt' })).toEqual([]);
+    expect(topics({ title: 'Use a glob pattern to match files in Klagenfurt office' })).toEqual([]);
+    expect(topics({ title: 'Het kind van de buren' })).toEqual([]);
+  });
+
   it('keeps the regulator’s own jurisdiction and adds the EU for the EU law a notice applies', () => {
     const tags = tagItem(
       regulator('SI', {
