@@ -161,4 +161,25 @@ describe('validateLexicons', () => {
     ]);
     expect(tagger.tagPlatforms({ title: 'Acme wins award' }).map((t) => t.id)).toEqual([]);
   });
+
+  it('issue 11: checks wildcard terms (a "*" at a word\'s start or end, a stem of four letters or more)', () => {
+    const misc = (terms: unknown[]) =>
+      withTable('topics', (data) => [
+        ...(data as Entry[]),
+        { id: 'misc', name: 'Misc', definition: 'A topic made up for this test, with enough words.', terms },
+      ]);
+    const at = `topics.json: "misc" (entry ${topics.length + 1}): terms`;
+    expect(problemsOf(misc(['enf*', '*mid*dle', 'a * b', { text: 'Kinder*', case: 'exact' }]))).toEqual([
+      `${at}[0]: "enf*": a "*" must touch a word of at least 4 letters`,
+      `${at}[1]: "*mid*dle": a word may have "*" at its start or its end, not both`,
+      `${at}[2]: "a * b": a "*" must touch a word (\`enfant*\`, \`*überwachung\`)`,
+      `${at}[3]: a name with "*" matches in any case`,
+    ]);
+    const tagger = createTagger(validateLexicons(misc(['enfant* en ligne', '*überwachung'])));
+    const isMisc = (title: string) => tagger.tagTopics({ title }).some((tag) => tag.id === 'misc');
+    expect(isMisc('Les enfants en ligne')).toBe(true);
+    expect(isMisc('Videoüberwachung im Bad')).toBe(true);
+    expect(isMisc('Les enfants, en ligne')).toBe(false);
+    expect(isMisc('Überwachungskamera')).toBe(false);
+  });
 });

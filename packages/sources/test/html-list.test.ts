@@ -117,6 +117,21 @@ describe('html-list parsing', () => {
     });
   });
 
+  it("issue 11: reads each item's own categories, distinct and in page order, as labels", async () => {
+    const tags = '<a class="tag">Dati sanitari</a> <a class="tag">Minimizzazione</a> <a class="tag">Dati sanitari</a>';
+    const feed = await parse(
+      page(teaser({ title: 'Tagged', summary: tags }) + teaser({ title: 'Untagged', href: '/en/news/b' })),
+      { ...options, categories: 'a.tag' },
+    );
+    expect(feed.entries.map((entry) => entry.labels)).toEqual([
+      { categories: ['Dati sanitari', 'Minimizzazione'] },
+      undefined,
+    ]);
+    expect(thrownBy(() => readHtmlListOptions({ ...options, categories: '' })).message).toMatch(
+      /categories must be a non-empty CSS selector/,
+    );
+  });
+
   it('keeps relative links relative, for normalisation to resolve against the document URL', async () => {
     const feed = await parse(
       page(

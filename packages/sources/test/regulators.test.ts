@@ -253,6 +253,18 @@ describe('garante-it: the Garante register of decisions (real capture, html-list
       summary:
         '[doc. web n. 10259701] Provvedimento del 28 maggio 2026 Registro dei provvedimenti n. 419 del 28 maggio 2026 IL GARANTE PER LA PROTEZIONE DEI DATI PERSONALI NELLA riunione odierna, alla quale han[...]',
       published: '2026-05-28',
+      labels: {
+        categories: [
+          'Ordinanza ingiunzione o revoca',
+          'Ordini professionali',
+          'Pubblica Amministrazione',
+          'Archivi e banche dati',
+          'Informativa',
+          'Pubblici registri',
+          'Accountability',
+          'SPID',
+        ],
+      },
     });
     const items = await normaliseRecorded(source('garante-it'));
     expect(items.map((item) => item.url)).toEqual(
@@ -261,6 +273,16 @@ describe('garante-it: the Garante register of decisions (real capture, html-list
       ),
     );
     expect(items.every((item) => item.publishedAt === '2026-05-28T00:00:00.000Z' && item.language === 'it')).toBe(true);
+  });
+
+  it("issue 11: reads each decision's type and subjects (Tipologia, Argomenti) as its categories", async () => {
+    const items = await normaliseRecorded(source('garante-it'));
+    expect(items.at(-1)?.labels.categories).toEqual([
+      'Ordinanza ingiunzione o revoca',
+      'Dati sanitari',
+      'Diagnosi HIV',
+      'Minimizzazione',
+    ]);
   });
 
   it('reads a page whose doctype comes after dozens of blank lines, ignoring its Liferay scripts', async () => {

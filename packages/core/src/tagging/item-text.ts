@@ -59,14 +59,64 @@ function splitLead(text: string): [string, string] {
   return [text.slice(0, cut).trim(), text.slice(cut).trim()];
 }
 
+/** "Label: value; value" lines, as registers print their columns. */
+const labelLine = /^[^:\n]{1,40}:\s*(.+)$/;
+
+/**
+ * The text without the lines that only repeat the source's own labels ("Issues: Consent;
+ * Transparency", "Deployer: Meta"): the labels are read as labels (source-label evidence), and
+ * a register's taxonomy words read as prose would be false topics (AIAAIC's "Transparency" is
+ * about the system, not a privacy notice).
+ */
+function withoutLabelLines(text: string, labels: TagInput['labels']): string {
+  if (!labels || !text.includes(':')) return text;
+  const known = new Set(
+    [
+      ...(labels.deployers ?? []),
+      ...(labels.developers ?? []),
+      ...(labels.jurisdictions ?? []),
+      ...(labels.categories ?? []),
+    ].map((label) => label.trim().toLowerCase()),
+  );
+  if (known.size === 0) return text;
+  return text
+    .split('\n')
+    .filter((line) => {
+      const values = labelLine.exec(line)?.[1]?.split(/\s*;\s*/);
+      return !values?.every((value) => known.has(value.trim().toLowerCase()));
+    })
+    .join('\n');
+}
+
+/** What may follow a title repeated at the start of a text on its line: a byline and date ("AEPD Mié, 24/06/2026"). */
+const maxBylineChars = 60;
+
+/**
+ * The text without a copy of the title at its start (with the byline on the same line): the
+ * lead is then the text's own first sentence, not the title counted twice.
+ */
+function withoutTitleCopy(text: string, title: string): string {
+  if (!title || !text.startsWith(title)) return text;
+  const lineEnd = text.indexOf('\n', title.length);
+  const rest = lineEnd < 0 ? text.slice(title.length) : text.slice(title.length, lineEnd);
+  if (rest.trim().length > maxBylineChars || lineEnd < 0) return text;
+  return text.slice(lineEnd + 1).trim();
+}
+
 /**
  * Title, lead and body of an item, boilerplate stripped. Sources often repeat the summary at
  * the start of the content: that copy is dropped so the body does not count the lead twice.
  */
 export function itemText(input: TagInput): ItemText {
   const title = tidy(input.title);
-  const summary = tidy(stripBoilerplate(input.summary ?? '').text);
-  const content = tidy(stripBoilerplate(input.content ?? '').text);
+  const summary = withoutTitleCopy(
+    tidy(stripBoilerplate(withoutLabelLines(input.summary ?? '', input.labels)).text),
+    title,
+  );
+  const content = withoutTitleCopy(
+    tidy(stripBoilerplate(withoutLabelLines(input.content ?? '', input.labels)).text),
+    title,
+  );
   const [lead, leadRest] = splitLead(summary || content);
   let body = leadRest;
   if (summary && content && content !== summary) {

@@ -50,7 +50,71 @@ export interface Candidate {
  */
 interface TrieNode {
   next: Map<string, TrieNode>;
+  /** Edges to words that start (`prefix`) or end (`suffix`) with a stem, keyed by the stem's first or last characters. */
+  wild: { prefix: Map<string, WildEdge[]>; suffix: Map<string, WildEdge[]> } | null;
   candidates: Candidate[];
+}
+
+/** A wildcard word of a name: `violation*` (any word starting with the stem), `*überwachung` (any word ending with it). */
+interface WildEdge {
+  stem: string;
+  /** Whether the name has whitespace before this word (as an exact edge's leading space). */
+  spaced: boolean;
+  node: TrieNode;
+}
+
+/** How many characters of a wildcard stem key its lookup; also the shortest stem allowed. */
+export const minWildcardStem = 4;
+
+/** One word (or punctuation token) of a name: matched exactly, or as a wildcard word. */
+interface NamePart {
+  kind: 'exact' | 'prefix' | 'suffix';
+  /** The exact edge key (with its leading space), or the stem of a wildcard. */
+  key: string;
+  spaced: boolean;
+}
+
+/**
+ * A name's parts. `*` touching a word makes it a wildcard (`enfant*`, `*überwachung`): the
+ * lexicons' way of listing inflected forms and compounds without spelling each one out.
+ * Returns a problem instead when a `*` is anywhere else or its stem is too short.
+ */
+export function nameParts(text: string): NamePart[] | string {
+  const tokens = tokenise(foldSameLength(text));
+  const parts: NamePart[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    if (token.text === '*') continue;
+    const previous = tokens[index - 1];
+    const next = tokens[index + 1];
+    const starBefore = previous?.text === '*' && previous.end === token.start;
+    const starAfter = next?.text === '*' && next.start === token.end;
+    const lead = starBefore ? index - 1 : index;
+    const beforeLead = tokens[lead - 1];
+    const spaced = parts.length > 0 && beforeLead !== undefined && (tokens[lead] as Token).start > beforeLead.end;
+    if (!starBefore && !starAfter) {
+      parts.push({
+        kind: 'exact',
+        key: parts.length === 0 ? token.text : spaced ? ` ${token.text}` : token.text,
+        spaced,
+      });
+      continue;
+    }
+    if (starBefore && starAfter) return `"${text}": a word may have "*" at its start or its end, not both`;
+    if (!token.word || token.text.length < minWildcardStem) {
+      return `"${text}": a "*" must touch a word of at least ${minWildcardStem} letters`;
+    }
+    parts.push({ kind: starBefore ? 'suffix' : 'prefix', key: token.text, spaced });
+  }
+  const stars = tokens.filter((token) => token.text === '*').length;
+  const wild = parts.filter((part) => part.kind !== 'exact').length;
+  if (stars !== wild) return `"${text}": a "*" must touch a word (\`enfant*\`, \`*überwachung\`)`;
+  return parts;
+}
+
+/** Whether a name has wildcard words: such names match in any case. */
+export function hasWildcard(text: string): boolean {
+  return text.includes('*');
 }
 
 export interface PhraseIndex {
@@ -65,6 +129,9 @@ export interface ScanField<F extends string = string> {
   tokens: readonly Token[];
 }
 
+/** Why a place is named only in passing (see place-roles.ts). */
+export type PlaceRole = 'dateline' | 'home' | 'destination' | 'venue';
+
 /** A name found in a field. */
 export interface Mention<F extends string = string> {
   candidate: Candidate;
@@ -76,6 +143,8 @@ export interface Mention<F extends string = string> {
   confirmed: boolean;
   /** How many candidates of the same dimension (platforms; places, authorities and laws; topics) the span had: more than one is a shared name. */
   sharedBy: number;
+  /** Set on a place the text names only in passing (a dateline, a company's home…): see place-roles.ts. */
+  role?: PlaceRole;
 }
 
 function letters(text: string): string {
@@ -110,7 +179,7 @@ function phrasesPattern(phrases: readonly string[] | undefined): RegExp | null {
 
 export function compileRule(alias: AliasSpec): CompiledRule {
   const rule = typeof alias === 'string' ? { text: alias } : alias;
-  const caseMode: CaseMode = rule.case ?? defaultCaseMode(rule.text);
+  const caseMode: CaseMode = rule.case ?? (hasWildcard(rule.text) ? 'any' : defaultCaseMode(rule.text));
   const confirm = rule.confirm ?? {};
   return {
     text: rule.text,
@@ -142,24 +211,67 @@ function edge(tokens: readonly Token[], index: number): string {
   return previous && token.start > previous.end ? ` ${token.text}` : token.text;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), candidates: [] });
+const newNode = (): TrieNode => ({ next: new Map(), wild: null, candidates: [] });
+
+function wildKey(kind: 'prefix' | 'suffix', word: string): string {
+  return kind === 'prefix' ? word.slice(0, minWildcardStem) : word.slice(-minWildcardStem);
+}
+
+function childFor(node: TrieNode, part: NamePart): TrieNode {
+  if (part.kind === 'exact') {
+    let child = node.next.get(part.key);
+    if (!child) {
+      child = newNode();
+      node.next.set(part.key, child);
+    }
+    return child;
+  }
+  node.wild ??= { prefix: new Map(), suffix: new Map() };
+  const table = node.wild[part.kind];
+  const key = wildKey(part.kind, part.key);
+  const edges = table.get(key) ?? [];
+  let found = edges.find((wild) => wild.stem === part.key && wild.spaced === part.spaced);
+  if (!found) {
+    found = { stem: part.key, spaced: part.spaced, node: newNode() };
+    edges.push(found);
+    table.set(key, edges);
+  }
+  return found.node;
+}
+
+/** Adds to `out` the nodes a token leads to from a node: its exact edge and any wildcard word it fits. */
+function step(node: TrieNode, tokens: readonly Token[], index: number, first: boolean, out: TrieNode[]): void {
+  const token = tokens[index];
+  if (!token) return;
+  const exact = node.next.get(first ? token.text : edge(tokens, index));
+  if (exact) out.push(exact);
+  const wild = node.wild;
+  if (!wild || !token.word || token.text.length < minWildcardStem) return;
+  const previous = tokens[index - 1];
+  const spaced = !first && previous !== undefined && token.start > previous.end;
+  const prefixes = wild.prefix.size > 0 ? wild.prefix.get(wildKey('prefix', token.text)) : undefined;
+  if (prefixes) {
+    for (const wildEdge of prefixes) {
+      if (wildEdge.spaced === spaced && token.text.startsWith(wildEdge.stem)) out.push(wildEdge.node);
+    }
+  }
+  const suffixes = wild.suffix.size > 0 ? wild.suffix.get(wildKey('suffix', token.text)) : undefined;
+  if (suffixes) {
+    for (const wildEdge of suffixes) {
+      if (wildEdge.spaced === spaced && token.text.endsWith(wildEdge.stem)) out.push(wildEdge.node);
+    }
+  }
+}
 
 export function buildPhraseIndex(entries: Iterable<IndexEntry>): PhraseIndex {
   const root = newNode();
   for (const entry of entries) {
     const rule = compileRule(entry.alias);
-    const tokens = tokenise(foldSameLength(rule.text));
-    if (tokens.length === 0) continue;
+    const parts = nameParts(rule.text);
+    // Validation reports malformed wildcards; a name that is one is skipped here.
+    if (typeof parts === 'string' || parts.length === 0) continue;
     let node = root;
-    for (let index = 0; index < tokens.length; index += 1) {
-      const key = index === 0 ? (tokens[0]?.text ?? '') : edge(tokens, index);
-      let child = node.next.get(key);
-      if (!child) {
-        child = newNode();
-        node.next.set(key, child);
-      }
-      node = child;
-    }
+    for (const part of parts) node = childFor(node, part);
     // The same name listed twice for one entry (a name and an alias) counts once.
     if (node.candidates.some((c) => c.table === entry.table && c.id === entry.id)) continue;
     node.candidates.push({ table: entry.table, id: entry.id, kind: entry.kind, rule });
@@ -253,16 +365,21 @@ export function scanField<F extends string>(index: PhraseIndex, field: ScanField
   const ends: Array<{ length: number; candidates: Candidate[] }> = [];
   for (let at = 0; at < tokens.length; ) {
     const token = tokens[at];
-    let node = token?.word ? index.root.next.get(token.text) : undefined;
-    if (!token || !node) {
+    let nodes: TrieNode[] = [];
+    if (token?.word) step(index.root, tokens, at, true, nodes);
+    if (!token || nodes.length === 0) {
       at += 1;
       continue;
     }
-    // Walk the trie as far as the text follows a name, noting every name that ends on the way.
+    // Walk the trie as far as the text follows a name, noting every name that ends on the way
+    // (with wildcard words, several branches may be followed at once).
     ends.length = 0;
-    for (let length = 1; node; length += 1) {
-      if (node.candidates.length > 0) ends.push({ length, candidates: node.candidates });
-      node = at + length < tokens.length ? node.next.get(edge(tokens, at + length)) : undefined;
+    for (let length = 1; nodes.length > 0; length += 1) {
+      const candidates = nodes.length === 1 ? (nodes[0] as TrieNode).candidates : nodes.flatMap((n) => n.candidates);
+      if (candidates.length > 0) ends.push({ length, candidates });
+      const next: TrieNode[] = [];
+      if (at + length < tokens.length) for (const node of nodes) step(node, tokens, at + length, false, next);
+      nodes = next;
     }
     let taken = 0;
     for (let end = ends.length - 1; end >= 0 && taken === 0; end -= 1) {

@@ -36,6 +36,8 @@ export interface JurisdictionContext {
  * - From the source's labels (AIAAIC's Jurisdiction): they win. Text guesses are kept only when
  *   they are within a labelled country (label `USA`, text `California`). `Multiple`, `Global`
  *   and unknown labels name nothing, and the text decides.
+ * - A place the text names only in passing (a dateline, a company's home, the destination of a
+ *   data transfer, an event's venue: see place-roles.ts) counts only when nothing else places it.
  * - A state or province tagged tags its country too (rule `within:US-CA`).
  */
 export function jurisdictionTags(
@@ -54,9 +56,11 @@ export function jurisdictionTags(
     if (check.ok && !defaults.includes(check.code)) defaults.push(check.code);
   }
 
-  const jurisdictionMentions = mentions.filter(
-    (m) => m.candidate.table !== 'platform' && m.candidate.table !== 'not-place',
-  );
+  const named = mentions.filter((m) => m.candidate.table !== 'platform' && m.candidate.table !== 'not-place');
+  // Places named only in passing (a dateline, a company's home, a transfer's destination, an
+  // event's venue) count only when nothing else says where the item is.
+  const anchored = defaults.length > 0 || labelled.size > 0 || named.some((m) => m.role === undefined && m.confirmed);
+  const jurisdictionMentions = anchored ? named.filter((m) => m.role === undefined) : named;
   const codesOf = (mention: Mention<TextField>) =>
     lexicons.codes.get(`${mention.candidate.table}:${mention.candidate.id}`) ?? [];
   // Countries the item names for sure: what shared or unconfirmed names are checked against.

@@ -2,6 +2,7 @@ import { type CompiledLexicons, compileLexicons } from './compile-lexicons.ts';
 import { itemText, type TextField } from './item-text.ts';
 import type { Lexicons } from './lexicon-types.ts';
 import { type Mention, scanField } from './phrase-index.ts';
+import { markIncidentalPlaces } from './place-roles.ts';
 import { idsForLabel, labelKey } from './source-labels.ts';
 import { jurisdictionTags } from './tag-jurisdictions.ts';
 import { platformTags } from './tag-platforms.ts';
@@ -28,7 +29,9 @@ interface ReadItem {
 
 function readItem(input: TagInput, lexicons: CompiledLexicons): ReadItem {
   const text = itemText(input);
-  const entities = text.fields.flatMap((field) => scanField(lexicons.entities, field, text.folded));
+  const entities = text.fields.flatMap((field) =>
+    markIncidentalPlaces(scanField(lexicons.entities, field, text.folded), field),
+  );
   return { entities, topics: () => text.fields.flatMap((field) => scanField(lexicons.topics, field, text.folded)) };
 }
 

@@ -15,6 +15,7 @@ import {
   platformKinds,
   type TopicEntry,
 } from './lexicon-types.ts';
+import { nameParts } from './phrase-index.ts';
 import { labelKey } from './source-labels.ts';
 import { phraseKey } from './tokens.ts';
 
@@ -105,10 +106,13 @@ function checkRuleGroup(value: unknown, allowed: readonly string[], where: strin
 
 /** A name as matched: text that tokenises to at least one word, starting with a letter or digit. */
 function checkMatchable(text: string, where: string, problems: Problems): void {
-  const key = phraseKey(text);
+  const key = phraseKey(text.replace(/^\*/, ''));
   if (!key || !/^[\p{L}\p{N}]/u.test(key)) {
     problems.push(`${where}: "${text}" must start with a letter or digit`);
+    return;
   }
+  const parts = nameParts(text);
+  if (typeof parts === 'string') problems.push(`${where}: ${parts}`);
 }
 
 function checkAliases(entry: Json, field: string, where: string, problems: Problems): AliasSpec[] {
@@ -135,6 +139,7 @@ function checkAliases(entry: Json, field: string, where: string, problems: Probl
     if (alias.case !== undefined && alias.case !== 'exact' && alias.case !== 'any') {
       problems.push(`${at}: "case" must be "exact" or "any"`);
     }
+    if (alias.case === 'exact' && text.includes('*')) problems.push(`${at}: a name with "*" matches in any case`);
     checkRuleGroup(alias.confirm, confirmKeys, `${at}.confirm`, problems);
     checkRuleGroup(alias.veto, vetoKeys, `${at}.veto`, problems);
   });

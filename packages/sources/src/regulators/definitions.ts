@@ -31,6 +31,8 @@ export const regulatorListings = {
     date: '.data-risultato',
     dateFormat: 'dmy',
     summary: '.estratto-risultato',
+    // The decision's type (Tipologia) and subjects (Argomenti), as the listing links them.
+    categories: 'a[href*="/search/tipologia/"], a[href*="/search/argomento/"]',
   },
 } as const satisfies Record<string, HtmlListOptions>;
 
