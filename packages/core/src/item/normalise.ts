@@ -1,13 +1,14 @@
 import { sha256Hex } from '../hash.ts';
 import { cleanText, htmlToText, singleLine, truncate } from '../text/clean.ts';
 import { htmlLinks } from '../text/html-links.ts';
+import { decodeLeftoverEntities, summarise, summaryDefaults } from '../text/summary.ts';
 import { parseDate } from '../time/parse-date.ts';
 import type { FeedEntry, NormalisedItem, SourceLabels } from '../types.ts';
 import { absoluteHttpUrl, canonicalUrl } from '../url/canonical.ts';
 
 export const itemLimits = {
   titleChars: 500,
-  summaryChars: 1_000,
+  summaryChars: summaryDefaults.maxChars,
   contentChars: 20_000,
   guidChars: 1_024,
   links: 20,
@@ -45,9 +46,9 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
 
   const summarySource = entry.summary ?? entry.content ?? '';
   const contentSource = entry.content ?? entry.summary ?? '';
-  const summary = truncate(htmlToText(summarySource), itemLimits.summaryChars);
-  const content = truncate(htmlToText(contentSource), itemLimits.contentChars);
-  let title = truncate(singleLine(htmlToText(entry.title ?? '')), itemLimits.titleChars);
+  let title = truncate(singleLine(decodeLeftoverEntities(htmlToText(entry.title ?? ''))), itemLimits.titleChars);
+  const summary = summarise(summarySource, { title, maxChars: itemLimits.summaryChars });
+  const content = truncate(cleanText(decodeLeftoverEntities(htmlToText(contentSource))), itemLimits.contentChars);
   if (!title) title = truncate(singleLine(summary), 120);
   if (!title && !url) return { ok: false, reason: 'entry has no title, text or link' };
   if (!title) title = url ?? '';
