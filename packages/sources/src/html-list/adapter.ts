@@ -14,7 +14,9 @@ import { type DateFormat, dateFormats, readDate } from './dates.ts';
  *     dateAttribute?: 'datetime',                       read the date from this attribute instead of the text
  *     dateFormat?: 'month-name-nl',                     how the date is written (see dates.ts); without it the
  *                                                       text goes to normalisation's own date parser as written
- *     summary?: '.teaser__summary' }                    within the item: a short description
+ *     summary?: '.teaser__summary',                     within the item: a short description
+ *     categories?: '.badge a' }                         within the item: the page's labels for it (a
+ *                                                       register's decision type, its subjects), in order
  *
  * Text is what a reader sees: script, style, noscript and template content dropped, entities
  * decoded, whitespace collapsed. Links stay as the page writes them (normalisation resolves
@@ -33,9 +35,10 @@ export interface HtmlListOptions {
   dateAttribute?: string;
   dateFormat?: DateFormat;
   summary?: string;
+  categories?: string;
 }
 
-const selectorKeys = ['item', 'title', 'link', 'date', 'summary'] as const;
+const selectorKeys = ['item', 'title', 'link', 'date', 'summary', 'categories'] as const;
 const optionKeys = new Set<string>([...selectorKeys, 'dateAttribute', 'dateFormat']);
 const attributeName = /^[A-Za-z_:][-A-Za-z0-9_.:]*$/;
 
@@ -73,6 +76,7 @@ export function readHtmlListOptions(options: AdapterOptions | undefined): HtmlLi
     date: checkSelector('date', options.date),
   };
   if (options.summary !== undefined) read.summary = checkSelector('summary', options.summary);
+  if (options.categories !== undefined) read.categories = checkSelector('categories', options.categories);
   const { dateAttribute, dateFormat } = options;
   if (dateAttribute !== undefined) {
     if (typeof dateAttribute !== 'string' || !attributeName.test(dateAttribute)) {
@@ -97,6 +101,16 @@ type Selection = Cheerio<ParsedNode>;
 /** Visible text: entities decoded (by the parser), whitespace collapsed. */
 function textOf(selection: Selection): string | undefined {
   return selection.text().replace(/\s+/g, ' ').trim() || undefined;
+}
+
+/** The distinct texts of every element within the item that the selector matches, in page order. */
+function categoriesOf($: CheerioAPI, item: Selection, selector: string): string[] {
+  const texts = item
+    .find(selector)
+    .toArray()
+    .map((element) => textOf($(element)))
+    .filter((text): text is string => text !== undefined);
+  return [...new Set(texts)];
 }
 
 /** The first element within the item that the selector matches (the item itself when it matches). */
@@ -176,7 +190,14 @@ export const htmlListAdapter: SourceAdapter = {
       const date = dateOf(first(item, settings.date), settings);
       if (date.read) dated += 1;
       const summary = settings.summary ? textOf(first(item, settings.summary)) : undefined;
-      entries.push({ link, title, summary, published: date.value });
+      const categories = settings.categories ? categoriesOf($, item, settings.categories) : [];
+      entries.push({
+        link,
+        title,
+        summary,
+        published: date.value,
+        ...(categories.length > 0 ? { labels: { categories } } : {}),
+      });
     }
 
     if (entries.length === 0) {

@@ -31,6 +31,8 @@ export const regulatorListings = {
     date: '.data-risultato',
     dateFormat: 'dmy',
     summary: '.estratto-risultato',
+    // The decision's type ("Ordinanza ingiunzione o revoca"), then its subjects ("Dati sanitari").
+    categories: '.badge a',
   },
 } as const satisfies Record<string, HtmlListOptions>;
 
