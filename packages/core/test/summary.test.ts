@@ -102,6 +102,22 @@ describe('summarise (issue 11)', () => {
     );
   });
 
+  it('reads an article page’s text: byline, date line, credits and headings gone', () => {
+    const page = [
+      'ICO fines company £1m',
+      'By Jane Doe',
+      'Published 3 June 2026',
+      '4 min read',
+      'The Information Commissioner’s Office has fined a company £1m for failing to keep customer data secure.',
+      'Photo credit: ICO',
+      'What happened',
+      'Attackers reached a database holding the names, addresses and bank details of 40,000 customers.',
+    ].join('\n\n');
+    expect(summarise(page, { title: 'ICO fines company £1m' })).toBe(
+      'The Information Commissioner’s Office has fined a company £1m for failing to keep customer data secure. Attackers reached a database holding the names, addresses and bank details of 40,000 customers.',
+    );
+  });
+
   it('is empty only for input without text', () => {
     expect(summarise('')).toBe('');
     expect(summarise('<p> </p><script>x()</script>')).toBe('');

@@ -113,8 +113,9 @@ export function sentenceEnds(text: string): number[] {
   for (const match of text.matchAll(endCandidate)) {
     const end = match.index + match[0].length;
     if (match[0].startsWith('.') && !match[0].startsWith('..')) {
-      const before = text.slice(0, match.index + 1);
-      const word = /\S+$/.exec(before)?.[0] ?? '';
+      // The word the period ends: back to the previous space (a regex on the whole prefix is quadratic).
+      const start = Math.max(text.lastIndexOf(' ', match.index), text.lastIndexOf('\n', match.index)) + 1;
+      const word = text.slice(start, match.index + 1);
       if (isNonFinalPeriod(word)) continue;
     }
     ends.push(end);

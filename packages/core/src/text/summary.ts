@@ -22,6 +22,9 @@ export interface SummaryOptions {
 
 export const summaryDefaults = { maxChars: 600 } as const;
 
+/** How much of a text is read, in multiples of `maxChars`: enough for a repeated title, a byline and headings. */
+const readFactor = 10;
+
 /** Entities still there after HTML decoding: the source escaped them twice (`&amp;nbsp;`). */
 const leftoverEntity = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/i;
 
@@ -78,6 +81,16 @@ const bylineParagraph = new RegExp(
 
 /** A run of four or more capitalised words: the formal heading of a decision, not prose. */
 const formalHeading = /(?<=\s)\p{Lu}{2,}(?:\s+\p{Lu}{2,}){3,}\b/u;
+
+/** A paragraph that only dates the page: "Published 3 June 2026", "Mis à jour le 24/06/2026 10:30". */
+const dateParagraph = new RegExp(
+  String.raw`^(?:(?:published|posted|updated|last updated|first published|publié le|mis à jour le|veröffentlicht(?: am)?|aktualisiert(?: am)?|stand|gepubliceerd(?: op)?|bijgewerkt(?: op)?|publicado(?: el)?|actualizado(?: el)?|pubblicato(?: il)?|aggiornato(?: il)?|objavljeno)\s*:?\s*)?(?:\p{L}{2,10}\.?,?\s+)?${dateShape}(?:,?\s*(?:at\s+|à\s+|um\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr|h))?)?$`,
+  'iu',
+);
+
+/** Page furniture around an article's text: photo credits, reading times. */
+const furnitureParagraph =
+  /^(?:(?:photo|image|picture|illustration|credit|foto|bild|bildquelle|crédit photo)s?\s*(?:credit)?\s*:.{0,120}|\d{1,2}\s*(?:min(?:ute)?s?|minuten)\s+(?:read|lesezeit|de lecture|leestijd)|(?:lesezeit|temps de lecture|leestijd|reading time)\s*:?\s*\d{1,2}\s*\p{L}*)$/iu;
 
 /** Folds for comparing a text's start with the title: case, accents, quotes, runs of spaces. */
 function comparable(text: string): string {
@@ -152,6 +165,12 @@ function withoutTails(text: string): { text: string; cut: boolean } {
   return { text: rest.replace(/[\s,;:–—-]+$/u, ''), cut };
 }
 
+/** A byline, a date line, a credit or a reading time: short lines, so only short paragraphs are tested. */
+function isFurniture(paragraph: string): boolean {
+  if (paragraph.length > 160) return false;
+  return bylineParagraph.test(paragraph) || dateParagraph.test(paragraph) || furnitureParagraph.test(paragraph);
+}
+
 /** Paragraph-level clean-up: references, datelines, bylines, headings and boilerplate. */
 function proseParagraphs(text: string): string[] {
   const paragraphs = paragraphsOf(stripBoilerplate(text).text);
@@ -159,7 +178,7 @@ function proseParagraphs(text: string): string[] {
   for (const [index, raw] of paragraphs.entries()) {
     let paragraph = raw;
     if (kept.length === 0) paragraph = paragraph.replace(leadingReference, '').replace(dateline, '');
-    if (bylineParagraph.test(paragraph)) continue;
+    if (isFurniture(paragraph)) continue;
     if (isHeading(paragraph, paragraphs[index + 1])) continue;
     if (paragraph) kept.push(paragraph);
   }
@@ -203,7 +222,8 @@ function boundedBySentences(text: string, maxChars: number): string {
 
 export function summarise(text: string, options: SummaryOptions = {}): string {
   const maxChars = Math.max(options.maxChars ?? summaryDefaults.maxChars, 40);
-  const plain = cleanText(decodeLeftoverEntities(htmlToText(text)));
+  // Only the start of a long text (an article page) can reach the summary: the rest is not read.
+  const plain = cleanText(decodeLeftoverEntities(htmlToText(text))).slice(0, maxChars * readFactor);
   if (!plain) return '';
 
   const afterTitle = withoutTitleRepeat(plain.replace(leadingReference, ''), options.title);
