@@ -253,6 +253,19 @@ describe('garante-it: the Garante register of decisions (real capture, html-list
       summary:
         '[doc. web n. 10259701] Provvedimento del 28 maggio 2026 Registro dei provvedimenti n. 419 del 28 maggio 2026 IL GARANTE PER LA PROTEZIONE DEI DATI PERSONALI NELLA riunione odierna, alla quale han[...]',
       published: '2026-05-28',
+      // The decision's type, then its subjects, as the card's badges list them.
+      labels: {
+        categories: [
+          'Ordinanza ingiunzione o revoca',
+          'Ordini professionali',
+          'Pubblica Amministrazione',
+          'Archivi e banche dati',
+          'Informativa',
+          'Pubblici registri',
+          'Accountability',
+          'SPID',
+        ],
+      },
     });
     const items = await normaliseRecorded(source('garante-it'));
     expect(items.map((item) => item.url)).toEqual(
