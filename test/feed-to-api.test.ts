@@ -136,13 +136,17 @@ describe('a local feed, end to end', () => {
     await writeFile(file, feedBody);
     const again = await runCli(['import', '--source', 'local', file], env);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/5 entries \(0 unusable, 0 not about privacy, 5 already stored\); stored 0 new/);
+    expect(again.stdout).toMatch(
+      /5 entries \(0 unusable, 0 set aside as not news or not about privacy, 5 already stored\); stored 0 new/,
+    );
     expect((await items()).length).toBe(5);
 
     await writeFile(file, rssFeed({ count: 8 })); // items 6–8 exist only in the backfill file
     const backfill = await runCli(['import', '--source', 'local', file], env);
     expect(backfill.code, backfill.stderr).toBe(0);
-    expect(backfill.stdout).toMatch(/8 entries \(0 unusable, 0 not about privacy, 5 already stored\); stored 3 new/);
+    expect(backfill.stdout).toMatch(
+      /8 entries \(0 unusable, 0 set aside as not news or not about privacy, 5 already stored\); stored 3 new/,
+    );
     expect((await items()).length).toBe(8);
 
     const repeat = await runCli(['import', '--source', 'local', file], env);

@@ -35,6 +35,12 @@ export {
   parseCidr,
   parseIp,
 } from './net/ip-ranges.ts';
+export {
+  type NewsPageInput,
+  type NewsPageVerdict,
+  type NonNewsReason,
+  newsPageVerdict,
+} from './relevance/news-page.ts';
 export { type PrivacyRelevance, type PrivacyRelevanceInput, privacyRelevance } from './relevance/privacy-relevance.ts';
 export { isSlug, slugPattern } from './slug.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
@@ -122,6 +128,9 @@ export type { EvidenceField, ItemTags, Tag, TagEvidence, TagInput } from './tagg
 export { validateLexicons } from './tagging/validate-lexicons.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
 export { fragmentBreak, markedToHtml, matchEnd, matchStart } from './text/marked-to-html.ts';
+export { endsAsSentence, sentenceEnds, splitSentences } from './text/sentences.ts';
+export { decodeLeftoverEntities, type SummaryOptions, summarise, summaryDefaults } from './text/summary.ts';
+export { standaloneTitle, type TitleInput } from './text/title.ts';
 export { parseDate } from './time/parse-date.ts';
 export {
   nextCheckAfterFailure,

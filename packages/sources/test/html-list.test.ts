@@ -223,6 +223,19 @@ describe('html-list parsing', () => {
     expect(feed.entries[0]?.published).toBe('2026-03-12T09:30:00+01:00');
   });
 
+  it('reads the labels the categories selector matches, distinct and in page order (issue 11)', async () => {
+    const html = page(`<article class="teaser"><h3 class="teaser__title">Provvedimento del 28 maggio 2026</h3>
+      <span class="teaser__date">12 March 2026</span><a class="teaser__link" href="/t">T</a>
+      <span class="badge"><a>Ordinanza ingiunzione</a></span><span class="badge"><a> Dati  sanitari </a></span>
+      <span class="badge"><a>Ordinanza ingiunzione</a></span></article>
+      <article class="teaser"><h3 class="teaser__title">No labels</h3><span class="teaser__date">12 March 2026</span>
+      <a class="teaser__link" href="/u">U</a></article>`);
+    const feed = await parse(html, { ...options, categories: '.badge a' });
+    expect(feed.entries[0]?.labels).toEqual({ categories: ['Ordinanza ingiunzione', 'Dati sanitari'] });
+    expect(feed.entries[1]?.labels).toBeUndefined();
+    expect(thrownBy(() => readHtmlListOptions({ ...options, categories: '' })).code).toBe('invalid_parameter');
+  });
+
   it('decodes a legacy-encoded page by its <meta charset>', async () => {
     const latin1 = Buffer.from(
       page(teaser({ title: 'Données à caractère personnel', date: '3 août 2025' }), '<meta charset="windows-1252">'),

@@ -337,22 +337,34 @@ describe('ico-search adapter', () => {
 });
 
 describe('ico-enforcement: the enforcement RSS (recorded)', () => {
-  it('yields every enforcement action with its date and real URL', async () => {
+  it('yields every enforcement action with its date, real URL and a title saying the action (issue 11)', async () => {
     const items = await normaliseRecorded(enforcement);
     expect(items.map((item) => [item.publishedAt.slice(0, 10), item.url, item.title])).toEqual([
       [
         '2026-05-28',
         'https://ico.org.uk/action-weve-taken/enforcement/2026/05/thermotech-wall-and-loft-surveys-ltd-en/',
-        'Thermotech Wall and Loft Surveys Ltd',
+        'Enforcement notice: Thermotech Wall and Loft Surveys Ltd',
       ],
-      ['2026-02-23', 'https://ico.org.uk/action-weve-taken/enforcement/2026/02/reddit-inc/', 'Reddit, Inc.'],
-      ['2026-02-12', 'https://ico.org.uk/action-weve-taken/enforcement/2026/02/tmac-ltd-mpn/', 'TMAC Ltd'],
-      ['2026-02-12', 'https://ico.org.uk/action-weve-taken/enforcement/2026/02/tmac-ltd-en/', 'TMAC Ltd'],
-      ['2025-06-17', 'https://ico.org.uk/action-weve-taken/enforcement/2025/06/23andme/', '23andMe'],
+      [
+        '2026-02-23',
+        'https://ico.org.uk/action-weve-taken/enforcement/2026/02/reddit-inc/',
+        'Monetary penalty: Reddit, Inc.',
+      ],
+      [
+        '2026-02-12',
+        'https://ico.org.uk/action-weve-taken/enforcement/2026/02/tmac-ltd-mpn/',
+        'Monetary penalty: TMAC Ltd',
+      ],
+      [
+        '2026-02-12',
+        'https://ico.org.uk/action-weve-taken/enforcement/2026/02/tmac-ltd-en/',
+        'Enforcement notice: TMAC Ltd',
+      ],
+      ['2025-06-17', 'https://ico.org.uk/action-weve-taken/enforcement/2025/06/23andme/', 'Monetary penalty: 23andMe'],
       [
         '2025-03-26',
         'https://ico.org.uk/action-weve-taken/enforcement/2025/03/advanced-computer-software-group-limited/',
-        'Advanced Computer Software Group Limited',
+        'Monetary penalty: Advanced Computer Software Group Limited',
       ],
     ]);
     expect(items.every((item) => item.language === 'en' && !item.publishedAtEstimated)).toBe(true);
@@ -361,7 +373,8 @@ describe('ico-enforcement: the enforcement RSS (recorded)', () => {
 
   it('keeps the enforcement notice and the penalty notice for one company on one day as two items', async () => {
     const items = await normaliseRecorded(enforcement);
-    const pair = items.filter((item) => item.title === 'TMAC Ltd');
+    // Titled by the action (issue 11), the two are distinct to a reader too.
+    const pair = items.filter((item) => item.title.endsWith(': TMAC Ltd'));
     expect(pair.map((item) => item.url?.match(/-(en|mpn)\/$/)?.[1]).sort()).toEqual(['en', 'mpn']);
     expect(new Set(pair.map((item) => item.publishedAt)).size).toBe(1);
     expect(new Set(pair.map((item) => item.dedupKey)).size).toBe(2);

@@ -167,7 +167,8 @@ describe('bleepingcomputer: the real capture', () => {
       'Bill Toulas',
     ]);
     expect(items[3]?.summary).toBe(
-      'The Los Angeles County Museum of Art (LACMA) has announced that a breach last year exposed customer and employee information. [...]',
+      // The feed's "[...]" tail is dropped (issue 11).
+      'The Los Angeles County Museum of Art (LACMA) has announced that a breach last year exposed customer and employee information.',
     );
     expect(items[3]?.canonicalUrl).toBe(
       'bleepingcomputer.com/news/security/lacma-data-breach-last-year-exposed-social-security-and-medical-data',
@@ -223,9 +224,10 @@ describe('theregister: Atom through the go.theregister.com redirector (reconstru
         'Data thieves borrow Nike’s ‘Just Do It’ mantra, claim they ran off with 1.4TB',
       ],
     ]);
-    // The standfirst (<h4>) and the first paragraph, kicker kept, the SSI include comment dropped.
+    // The standfirst (<h4>) and the first paragraph in one, kicker kept, the SSI include comment
+    // and the ".…" tail dropped (issue 11).
     expect(items[1]?.summary).toBe(
-      "Austrian education ministry unaware of tracking software until campaigners launched case\n\nUpdated Microsoft illegally installed cookies on a school pupil's devices without consent, according to a ruling by the Austrian data protection authority (DSB).…",
+      "Austrian education ministry unaware of tracking software until campaigners launched case. Updated Microsoft illegally installed cookies on a school pupil's devices without consent, according to a ruling by the Austrian data protection authority (DSB).",
     );
     expect(items[0]?.summary).not.toContain('#include');
     expect(items[1]?.guid).toBe('tag:theregister.com,2005:story244389');
@@ -389,7 +391,8 @@ describe('techcrunch-privacy: WordPress (reconstruction around real item blocks)
     ]);
     expect(items[3]?.guid).toBe('https://techcrunch.com/?post_type=tc_video&p=3150410');
     expect(items[3]?.summary).toBe(
-      'Venture firms are turning to creators to build trust. It’s a trend that’s been building and OpenAI’s acquisition of TBPN. Lightspeed just made its own hire in that vein […]',
+      // The sentence the feed cut before "[…]" is dropped (issue 11).
+      'Venture firms are turning to creators to build trust. It’s a trend that’s been building and OpenAI’s acquisition of TBPN.',
     );
   });
 

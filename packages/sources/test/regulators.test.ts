@@ -102,9 +102,8 @@ describe('edpb: the EDPB news feed (real capture, Drupal)', () => {
     ]);
     expect(items[0]?.guid).toBe('298e517b-7fd2-4b00-8ba5-231cda41cf1e');
     expect(items[0]?.author).toBe('EDPB');
-    expect(items[0]?.summary).toMatch(
-      /^Brussels, 14 July–The EDPB has published its binding decision of 28 May 2026 under/,
-    );
+    // The dateline ("Brussels, 14 July–") is not part of the summary (issue 11).
+    expect(items[0]?.summary).toMatch(/^The EDPB has published its binding decision of 28 May 2026 under/);
     expect(items[0]?.content).toContain('Outcome of the EDPB decision');
     for (const item of items) expect(item.content).not.toMatch(/&[a-z]+;|<\/?(p|span|strong)\b/);
   });
@@ -164,11 +163,12 @@ describe('cnil: the CNIL news feed (real capture, French)', () => {
     expect(items.every((item) => item.publishedAt.endsWith('T12:00:00.000Z'))).toBe(true);
   });
 
-  it('shows the feed’s double-escaped &amp;amp;nbsp; as the literal text "&nbsp;" (the source’s bug, kept)', async () => {
+  it('decodes the feed’s double-escaped &amp;amp;nbsp; instead of showing "&nbsp;" (issue 11)', async () => {
     expect(recordedText('cnil')).toContain('24 juin 2026,&amp;amp;nbsp;la CNIL');
     const items = await normaliseRecorded(source('cnil'));
     const inria = items.find((item) => item.url === 'https://www.cnil.fr/fr/prix-inria-cnil-2026');
-    expect(inria?.summary).toContain('24 juin 2026,&nbsp;la CNIL');
+    expect(inria?.summary).toContain('24 juin 2026, la CNIL');
+    for (const item of items) expect(`${item.title} ${item.summary} ${item.content}`).not.toMatch(/&[a-z]+;/);
   });
 });
 
@@ -234,11 +234,11 @@ describe('aepd: the AEPD press-release feed (real capture, Drupal)', () => {
     expect(recordedText('aepd')).toContain('<title>La AEPD y la Autoridad Belga impulsan  buenas prácticas');
   });
 
-  it('keeps the description as the site renders it: title, author and Spanish date before the bullets', async () => {
+  it('drops the title, author and Spanish date the rendered teaser puts before the bullets (issue 11)', async () => {
+    expect(recordedText('aepd')).toMatch(/al servicio de la ciudadanía\s+AEPD\s+Mié, 24\/06\/2026/);
     const items = await normaliseRecorded(source('aepd'));
-    expect(items[0]?.summary).toMatch(
-      /^La Agencia Española de Protección de Datos inicia una nueva etapa al servicio de la ciudadanía AEPD Mié, 24\/06\/2026\n+La institución traslada su sede/,
-    );
+    expect(items[0]?.summary).toMatch(/^La institución traslada su sede/);
+    for (const item of items) expect(item.summary).not.toMatch(/\d{2}\/\d{2}\/\d{4}/);
     for (const item of items) expect(item.summary).not.toMatch(/<img|&amp;/);
   });
 });
@@ -253,6 +253,7 @@ describe('garante-it: the Garante register of decisions (real capture, html-list
       summary:
         '[doc. web n. 10259701] Provvedimento del 28 maggio 2026 Registro dei provvedimenti n. 419 del 28 maggio 2026 IL GARANTE PER LA PROTEZIONE DEI DATI PERSONALI NELLA riunione odierna, alla quale han[...]',
       published: '2026-05-28',
+      // The decision's type, then its subjects, as the card's badges list them.
       labels: {
         categories: [
           'Ordinanza ingiunzione o revoca',

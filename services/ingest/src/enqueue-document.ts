@@ -1,7 +1,9 @@
 import {
   type FeedEntry,
+  type NonNewsReason,
   type NormaliseContext,
   type NormalisedItem,
+  newsPageVerdict,
   normaliseEntry,
   privacyRelevance,
 } from '@regwatch/core';
@@ -15,12 +17,24 @@ export interface DocumentRead {
   entries: number;
   /** Entries too broken to store (no title, text or link). */
   rejected: number;
-  /** Entries the source's relevance filter set aside (counted on the source, not stored). */
+  /**
+   * Entries set aside (counted on the source, not stored): pages that are not news (an index
+   * page, a meeting agenda) and, for sources with a relevance filter, items not about privacy.
+   */
   filtered: number;
+  /** Why each filtered entry was set aside, so an operator can check the filters. */
+  dropped: DroppedEntry[];
   /** Entries already stored with the same content: not enqueued. */
   unchanged: number;
   /** Jobs for the new or changed entries. */
   jobs: Job<ProcessJob>[];
+}
+
+export interface DroppedEntry {
+  title: string;
+  url: string | null;
+  /** `index-page`, `meeting-agenda` (not news) or `not-privacy` (the relevance filter). */
+  reason: NonNewsReason | 'not-privacy';
 }
 
 /**
@@ -47,7 +61,12 @@ export async function enqueueDocument(
     language: feed.language ?? source.language,
     now,
   });
-  const items = source.relevance ? normalised.items.filter(isRelevant) : normalised.items;
+  const dropped: DroppedEntry[] = [];
+  const items = normalised.items.filter((item) => {
+    const reason = dropReason(item, source.relevance !== null && source.relevance !== undefined);
+    if (reason) dropped.push({ title: item.title, url: item.url, reason });
+    return reason === null;
+  });
   const known = await knownContentHashes(
     deps.db,
     items.map((item) => item.dedupKey),
@@ -68,15 +87,24 @@ export async function enqueueDocument(
   return {
     entries: feed.entries.length,
     rejected: normalised.rejected,
-    filtered: normalised.items.length - items.length,
+    filtered: dropped.length,
+    dropped,
     unchanged: items.length - fresh.length,
     jobs,
   };
 }
 
-function isRelevant(item: NormalisedItem): boolean {
-  return privacyRelevance({ title: item.title, summary: item.summary, categories: item.labels.categories ?? [] })
-    .relevant;
+/** Why an item is kept out of the newsfeed, or null when it stays: not news, or (filtered sources) not privacy. */
+function dropReason(item: NormalisedItem, filtersRelevance: boolean): DroppedEntry['reason'] | null {
+  const page = newsPageVerdict({ title: item.title, summary: item.summary });
+  if (!page.news) return page.reason;
+  if (!filtersRelevance) return null;
+  const relevant = privacyRelevance({
+    title: item.title,
+    summary: item.summary,
+    categories: item.labels.categories ?? [],
+  }).relevant;
+  return relevant ? null : 'not-privacy';
 }
 
 /** Normalises a document's entries, dropping unusable ones and later repeats of one guid. */

@@ -1,4 +1,4 @@
-export { type DocumentRead, enqueueDocument, normaliseAll } from './enqueue-document.ts';
+export { type DocumentRead, type DroppedEntry, enqueueDocument, normaliseAll } from './enqueue-document.ts';
 export { createFetchDispatcher, type FetchDispatcher, type FetchDispatcherOptions } from './fetch/dispatcher.ts';
 export { type FetchLimits, type FetchResult, fetchDocument, parseRetryAfter } from './fetch/fetch-document.ts';
 export { type ImportReport, importDocument } from './import-document.ts';

@@ -9,7 +9,7 @@ import {
 } from '@regwatch/db';
 import type { ProcessJob } from '@regwatch/queue';
 import type { Queue } from 'bullmq';
-import { enqueueDocument } from './enqueue-document.ts';
+import { type DroppedEntry, enqueueDocument } from './enqueue-document.ts';
 import type { FetchDispatcher } from './fetch/dispatcher.ts';
 import { type FetchLimits, fetchDocument } from './fetch/fetch-document.ts';
 
@@ -25,7 +25,15 @@ export interface PollDeps {
 export type PollSummary =
   | { status: 'skipped'; reason: string }
   | { status: 'not-modified' }
-  | { status: 'fetched'; entries: number; rejected: number; filtered: number; enqueued: number }
+  | {
+      status: 'fetched';
+      entries: number;
+      rejected: number;
+      filtered: number;
+      /** What was filtered and why (logged with the poll). */
+      dropped: DroppedEntry[];
+      enqueued: number;
+    }
   | { status: 'failed'; code: string; message: string };
 
 /**
@@ -95,6 +103,7 @@ export async function pollSource(deps: PollDeps, sourceId: string, force = false
       entries: read.entries,
       rejected: read.rejected,
       filtered: read.filtered,
+      dropped: read.dropped,
       enqueued: read.jobs.length,
     };
   } catch (error) {

@@ -51,7 +51,7 @@ describe('pollSource', () => {
     );
     const source = await addSource('/feed-a');
     const summary = await pollSource(deps, source.id);
-    expect(summary).toEqual({ status: 'fetched', entries: 3, rejected: 0, filtered: 0, enqueued: 3 });
+    expect(summary).toEqual({ status: 'fetched', entries: 3, rejected: 0, filtered: 0, dropped: [], enqueued: 3 });
     expect(await queues.process.getJobCounts('waiting')).toEqual({ waiting: 3 });
     const row = await getSource(test.database.db, source.id);
     expect(row).toMatchObject({
@@ -101,7 +101,7 @@ describe('pollSource', () => {
     expect(await drainProcessQueue()).toBe(5);
     body = rssFeed({ count: 7 }); // two new items on top
     const summary = await pollSource(deps, source.id, true);
-    expect(summary).toEqual({ status: 'fetched', entries: 7, rejected: 0, filtered: 0, enqueued: 2 });
+    expect(summary).toEqual({ status: 'fetched', entries: 7, rejected: 0, filtered: 0, dropped: [], enqueued: 2 });
   });
 
   it('skips a source that is not due, unless forced, and a disabled one', async () => {

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getSource, insertSource } from '@regwatch/db';
+import { testdataDir } from '@regwatch/sources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollSource } from '../src/index.ts';
 import { type PollHarness, startPollHarness } from './poll-harness.ts';
@@ -117,6 +120,37 @@ describe('a source definition', () => {
     ]);
     expect(await getSource(test.database.db, 'general-outlet')).toMatchObject({
       lastEntryCount: 4,
+      lastFilteredCount: 2,
+    });
+  });
+
+  it('keeps pages that are not news out, on every source, and counts them with the reason (issue 11)', async () => {
+    // The CNIL's real feed carries its "Informations publiques" index page and a plenary agenda.
+    const cnil = readFileSync(join(testdataDir, 'regulators/cnil.xml'));
+    server.route('/cnil', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(cnil);
+    });
+    await insertSource(test.database.db, {
+      id: 'cnil-replayed',
+      name: 'CNIL',
+      kind: 'regulator',
+      url: `${server.url}/cnil`,
+      jurisdictions: ['FR'],
+      pollIntervalSeconds: 600,
+    });
+    const summary = await pollSource(deps, 'cnil-replayed');
+    expect(summary).toMatchObject({ status: 'fetched', entries: 10, filtered: 2, enqueued: 8 });
+    expect(summary.status === 'fetched' ? summary.dropped : []).toEqual([
+      { title: 'Informations publiques', url: 'https://www.cnil.fr/fr/informations-publiques', reason: 'index-page' },
+      {
+        title: 'Ordre du jour de la séance plénière du 18 juin 2026',
+        url: 'https://www.cnil.fr/fr/ordre-du-jour-de-la-seance-pleniere-du-18-juin-2026',
+        reason: 'meeting-agenda',
+      },
+    ]);
+    expect(await queuedTitles()).not.toContain('Informations publiques');
+    expect(await getSource(test.database.db, 'cnil-replayed')).toMatchObject({
+      lastEntryCount: 10,
       lastFilteredCount: 2,
     });
   });

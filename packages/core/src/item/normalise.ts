@@ -1,13 +1,15 @@
 import { sha256Hex } from '../hash.ts';
 import { cleanText, htmlToText, singleLine, truncate } from '../text/clean.ts';
 import { htmlLinks } from '../text/html-links.ts';
+import { decodeLeftoverEntities, summarise, summaryDefaults } from '../text/summary.ts';
+import { standaloneTitle } from '../text/title.ts';
 import { parseDate } from '../time/parse-date.ts';
 import type { FeedEntry, NormalisedItem, SourceLabels } from '../types.ts';
 import { absoluteHttpUrl, canonicalUrl } from '../url/canonical.ts';
 
 export const itemLimits = {
   titleChars: 500,
-  summaryChars: 1_000,
+  summaryChars: summaryDefaults.maxChars,
   contentChars: 20_000,
   guidChars: 1_024,
   links: 20,
@@ -45,9 +47,17 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
 
   const summarySource = entry.summary ?? entry.content ?? '';
   const contentSource = entry.content ?? entry.summary ?? '';
-  const summary = truncate(htmlToText(summarySource), itemLimits.summaryChars);
-  const content = truncate(htmlToText(contentSource), itemLimits.contentChars);
-  let title = truncate(singleLine(htmlToText(entry.title ?? '')), itemLimits.titleChars);
+  const labels = cleanLabels(entry.labels);
+  const sourceTitle = singleLine(decodeLeftoverEntities(htmlToText(entry.title ?? '')));
+  let title = truncate(
+    sourceTitle && standaloneTitle({ title: sourceTitle, categories: labels.categories }),
+    itemLimits.titleChars,
+  );
+  const summaryOptions = { title: sourceTitle, maxChars: itemLimits.summaryChars };
+  // A description with no prose in it ("[…]", a byline) gives way to the content.
+  const summary =
+    summarise(summarySource, summaryOptions) || (entry.content ? summarise(entry.content, summaryOptions) : '');
+  const content = truncate(cleanText(decodeLeftoverEntities(htmlToText(contentSource))), itemLimits.contentChars);
   if (!title) title = truncate(singleLine(summary), 120);
   if (!title && !url) return { ok: false, reason: 'entry has no title, text or link' };
   if (!title) title = url ?? '';
@@ -64,7 +74,6 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
 
   const author = entry.author ? singleLine(cleanText(entry.author)).slice(0, 200) || null : null;
   const language = primaryLanguage(entry.language) ?? primaryLanguage(context.language);
-  const labels = cleanLabels(entry.labels);
   // Labels join the change hash only when present, so hashes of plain feed entries stay as they were.
   const labelsHash = Object.keys(labels).length > 0 ? JSON.stringify(labels) : '';
 

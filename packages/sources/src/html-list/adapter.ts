@@ -15,8 +15,8 @@ import { type DateFormat, dateFormats, readDate } from './dates.ts';
  *     dateFormat?: 'month-name-nl',                     how the date is written (see dates.ts); without it the
  *                                                       text goes to normalisation's own date parser as written
  *     summary?: '.teaser__summary',                     within the item: a short description
- *     categories?: 'a.tag' }                            within the item: every element whose text is one of
- *                                                       the source's own categories (labels, not prose)
+ *     categories?: '.badge a' }                         within the item: the page's labels for it (a
+ *                                                       register's decision type, its subjects), in order
  *
  * Text is what a reader sees: script, style, noscript and template content dropped, entities
  * decoded, whitespace collapsed. Links stay as the page writes them (normalisation resolves
@@ -103,18 +103,19 @@ function textOf(selection: Selection): string | undefined {
   return selection.text().replace(/\s+/g, ' ').trim() || undefined;
 }
 
-/** The first element within the item that the selector matches (the item itself when it matches). */
-function first(item: Selection, selector: string): Selection {
-  return item.is(selector) ? item : item.find(selector).first();
-}
-
-/** The distinct texts of the item's category elements, in page order. */
-function categoriesOf(item: Selection, selector: string): string[] {
+/** The distinct texts of every element within the item that the selector matches, in page order. */
+function categoriesOf($: CheerioAPI, item: Selection, selector: string): string[] {
   const texts = item
     .find(selector)
     .toArray()
-    .map((element) => textOf(item.find(element)) ?? '');
-  return [...new Set(texts.filter(Boolean))];
+    .map((element) => textOf($(element)))
+    .filter((text): text is string => text !== undefined);
+  return [...new Set(texts)];
+}
+
+/** The first element within the item that the selector matches (the item itself when it matches). */
+function first(item: Selection, selector: string): Selection {
+  return item.is(selector) ? item : item.find(selector).first();
 }
 
 /** The page's own absolute `<base href>`, which its relative links resolve against. */
@@ -189,10 +190,14 @@ export const htmlListAdapter: SourceAdapter = {
       const date = dateOf(first(item, settings.date), settings);
       if (date.read) dated += 1;
       const summary = settings.summary ? textOf(first(item, settings.summary)) : undefined;
-      const entry: FeedEntry = { link, title, summary, published: date.value };
-      const categories = settings.categories ? categoriesOf(item, settings.categories) : [];
-      if (categories.length > 0) entry.labels = { categories };
-      entries.push(entry);
+      const categories = settings.categories ? categoriesOf($, item, settings.categories) : [];
+      entries.push({
+        link,
+        title,
+        summary,
+        published: date.value,
+        ...(categories.length > 0 ? { labels: { categories } } : {}),
+      });
     }
 
     if (entries.length === 0) {

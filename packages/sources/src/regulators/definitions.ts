@@ -31,8 +31,8 @@ export const regulatorListings = {
     date: '.data-risultato',
     dateFormat: 'dmy',
     summary: '.estratto-risultato',
-    // The decision's type (Tipologia) and subjects (Argomenti), as the listing links them.
-    categories: 'a[href*="/search/tipologia/"], a[href*="/search/argomento/"]',
+    // The decision's type ("Ordinanza ingiunzione o revoca"), then its subjects ("Dati sanitari").
+    categories: '.badge a',
   },
 } as const satisfies Record<string, HtmlListOptions>;
 

@@ -23,7 +23,10 @@ export const SourceHealth = Type.Object({
   lastEntryCount: Nullable(Type.Integer({ description: 'Entries read by the last successful fetch' })),
   lastRejectedCount: Nullable(Type.Integer({ description: 'Of those, entries too broken to store' })),
   lastFilteredCount: Nullable(
-    Type.Integer({ description: 'Of those, entries the relevance filter set aside as not about privacy' }),
+    Type.Integer({
+      description:
+        'Of those, entries set aside: pages that are not news (an index page, a meeting agenda) and, for sources with a relevance filter, items not about privacy',
+    }),
   ),
 });
 

@@ -40,7 +40,7 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
     );
     const seconds = (performance.now() - started) / 1_000;
     io.out(
-      `${file}: ${report.entries} entries (${report.rejected} unusable, ${report.filtered} not about privacy, ${report.unchanged} already stored); ` +
+      `${file}: ${report.entries} entries (${report.rejected} unusable, ${report.filtered} set aside as not news or not about privacy, ${report.unchanged} already stored); ` +
         `stored ${report.inserted} new, ${report.updated} updated, ${report.linked} as alternates of known items, ` +
         `${report.failed} failed, in ${seconds.toFixed(1)} s`,
     );
