@@ -20,7 +20,7 @@ export {
   normaliseEntry,
   primaryLanguage,
 } from './item/normalise.ts';
-export { sameTextKey } from './item/same-text-key.ts';
+export { isSameText, sameTextKey, type TextOfItem } from './item/same-text-key.ts';
 export { eeaMembers, euMembers, expandJurisdictions } from './jurisdiction/blocs.ts';
 export { blocCodes, checkJurisdiction, countryCodes, type JurisdictionCheck } from './jurisdiction/codes.ts';
 export {
@@ -40,8 +40,11 @@ export { isSlug, slugPattern } from './slug.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
 export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';
 export {
+  distinctNumbers,
   estimatedContainment,
   estimatedJaccard,
+  isCopyOf,
+  type CopyCandidate,
   isNearDuplicate,
   type NearDuplicateOptions,
   type NearDuplicateSignature,
