@@ -149,7 +149,7 @@ export function run(rows: readonly Row[], options: RunOptions, onAssign?: (event
 
     // 2. Story: the stories of the items found through the candidate keys, each with its profile.
     const itemFeatures = storyFeatures(
-      { title: row.title, url: row.url, publishedAt: row.publishedAt, sourceId: row.host },
+      { title: row.title, url: row.url, publishedAt: row.publishedAt, sourceId: row.host, language: 'en' },
       df,
       stored,
       storyOptions,

@@ -40,11 +40,11 @@ export { isSlug, slugPattern } from './slug.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
 export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';
 export {
+  type CopyCandidate,
   distinctNumbers,
   estimatedContainment,
   estimatedJaccard,
   isCopyOf,
-  type CopyCandidate,
   isNearDuplicate,
   type NearDuplicateOptions,
   type NearDuplicateSignature,
@@ -54,6 +54,13 @@ export {
   nearDuplicateText,
   shingleHashes,
 } from './story/near-duplicate.ts';
+export {
+  amountKeys,
+  amountsAgree,
+  amountValue,
+  distinctHeadlineEntities,
+  sharedAmount,
+} from './story/story-evidence.ts';
 export {
   idf,
   type PreparedStoryFeatures,

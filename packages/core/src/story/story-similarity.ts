@@ -1,3 +1,4 @@
+import { distinctHeadlineEntities, sharedAmount } from './story-evidence.ts';
 import type { StoryFeatures } from './story-features.ts';
 import { type StoryOptions, storyDefaults } from './story-options.ts';
 import { type StoryProfile, storyProfileOf } from './story-profile.ts';
@@ -36,10 +37,18 @@ function intersects(a: readonly string[], b: readonly string[]): boolean {
   return b.some((value) => set.has(value));
 }
 
-/** Evidence beyond the text: shared reference links, platforms and jurisdictions. */
+/**
+ * Evidence beyond the words: shared reference links, one amount reported by both, platforms and
+ * jurisdictions; against it, headlines that each name something the other never mentions.
+ */
 function tagAdjustment(a: StoryFeatures, b: StoryFeatures, options: StoryOptions): number {
   let adjustment = 0;
   if (intersects(a.links, b.links)) adjustment += options.sharedLinkBonus;
+  if (sharedAmount(a, b, options.amountTolerance)) adjustment += options.sharedAmountBonus;
+  if (distinctHeadlineEntities(a, b, options.amountTolerance)) {
+    const sameSource = !!a.sourceId && a.sourceId === b.sourceId;
+    adjustment -= sameSource ? options.sameSourceDistinctEntityPenalty : options.distinctEntityPenalty;
+  }
   if (intersects(a.platforms, b.platforms)) adjustment += options.sharedTagBonus;
   if (a.jurisdictions.length > 0 && b.jurisdictions.length > 0) {
     adjustment += intersects(a.jurisdictions, b.jurisdictions)
