@@ -2,6 +2,13 @@
 export interface StoryOptions {
   /** Items further apart in time than this are never one story (default 3 days). */
   windowMs: number;
+  /**
+   * Longest time a story covers, from its own first item to its last (default 7 days): an item
+   * joins, and two stories merge, only if the story stays within it. Without it a source's
+   * similar items chain day after day into one story without end (5,000 items over 173 days
+   * were one story); a later development of an event starts a story of its own.
+   */
+  storySpanMs: number;
   /** Words of the summary used after the title (the lead). */
   leadWords: number;
   /** Term frequency multiplier of title words over lead and URL-slug words. */
@@ -62,6 +69,7 @@ const day = 24 * 60 * 60 * 1000;
 /** Defaults tuned on the train split of the UCI sample (`npm run eval:stories -- --tune`, see README.md). */
 export const storyDefaults: Readonly<StoryOptions> = Object.freeze({
   windowMs: 3 * day,
+  storySpanMs: 7 * day,
   leadWords: 60,
   titleWeight: 2,
   entityBoost: 0.5,
