@@ -37,6 +37,7 @@ export {
 } from './net/ip-ranges.ts';
 export { type PrivacyRelevance, type PrivacyRelevanceInput, privacyRelevance } from './relevance/privacy-relevance.ts';
 export { isSlug, slugPattern } from './slug.ts';
+export { amountKeys, amountsAgree, amountValue } from './story/amounts.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
 export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';
 export {
@@ -54,13 +55,7 @@ export {
   nearDuplicateText,
   shingleHashes,
 } from './story/near-duplicate.ts';
-export {
-  amountKeys,
-  amountsAgree,
-  amountValue,
-  distinctHeadlineEntities,
-  sharedAmount,
-} from './story/story-evidence.ts';
+export { distinctHeadlineEntities, sharedAmount } from './story/story-evidence.ts';
 export {
   idf,
   type PreparedStoryFeatures,

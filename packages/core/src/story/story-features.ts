@@ -1,6 +1,6 @@
 import { canonicalUrl } from '../url/canonical.ts';
+import { amountKeys } from './amounts.ts';
 import { hashString32, hex32 } from './hash32.ts';
-import { amountKeys } from './story-evidence.ts';
 import { type StoryOptions, storyDefaults } from './story-options.ts';
 import { contentTerms, entityTerms, stripWireMarkers } from './tokenise.ts';
 import { urlSlugText } from './url-slug.ts';
