@@ -82,9 +82,9 @@ describe('issue 11: stories embed a bounded number of items', () => {
     let url: string | null = `/v1/stories/${big}/items?limit=50`;
     let pages = 0;
     while (url) {
-      const response = await api.app.inject(url);
+      const response: { statusCode: number; json(): unknown } = await api.app.inject(url);
       expect(response.statusCode).toBe(200);
-      const page = response.json<{ data: { id: string; publishedAt: string }[]; nextCursor: string | null }>();
+      const page = response.json() as { data: { id: string }[]; nextCursor: string | null };
       seen.push(...page.data.map((item) => item.id));
       pages += 1;
       url = page.nextCursor ? `/v1/stories/${big}/items?limit=50&cursor=${page.nextCursor}` : null;
