@@ -246,6 +246,16 @@ async function backfillThroughput(): Promise<void> {
       `backfill through regwatch import: ${backfill} items, ${(backfill / inner).toFixed(0)} items/s ` +
         `(${inner.toFixed(1)} s import, ${wall.toFixed(1)} s with process start)`,
     );
+    // Issue 11: one source's similar items must not chain into one story without end.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const largest = await client.query<{ stories: number; items: number; days: string }>(`
+      select count(*)::int as stories, max(item_count)::int as items,
+        round(max(extract(epoch from last_published_at - first_published_at) / 86400)::numeric, 1)::text as days
+      from stories where merged_into_id is null`);
+    await client.end();
+    const row = largest.rows[0];
+    out(`stories after the backfill: ${row?.stories}; largest ${row?.items} items, longest ${row?.days} days`);
   } finally {
     await deletePrefix(prefix);
     rmSync(folder, { recursive: true, force: true });

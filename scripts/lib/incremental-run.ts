@@ -2,7 +2,7 @@
  * The clustering run as the database does it (packages/db/src/queries/cluster-item.ts), item by
  * item in arrival order, each decision using only the items before it:
  *
- * 1. near-duplicate: the item's LSH band keys are looked up; the best copy (`isNearDuplicate`,
+ * 1. near-duplicate: the item's LSH band keys are looked up; the best copy (`isCopyOf`, hosts as sources,
  *    then the highest score, ties to the oldest) takes the item as an alternate, and the item
  *    goes no further: it is not indexed, counted or added to a story profile;
  * 2. story: the item's candidate keys are looked up; the stories of the items found are scored
@@ -17,7 +17,7 @@
 import {
   addToStoryProfile,
   assignStory,
-  isNearDuplicate,
+  isCopyOf,
   mergeStoryProfiles,
   type NearDuplicateOptions,
   type NearDuplicateSignature,
@@ -129,7 +129,9 @@ export function run(rows: readonly Row[], options: RunOptions, onAssign?: (event
     let bestScore = 0;
     for (const other of sharingBand) {
       const otherSignature = signatures[other];
-      if (!otherSignature || !isNearDuplicate(signature, otherSignature, nearDuplicate)) continue;
+      if (!otherSignature) continue;
+      const copy = { sourceId: row.host, signature };
+      if (!isCopyOf(copy, { sourceId: rows[other]?.host ?? '', signature: otherSignature }, nearDuplicate)) continue;
       const score = nearDuplicateScore(signature, otherSignature);
       if (score > bestScore || (score === bestScore && other < original)) {
         bestScore = score;
@@ -147,7 +149,7 @@ export function run(rows: readonly Row[], options: RunOptions, onAssign?: (event
 
     // 2. Story: the stories of the items found through the candidate keys, each with its profile.
     const itemFeatures = storyFeatures(
-      { title: row.title, url: row.url, publishedAt: row.publishedAt, sourceId: row.host },
+      { title: row.title, url: row.url, publishedAt: row.publishedAt, sourceId: row.host, language: 'en' },
       df,
       stored,
       storyOptions,

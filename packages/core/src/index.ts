@@ -20,7 +20,7 @@ export {
   normaliseEntry,
   primaryLanguage,
 } from './item/normalise.ts';
-export { sameTextKey } from './item/same-text-key.ts';
+export { isSameText, sameTextKey, type TextOfItem } from './item/same-text-key.ts';
 export { eeaMembers, euMembers, expandJurisdictions } from './jurisdiction/blocs.ts';
 export { blocCodes, checkJurisdiction, countryCodes, type JurisdictionCheck } from './jurisdiction/codes.ts';
 export {
@@ -43,11 +43,15 @@ export {
 } from './relevance/news-page.ts';
 export { type PrivacyRelevance, type PrivacyRelevanceInput, privacyRelevance } from './relevance/privacy-relevance.ts';
 export { isSlug, slugPattern } from './slug.ts';
+export { amountKeys, amountsAgree, amountValue } from './story/amounts.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
 export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';
 export {
+  type CopyCandidate,
+  distinctNumbers,
   estimatedContainment,
   estimatedJaccard,
+  isCopyOf,
   isNearDuplicate,
   type NearDuplicateOptions,
   type NearDuplicateSignature,
@@ -57,6 +61,7 @@ export {
   nearDuplicateText,
   shingleHashes,
 } from './story/near-duplicate.ts';
+export { distinctHeadlineEntities, sharedAmount } from './story/story-evidence.ts';
 export {
   idf,
   type PreparedStoryFeatures,

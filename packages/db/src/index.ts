@@ -36,12 +36,17 @@ export {
   type AlternateView,
   type DigestEntry,
   digestStories,
+  embeddedStoryItems,
   getStory,
   listStories,
+  listStoryItems,
+  resolveStoryId,
+  type StoryItemPage,
   type StoryItemView,
   type StoryLookup,
   type StoryPage,
   type StoryView,
+  storyPageItems,
 } from './queries/stories.ts';
 export { countTags, type TagCount, type TagDimension } from './queries/tag-counts.ts';
 export * as schema from './schema/index.ts';

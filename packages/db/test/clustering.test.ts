@@ -84,6 +84,55 @@ describe('clustering in storeItem', () => {
     expect(again).toEqual({ outcome: 'linked', itemId: first.itemId, storyId: first.storyId });
   });
 
+  it('issue 11: keeps one source’s entries with different guids and links as items, however alike their boilerplate', async () => {
+    const { db } = test.database;
+    // The Garante's decisions of one day: the same page header but for their numbers.
+    const decision = (docweb: string, register: number) =>
+      makeItem(
+        {
+          guid: `https://garante.example/docweb/${docweb}`,
+          link: `https://garante.example/docweb/${docweb}`,
+          title: `Provvedimento del 28 maggio 2026 [${docweb}]`,
+          summary:
+            `[doc. web n. ${docweb}] Provvedimento del 28 maggio 2026 Registro dei provvedimenti n. ${register} del ` +
+            '28 maggio 2026 IL GARANTE PER LA PROTEZIONE DEI DATI PERSONALI NELLA riunione odierna, alla quale han[...]',
+          published: '2026-05-28T10:00:00Z',
+        },
+        'cnil',
+      );
+    const stored = [];
+    for (const [docweb, register] of [
+      ['10259701', 419],
+      ['10259916', 382],
+      ['10262588', 383],
+    ] as const) {
+      stored.push(await storeItem(db, decision(docweb, register), { jurisdictions: ['FR'] }));
+    }
+    expect(stored.map((result) => result.outcome)).toEqual(['inserted', 'inserted', 'inserted']);
+    expect(new Set(stored.map((result) => result.itemId)).size).toBe(3);
+
+    // Same title and a body of boilerplate longer than the summary: one text key, two texts.
+    const boilerplate =
+      'Ce document est publié par la Commission nationale de l’informatique et des libertés dans le cadre de sa ' +
+      'mission d’information du public et des professionnels sur la protection des données personnelles.';
+    const notice = (n: number, summary: string) =>
+      makeItem(
+        {
+          guid: `cnil-notice-${n}`,
+          link: `https://cnil.example/notice-${n}`,
+          title: 'Informations publiques',
+          summary,
+          content: boilerplate,
+          published: '2026-04-01T10:00:00Z',
+        },
+        'cnil',
+      );
+    const march = await storeItem(db, notice(1, 'Les délibérations de mars.'), { jurisdictions: ['FR'] });
+    const april = await storeItem(db, notice(2, 'Les délibérations d’avril.'), { jurisdictions: ['FR'] });
+    expect(april.outcome).toBe('inserted');
+    expect(april.itemId).not.toBe(march.itemId);
+  });
+
   it('keeps two short items with the same headline apart: too little text to know they are one article', async () => {
     const { db } = test.database;
     const one = await storeItem(db, article('register', 'Weekly privacy roundup', '', '2025-01-10T09:00:00Z'), {

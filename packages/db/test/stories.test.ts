@@ -40,6 +40,7 @@ describe('getStory', () => {
         jurisdictions: [],
         topics: [],
         items: [],
+        itemCount: 0,
       });
     }
   });

@@ -101,15 +101,21 @@ function prepareItem(authority: string, item: ItemEntry): PreparedEntry {
   };
 }
 
-/** The story's outlets as a list, primary first: source name, linked title, date. */
+/** Most outlets one story entry lists: a feed entry must stay readable, and small, however big the story. */
+export const maxStoryOutlets = 10;
+
+/** The story's outlets as a list, primary first: source name, linked title, date; then how many more there are. */
 function outletList(story: StoryEntry): SafeHtml {
-  const outlets = story.items.map((item, index) => {
+  const shown = story.items.slice(0, maxStoryOutlets);
+  const more = Math.max(story.itemCount ?? story.items.length, story.items.length) - shown.length;
+  const outlets = shown.map((item, index) => {
     const title = entryTitle(item.title, '');
     const link = absoluteHttpUrl(item.url);
     const date = calendarDate(parseInstant(item.publishedAt, `story ${story.id} item ${index} publishedAt`));
     const linked = link === null ? html`${title}` : html`<a href="${link}">${title}</a>`;
     return html`<li>${plainLine(item.source.name)}: ${linked} (${date})</li>`;
   });
+  if (more > 0) outlets.push(html`<li>and ${String(more)} more</li>`);
   return outlets.length === 0 ? html`` : html`<ul>${outlets}</ul>`;
 }
 
@@ -125,7 +131,7 @@ function prepareStory(authority: string, story: StoryEntry): PreparedEntry {
     contentHtml: nonEmpty(html`${textToHtml(summary)}${outletList(story)}`, title),
     published: parseInstant(story.firstPublishedAt, `story ${story.id} firstPublishedAt`),
     updated: parseInstant(story.lastPublishedAt, `story ${story.id} lastPublishedAt`),
-    authors: distinct(story.items.map((item) => plainLine(item.source.name))),
+    authors: distinct(story.items.slice(0, maxStoryOutlets).map((item) => plainLine(item.source.name))),
     categories: categories(authority, story),
   };
 }

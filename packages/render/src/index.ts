@@ -6,7 +6,7 @@ export {
   isNotModified,
   lastModified,
 } from './conditional-get.ts';
-export { newestEntryDate } from './entries.ts';
+export { maxStoryOutlets, newestEntryDate } from './entries.ts';
 export { type SafeHtml, textToHtml } from './html.ts';
 export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';

@@ -35,8 +35,10 @@ export interface StoryEntry {
   platforms: readonly string[];
   jurisdictions: readonly string[];
   topics: readonly string[];
-  /** The primary item first (the regulator's own notice when there is one). */
+  /** The primary item first (the regulator's own notice when there is one); an entry lists at most `maxStoryOutlets`. */
   items: readonly StoryEntryItem[];
+  /** How many items the story has in all, when `items` holds only its first ones. */
+  itemCount?: number | undefined;
 }
 
 export type Entry = ItemEntry | StoryEntry;

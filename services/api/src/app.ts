@@ -20,6 +20,7 @@ import { listJurisdictionsRoute } from './routes/v1/jurisdictions/list.ts';
 import { listPlatformsRoute } from './routes/v1/platforms/list.ts';
 import { listSourcesRoute } from './routes/v1/sources/list.ts';
 import { getStoryRoute } from './routes/v1/stories/get.ts';
+import { listStoryItemsRoute } from './routes/v1/stories/items.ts';
 import { listStoriesRoute } from './routes/v1/stories/list.ts';
 import { listTopicsRoute } from './routes/v1/topics/list.ts';
 import { tagCountsCache } from './tag-counts-cache.ts';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   getItemRoute(app, deps);
   listStoriesRoute(app, deps);
   getStoryRoute(app, deps);
+  listStoryItemsRoute(app, deps);
   getDigestRoute(app, deps);
   listSourcesRoute(app, deps);
   const tagCounts = tagCountsCache(deps.database);

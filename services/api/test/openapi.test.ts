@@ -47,6 +47,7 @@ describe('GET /openapi.json', () => {
       '/v1/sources',
       '/v1/stories',
       '/v1/stories/{id}',
+      '/v1/stories/{id}/items',
       '/v1/topics',
     ]);
     for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(
@@ -82,6 +83,8 @@ describe('GET /openapi.json', () => {
       'jurisdictions',
       'topics',
       'items',
+      'itemCount',
+      'itemsUrl',
     ]);
     expect(story.properties.items.items.required).toContain('alternates');
     const get = document.paths['/v1/stories/{id}'].get;

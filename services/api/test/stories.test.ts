@@ -303,6 +303,8 @@ describe('GET /v1/stories', () => {
           alternates: [],
         },
       ],
+      itemCount: 3,
+      itemsUrl: `/v1/stories/${multi.story}/items`,
     });
   });
 

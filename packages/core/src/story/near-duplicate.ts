@@ -72,6 +72,27 @@ export interface NearDuplicateSignature {
    * from signatures stored before it existed: those are compared by estimate.
    */
   shingles?: number[];
+  /**
+   * Hashes of the numbers in the text (identifiers, amounts, dates), repeats dropped, at most
+   * `maxNumbers`: two texts that each carry a number the other lacks are two documents however
+   * alike their words (a regulator's decisions share all but their register numbers). Absent
+   * from signatures stored before it existed: no number is then compared.
+   */
+  numbers?: number[];
+}
+
+/** Most number hashes a signature keeps (the lead's first ones). */
+const maxNumbers = 32;
+
+/**
+ * Whether two items may be copies of one another at all. A copy is the same article reached
+ * again through another outlet or feed; one source's two entries (different guids and links)
+ * are two of its publications, however alike their words: a register's decisions or a
+ * regulator's notices share their boilerplate. Within one source only the same text
+ * (`isSameText`) makes one item.
+ */
+export function mayBeCopies(a: { sourceId: string }, b: { sourceId: string }): boolean {
+  return a.sourceId !== b.sourceId;
 }
 
 const seedCache = new Map<number, { xor: Uint32Array; add: Uint32Array }>();
@@ -134,6 +155,16 @@ export function nearDuplicateSignature(
   const size = bands * rows;
   const { xor, add } = seedsFor(size);
   const shingles = orderedShingleHashes(text, shingleSize);
+  const truncated = truncationMark.test(text.trim());
+  // A truncated text's last word may be a number cut short.
+  const tokens = fingerprintTokens(text);
+  const numbers = [
+    ...new Set(
+      (truncated ? tokens.slice(0, -1) : tokens)
+        .filter((token) => /^\d/.test(token))
+        .map((token) => hashString32(token)),
+    ),
+  ].slice(0, maxNumbers);
   const minhash = new Array<number>(size).fill(0xffffffff);
   for (const shingle of shingles) {
     for (let slot = 0; slot < size; slot += 1) {
@@ -151,8 +182,9 @@ export function nearDuplicateSignature(
     minhash,
     bandKeys,
     shingleCount: shingles.length,
-    truncated: truncationMark.test(text.trim()),
+    truncated,
     shingles: shingles.length < headlineShingles ? shingles : [],
+    numbers,
   };
 }
 
@@ -224,9 +256,20 @@ export function nearDuplicateScore(a: NearDuplicateSignature, b: NearDuplicateSi
 }
 
 /**
- * Whether two signatures are copies of one text: both long enough to name an article, and
- * `nearDuplicateScore` at or above the threshold for their size (`headlineThreshold` when the
- * shorter is headline-sized, else `threshold`).
+ * Each text carries a number the other lacks: two documents (decision 382 and decision 383, the
+ * 2025 and the 2026 report). One-sided is not enough: a cut copy may have lost the numbers of its tail.
+ */
+export function distinctNumbers(a: NearDuplicateSignature, b: NearDuplicateSignature): boolean {
+  if (!a.numbers || !b.numbers) return false;
+  const inA = new Set(a.numbers);
+  const inB = new Set(b.numbers);
+  return a.numbers.some((hash) => !inB.has(hash)) && b.numbers.some((hash) => !inA.has(hash));
+}
+
+/**
+ * Whether two signatures are copies of one text: both long enough to name an article, no
+ * distinct numbers (`distinctNumbers`), and `nearDuplicateScore` at or above the threshold for
+ * their size (`headlineThreshold` when the shorter is headline-sized, else `threshold`).
  */
 export function isNearDuplicate(
   a: NearDuplicateSignature,
@@ -235,6 +278,32 @@ export function isNearDuplicate(
 ): boolean {
   const { threshold, headlineShingles, headlineThreshold, minShingles } = { ...nearDuplicateDefaults, ...options };
   if (Math.min(evidenceShingles(a), evidenceShingles(b)) < minShingles) return false;
+  if (distinctNumbers(a, b)) return false;
   const headlineSized = Math.min(a.shingleCount, b.shingleCount) < headlineShingles;
   return nearDuplicateScore(a, b) >= (headlineSized ? headlineThreshold : threshold);
+}
+
+/** One entry as copy detection sees it: its source and its signature. */
+export interface CopyCandidate {
+  sourceId: string;
+  signature: NearDuplicateSignature;
+}
+
+/**
+ * Whether `item` is a copy of `other`. Across sources: `isNearDuplicate` (a syndicated, edited or
+ * cut copy). One source's two entries (different guids and links) are two of its publications
+ * however alike their words, since a register's decisions or a regulator's notices share their
+ * boilerplate: they are one item only when their whole text is the same headline, word for word
+ * once wire decorations go (a wire's "-- 2nd Update"). Longer texts of one source are the same
+ * item only by `isSameText`.
+ */
+export function isCopyOf(
+  item: CopyCandidate,
+  other: CopyCandidate,
+  options: Partial<NearDuplicateOptions> = {},
+): boolean {
+  if (!isNearDuplicate(item.signature, other.signature, options)) return false;
+  if (item.sourceId !== other.sourceId) return true;
+  const [a, b] = [item.signature, other.signature];
+  return keptShingles(a) && keptShingles(b) && exactJaccard(a.shingles ?? [], b.shingles ?? []) === 1;
 }

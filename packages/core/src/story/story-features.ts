@@ -1,4 +1,5 @@
 import { canonicalUrl } from '../url/canonical.ts';
+import { amountKeys } from './amounts.ts';
 import { hashString32, hex32 } from './hash32.ts';
 import { type StoryOptions, storyDefaults } from './story-options.ts';
 import { contentTerms, entityTerms, stripWireMarkers } from './tokenise.ts';
@@ -45,14 +46,19 @@ export interface StoryFeatures {
   termDf: number[];
   /** Terms that name something (acronyms, names, amounts), sorted. */
   entities: string[];
+  /**
+   * The entities of the title alone, sorted: a headline's names are what an article is about.
+   * Absent in features stored before it existed: no headline names are then compared.
+   */
+  titleEntities?: string[];
   platforms: string[];
   jurisdictions: string[];
   /** Canonical forms of the reference links. */
   links: string[];
   /**
    * Index keys: the item is stored under each, and candidates for it are the items stored under
-   * any of them within the time window. The heaviest terms (`t.<term>`) and each reference link
-   * (`u.<hash>`): a bounded number whatever the size of the archive.
+   * any of them within the time window. The heaviest terms (`t.<term>`), each reference link
+   * (`u.<hash>`) and its first amounts (`a.<bucket>`): a bounded number whatever the size of the archive.
    */
   candidateKeys: string[];
   /** Absent in features stored before sources were recorded: read as unknown / false. */
@@ -89,7 +95,10 @@ export interface PreparedStoryFeatures {
  * caller can fetch just those terms' document frequencies (from a database) before `weigh`.
  */
 export function prepareStoryFeatures(input: StoryInput, options: Partial<StoryOptions> = {}): PreparedStoryFeatures {
-  const { leadWords, titleWeight, entityBoost, maxTermKeys, idfPower } = { ...storyDefaults, ...options };
+  const { leadWords, titleWeight, entityBoost, maxTermKeys, idfPower, amountTolerance } = {
+    ...storyDefaults,
+    ...options,
+  };
   const title = stripWireMarkers(input.title);
   const lead = (input.summary ?? '').split(/\s+/).filter(Boolean).slice(0, leadWords).join(' ');
 
@@ -98,7 +107,8 @@ export function prepareStoryFeatures(input: StoryInput, options: Partial<StoryOp
   for (const term of contentTerms(lead)) tf.set(term, (tf.get(term) ?? 0) + 1);
   // Slug words mostly repeat the title: they add what a cut or punning headline left out.
   for (const term of new Set(contentTerms(urlSlugText(input.url)))) if (!tf.has(term)) tf.set(term, 1);
-  const entities = sortedUnique([...entityTerms(title), ...entityTerms(lead)]);
+  const titleEntities = sortedUnique(entityTerms(title));
+  const entities = sortedUnique([...titleEntities, ...entityTerms(lead)]);
   const entitySet = new Set(entities);
   for (const entity of entities) if (!tf.has(entity)) tf.set(entity, 1);
   const terms = [...tf.keys()].sort();
@@ -118,6 +128,7 @@ export function prepareStoryFeatures(input: StoryInput, options: Partial<StoryOp
       .slice(0, maxTermKeys)
       .map(({ term }) => `t.${term}`);
     const linkKeys = links.map((link) => `u.${hex32(hashString32(link))}`);
+    const amountIndexKeys = amountKeys(entities, amountTolerance);
 
     return {
       publishedAt: toEpochMs(input.publishedAt),
@@ -126,10 +137,11 @@ export function prepareStoryFeatures(input: StoryInput, options: Partial<StoryOp
       weights,
       termDf: terms.map((term) => df(term)),
       entities,
+      titleEntities,
       platforms: sortedUnique(input.platforms ?? []),
       jurisdictions: sortedUnique(input.jurisdictions ?? []),
       links,
-      candidateKeys: [...termKeys, ...linkKeys],
+      candidateKeys: [...termKeys, ...linkKeys, ...amountIndexKeys],
       sourceId: input.sourceId ?? null,
       dateEstimated: input.dateEstimated ?? false,
       eventPerItem: input.eventPerItem ?? false,

@@ -1,3 +1,4 @@
+import { distinctHeadlineEntities, sharedAmount } from './story-evidence.ts';
 import type { StoryFeatures } from './story-features.ts';
 import { type StoryOptions, storyDefaults } from './story-options.ts';
 import { type StoryProfile, storyProfileOf } from './story-profile.ts';
@@ -36,10 +37,18 @@ function intersects(a: readonly string[], b: readonly string[]): boolean {
   return b.some((value) => set.has(value));
 }
 
-/** Evidence beyond the text: shared reference links, platforms and jurisdictions. */
+/**
+ * Evidence beyond the words: shared reference links, one amount reported by both, platforms and
+ * jurisdictions; against it, headlines that each name something the other never mentions.
+ */
 function tagAdjustment(a: StoryFeatures, b: StoryFeatures, options: StoryOptions): number {
   let adjustment = 0;
   if (intersects(a.links, b.links)) adjustment += options.sharedLinkBonus;
+  if (sharedAmount(a, b, options.amountTolerance)) adjustment += options.sharedAmountBonus;
+  if (distinctHeadlineEntities(a, b, options.amountTolerance)) {
+    const sameSource = !!a.sourceId && a.sourceId === b.sourceId;
+    adjustment -= sameSource ? options.sameSourceDistinctEntityPenalty : options.distinctEntityPenalty;
+  }
   if (intersects(a.platforms, b.platforms)) adjustment += options.sharedTagBonus;
   if (a.jurisdictions.length > 0 && b.jurisdictions.length > 0) {
     adjustment += intersects(a.jurisdictions, b.jurisdictions)
@@ -147,11 +156,28 @@ function storySources(candidate: StoryCandidate): Set<string> {
   );
 }
 
+/** First and last publication times of a story (its profile's, else its members found). */
+function storySpan(candidate: StoryCandidate): { first: number; last: number } | null {
+  if (candidate.profile) return { first: candidate.profile.firstPublishedAt, last: candidate.profile.lastPublishedAt };
+  if (candidate.features.length === 0) return null;
+  const times = candidate.features.map((member) => member.publishedAt);
+  return { first: Math.min(...times), last: Math.max(...times) };
+}
+
+/** Whether a story spanning `span` still lies within `storySpanMs` once it also covers `at`. */
+function withinSpan(span: { first: number; last: number } | null, at: { first: number; last: number }, maxMs: number) {
+  if (!span) return true;
+  return Math.max(span.last, at.last) - Math.min(span.first, at.first) <= maxMs;
+}
+
 /**
- * Whether the item may join the story at all: an item of a source whose every item is an event
- * of its own (an incident register) never joins a story that already holds one of its siblings.
+ * Whether the item may join the story at all: the story, with the item, must stay within
+ * `storySpanMs` of its first item; and an item of a source whose every item is an event of its
+ * own (an incident register) never joins a story that already holds one of its siblings.
  */
-function mayJoin(item: StoryFeatures, candidate: StoryCandidate): boolean {
+function mayJoin(item: StoryFeatures, candidate: StoryCandidate, options: StoryOptions): boolean {
+  const at = { first: item.publishedAt, last: item.publishedAt };
+  if (!withinSpan(storySpan(candidate), at, options.storySpanMs)) return false;
   return !(item.eventPerItem && item.sourceId && storySources(candidate).has(item.sourceId));
 }
 
@@ -191,7 +217,7 @@ export function assignStory(
   const scored: { candidate: StoryCandidate; score: number }[] = [];
   let bestScore = 0;
   for (const candidate of candidates) {
-    if (!mayJoin(item, candidate)) continue;
+    if (!mayJoin(item, candidate, resolved)) continue;
     const score = storyScore(item, candidate, resolved);
     bestScore = Math.max(bestScore, score);
     if (score <= 0 || score < requiredScore(item, candidate, threshold, resolved)) continue;
@@ -205,12 +231,19 @@ export function assignStory(
   const chosenProfile = chosen.profile ?? storyProfileOf(chosen.features, resolved.profileTerms);
   // A merge needs two kinds of evidence: the item matches the other story too, and the two
   // stories' profiles are alike (one bridging item must not weld two events together).
-  const alsoMatched = scored
-    .filter(({ candidate, score }) => {
-      if (candidate.storyId === chosen.storyId || score < resolved.mergeThreshold) return false;
-      const profile = candidate.profile ?? storyProfileOf(candidate.features, resolved.profileTerms);
-      return !!profile && !!chosenProfile && profileCosine(chosenProfile, profile) >= resolved.profileMergeThreshold;
-    })
-    .map(({ candidate }) => candidate.storyId);
+  // Merged stories must stay within the span together, so the survivor's span grows with each.
+  let span = storySpan(chosen) ?? { first: item.publishedAt, last: item.publishedAt };
+  span = { first: Math.min(span.first, item.publishedAt), last: Math.max(span.last, item.publishedAt) };
+  const alsoMatched: string[] = [];
+  const byScore = [...scored].sort((a, b) => b.score - a.score || (a.candidate.storyId < b.candidate.storyId ? -1 : 1));
+  for (const { candidate, score } of byScore) {
+    if (candidate.storyId === chosen.storyId || score < resolved.mergeThreshold) continue;
+    const profile = candidate.profile ?? storyProfileOf(candidate.features, resolved.profileTerms);
+    if (!profile || !chosenProfile || profileCosine(chosenProfile, profile) < resolved.profileMergeThreshold) continue;
+    const other = storySpan(candidate);
+    if (other && !withinSpan(span, other, resolved.storySpanMs)) continue;
+    if (other) span = { first: Math.min(span.first, other.first), last: Math.max(span.last, other.last) };
+    alsoMatched.push(candidate.storyId);
+  }
   return { storyId: chosen.storyId, score: best.score, alsoMatched: [...new Set(alsoMatched)].sort() };
 }

@@ -2,7 +2,8 @@ import {
   addToStoryProfile,
   assignStory,
   choosePrimary,
-  isNearDuplicate,
+  isCopyOf,
+  isSameText,
   mergeStoryProfiles,
   type NearDuplicateSignature,
   type NormalisedItem,
@@ -118,25 +119,40 @@ function itemsUnderKeys(keys: readonly string[], publishedAt: string) {
     ) c)`;
 }
 
-/** The stored item with exactly this text (`sameTextKey`), whenever it was published. */
-export async function findSameText(tx: DbOrTx, plan: ClusterPlan): Promise<string | null> {
+/**
+ * Most items read under one text key: more than one only when a source's entries share a text
+ * key but not their texts (`isSameText`), which a handful covers.
+ */
+const sameTextLimit = 8;
+
+/** The stored item with exactly this text (`sameTextKey`, then `isSameText`), whenever it was published. */
+export async function findSameText(tx: DbOrTx, plan: ClusterPlan, item: NormalisedItem): Promise<string | null> {
   if (plan.textKey === null) return null;
-  const result = await tx.execute<{ item_id: string }>(
-    sql`select item_id::text from cluster_keys where key = ${plan.textKey} order by item_id limit 1`,
+  const result = await tx.execute<{ id: string; source_id: string; title: string; summary: string; content: string }>(
+    sql`
+    select i.id::text, i.source_id, i.title, i.summary, i.content
+    from (select item_id from cluster_keys where key = ${plan.textKey} order by item_id limit ${sameTextLimit}) k
+    join items i on i.id = k.item_id
+    order by i.id`,
   );
-  return result.rows[0]?.item_id ?? null;
+  const match = result.rows.find((row) => isSameText(item, { ...row, sourceId: row.source_id }));
+  return match?.id ?? null;
 }
 
-/** The stored item this one is a copy of (syndicated or lightly edited), if any, found through its band keys. */
-export async function findNearDuplicate(tx: DbOrTx, plan: ClusterPlan, publishedAt: string): Promise<string | null> {
+/**
+ * The stored item this one is a copy of (syndicated or lightly edited), if any, found through its
+ * band keys (`isCopyOf`: within the item's own source, only the same headline word for word).
+ */
+export async function findNearDuplicate(tx: DbOrTx, plan: ClusterPlan, item: NormalisedItem): Promise<string | null> {
   if (plan.signature.bandKeys.length === 0) return null;
-  const result = await tx.execute<{ id: string; near_duplicate: NearDuplicateSignature }>(sql`
-    select i.id::text, i.near_duplicate
-    from ${itemsUnderKeys(plan.signature.bandKeys, publishedAt)} found join items i on i.id = found.item_id
+  const result = await tx.execute<{ id: string; source_id: string; near_duplicate: NearDuplicateSignature }>(sql`
+    select i.id::text, i.source_id, i.near_duplicate
+    from ${itemsUnderKeys(plan.signature.bandKeys, item.publishedAt)} found join items i on i.id = found.item_id
     where i.near_duplicate is not null`);
   let best: { id: string; score: number } | null = null;
   for (const row of result.rows) {
-    if (!isNearDuplicate(plan.signature, row.near_duplicate)) continue;
+    const copy = { sourceId: item.sourceId, signature: plan.signature };
+    if (!isCopyOf(copy, { sourceId: row.source_id, signature: row.near_duplicate })) continue;
     const score = nearDuplicateScore(plan.signature, row.near_duplicate);
     // The closest copy wins; ties go to the oldest item, so every worker picks the same one.
     if (!best || score > best.score || (score === best.score && BigInt(row.id) < BigInt(best.id))) {

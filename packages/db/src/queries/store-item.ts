@@ -82,7 +82,7 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
     const tags = tagColumns(options);
     const plan = await planClustering(tx, item, tags, options.sourceKind);
     await lockClusterKeys(tx, plan.keys);
-    const copyOf = (await findSameText(tx, plan)) ?? (await findNearDuplicate(tx, plan, item.publishedAt));
+    const copyOf = (await findSameText(tx, plan, item)) ?? (await findNearDuplicate(tx, plan, item));
     if (copyOf) {
       await insertEntry(tx, item, copyOf);
       return { outcome: 'linked', itemId: copyOf, storyId: await storyOf(tx, copyOf) };

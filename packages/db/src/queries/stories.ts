@@ -23,7 +23,21 @@ export interface StoryView {
   platforms: string[];
   jurisdictions: string[];
   topics: string[];
+  /** The first of its items (the primary first, then by publication time), at most the cap asked for. */
   items: StoryItemView[];
+  /** How many items the story has in all; more than `items.length` when the embedded list was capped. */
+  itemCount: number;
+}
+
+/** Items embedded in each story of a list (stories, digest, stories feed): the rest are a link away. */
+export const embeddedStoryItems = 10;
+/** Items embedded in one story asked for by id; `listStoryItems` pages through them all. */
+export const storyPageItems = 100;
+
+export interface StoryItemPage {
+  items: StoryItemView[];
+  /** Position of the last item returned, when more items follow it. */
+  next: KeysetPosition | null;
 }
 
 export interface StoryPage {
@@ -45,37 +59,44 @@ const maxMergeDepth = 64;
 const isoInstant = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * The public JSON of the story row `st`, built in PostgreSQL (json_agg measured 1.5× faster than
- * assembling rows in Node). Members are read once through items_story_id_idx: the primary item
- * first, the rest by publication time; each item with the other URLs its entries came from.
+ * The public JSON of one item of a story (the row `i`, its source `s`), with the other URLs its
+ * entries came from.
  */
-const storyJson = sql`
+const storyItemJson = sql`
+  json_build_object(
+    'id', i.id::text,
+    'title', i.title,
+    'url', i.url,
+    'source', json_build_object('id', s.id, 'name', s.name, 'kind', s.kind),
+    'publishedAt', ${isoInstant(sql`i.published_at`)},
+    'summary', i.summary,
+    'platforms', i.platforms,
+    'jurisdictions', i.jurisdictions,
+    'topics', i.topics,
+    'storyId', i.story_id::text,
+    'alternates', coalesce((
+      select json_agg(json_build_object('url', a.url, 'sourceId', a.source_id) order by a.seen, a.url, a.source_id)
+      from (
+        select e.url, e.source_id, min(e.first_seen_at) as seen
+        from entries e
+        where e.item_id = i.id and e.url is not null and e.url is distinct from i.url
+        group by e.url, e.source_id
+      ) a
+    ), '[]'::json)
+  )`;
+
+/**
+ * The public JSON of the story row `st`, built in PostgreSQL (json_agg measured 1.5× faster than
+ * assembling rows in Node), with at most `maxItems` of its items: the primary item first, the
+ * rest by publication time, read through items_story_id_idx. `itemCount` says how many it has.
+ */
+const storyJson = (maxItems: number) => sql`
   (with members as (
-    select
-      i.id, i.published_at, i.platforms, i.jurisdictions, i.topics,
-      json_build_object(
-        'id', i.id::text,
-        'title', i.title,
-        'url', i.url,
-        'source', json_build_object('id', s.id, 'name', s.name, 'kind', s.kind),
-        'publishedAt', ${isoInstant(sql`i.published_at`)},
-        'summary', i.summary,
-        'platforms', i.platforms,
-        'jurisdictions', i.jurisdictions,
-        'topics', i.topics,
-        'storyId', i.story_id::text,
-        'alternates', coalesce((
-          select json_agg(json_build_object('url', a.url, 'sourceId', a.source_id) order by a.seen, a.url, a.source_id)
-          from (
-            select e.url, e.source_id, min(e.first_seen_at) as seen
-            from entries e
-            where e.item_id = i.id and e.url is not null and e.url is distinct from i.url
-            group by e.url, e.source_id
-          ) a
-        ), '[]'::json)
-      ) as body
+    select i.id, i.published_at, ${storyItemJson} as body
     from items i join sources s on s.id = i.source_id
     where i.story_id = st.id
+    order by i.id is not distinct from st.primary_item_id desc, i.published_at, i.id
+    limit ${maxItems}
   )
   select json_build_object(
     'id', st.id::text,
@@ -89,7 +110,8 @@ const storyJson = sql`
     'items', coalesce(
       (select json_agg(m.body order by m.id is not distinct from st.primary_item_id desc, m.published_at, m.id)
        from members m),
-      '[]'::json)
+      '[]'::json),
+    'itemCount', st.item_count
   ))`;
 
 /**
@@ -121,7 +143,7 @@ export async function listStories(
       order by st.last_published_at desc nulls last, st.id desc nulls last
       limit ${options.limit + 1}
     )
-    select st.id::text, ${isoInstant(sql`st.last_published_at`)} as at, ${storyJson} as story
+    select st.id::text, ${isoInstant(sql`st.last_published_at`)} as at, ${storyJson(embeddedStoryItems)} as story
     from page p join stories st on st.id = p.id
     order by p.last_published_at desc, p.id desc`);
   const rows = result.rows.slice(0, options.limit);
@@ -142,7 +164,8 @@ export interface DigestEntry {
 /**
  * The stories of a period ranked for a newsletter: those with an item published in
  * [since, until), most distinct sources first, then those whose primary item is a regulator's
- * own notice, then by items in the period and the newest activity. Each with all its items.
+ * own notice, then by items in the period and the newest activity. Each with its first
+ * `embeddedStoryItems` items.
  */
 export async function digestStories(
   db: DbOrTx,
@@ -166,33 +189,81 @@ export async function digestStories(
       order by p.sources desc, regulator_primary desc, p.items desc, st.last_published_at desc, st.id desc
       limit ${options.limit}
     )
-    select ${storyJson} as story, r.sources as source_count, r.items as item_count
+    select ${storyJson(embeddedStoryItems)} as story, r.sources as source_count, r.items as item_count
     from ranked r join stories st on st.id = r.id
     order by r.sources desc, r.regulator_primary desc, r.items desc, r.last_published_at desc, r.id desc`);
   return result.rows.map((row) => ({ story: row.story, sourceCount: row.source_count, itemCount: row.item_count }));
 }
 
-/**
- * One story by id. An id absorbed by a merge (possibly merged again since) resolves to the
- * surviving story, whose id is then given as `mergedInto`. Undefined when no such story exists.
- */
-export async function getStory(db: DbOrTx, id: string): Promise<StoryLookup | undefined> {
-  if (!/^\d{1,19}$/.test(id) || BigInt(id) > 9223372036854775807n) return undefined;
-  const result = await db.execute<{ id: string; merged_into_id: string | null; depth: number; story: StoryView }>(sql`
-    with recursive chain (id, merged_into_id, depth) as (
-      select id, merged_into_id, 0 from stories where id = ${id}::bigint
-      union all
-      select s.id, s.merged_into_id, c.depth + 1
-      from chain c join stories s on s.id = c.merged_into_id
-      where c.depth < ${maxMergeDepth}
-    ),
-    survivor as (select id, depth from chain order by depth desc limit 1)
-    select st.id::text, st.merged_into_id::text, sv.depth, ${storyJson} as story
-    from survivor sv join stories st on st.id = sv.id`);
-  const row = result.rows[0];
-  if (!row) return undefined;
+const isStoryId = (id: string) => /^\d{1,19}$/.test(id) && BigInt(id) <= 9223372036854775807n;
+
+/** The story `id` resolves to: itself, or the story it was merged into, followed through every merge. */
+const survivorOf = (id: string) => sql`
+  with recursive chain (id, merged_into_id, depth) as (
+    select id, merged_into_id, 0 from stories where id = ${id}::bigint
+    union all
+    select s.id, s.merged_into_id, c.depth + 1
+    from chain c join stories s on s.id = c.merged_into_id
+    where c.depth < ${maxMergeDepth}
+  ),
+  survivor as (select id, depth from chain order by depth desc limit 1)`;
+
+function checkChainEnds(id: string, row: { merged_into_id: string | null }): void {
   if (row.merged_into_id !== null) {
     throw new Error(`story ${id}: merge chain does not end within ${maxMergeDepth} steps (a cycle?)`);
   }
+}
+
+/**
+ * One story by id, with its first `storyPageItems` items. An id absorbed by a merge (possibly
+ * merged again since) resolves to the surviving story, whose id is then given as `mergedInto`.
+ * Undefined when no such story exists.
+ */
+export async function getStory(db: DbOrTx, id: string): Promise<StoryLookup | undefined> {
+  if (!isStoryId(id)) return undefined;
+  const result = await db.execute<{ id: string; merged_into_id: string | null; depth: number; story: StoryView }>(sql`
+    ${survivorOf(id)}
+    select st.id::text, st.merged_into_id::text, sv.depth, ${storyJson(storyPageItems)} as story
+    from survivor sv join stories st on st.id = sv.id`);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  checkChainEnds(id, row);
   return row.depth === 0 ? { story: row.story } : { story: row.story, mergedInto: row.id };
+}
+
+/** The id of the story `id` resolves to (itself, or the survivor of its merges); undefined when none exists. */
+export async function resolveStoryId(db: DbOrTx, id: string): Promise<{ id: string; merged: boolean } | undefined> {
+  if (!isStoryId(id)) return undefined;
+  const result = await db.execute<{ id: string; merged_into_id: string | null; depth: number }>(sql`
+    ${survivorOf(id)}
+    select st.id::text, st.merged_into_id::text, sv.depth from survivor sv join stories st on st.id = sv.id`);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  checkChainEnds(id, row);
+  return { id: row.id, merged: row.depth > 0 };
+}
+
+/**
+ * The items of one story, oldest first, by (published_at, id) so ties never reorder between
+ * pages; keyset pagination through items_story_id_idx. Pass the id `getStory` resolved: an
+ * absorbed story has no items of its own.
+ */
+export async function listStoryItems(
+  db: DbOrTx,
+  storyId: string,
+  options: { limit: number; after?: KeysetPosition | undefined },
+): Promise<StoryItemPage> {
+  const after = options.after
+    ? sql`and (i.published_at, i.id) > (${options.after.at}::timestamptz, ${options.after.id}::bigint)`
+    : sql``;
+  const result = await db.execute<{ id: string; at: string; item: StoryItemView }>(sql`
+    select i.id::text, ${isoInstant(sql`i.published_at`)} as at, ${storyItemJson} as item
+    from items i join sources s on s.id = i.source_id
+    where i.story_id = ${storyId}::bigint ${after}
+    order by i.published_at, i.id
+    limit ${options.limit + 1}`);
+  const rows = result.rows.slice(0, options.limit);
+  const last = rows.at(-1);
+  const next = result.rows.length > options.limit && last ? { at: last.at, id: last.id } : null;
+  return { items: rows.map((row) => row.item), next };
 }

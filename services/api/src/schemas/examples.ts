@@ -59,7 +59,11 @@ export const exampleStory = {
       alternates: [{ url: 'https://iapp.org/news/a/uk-ico-fines-23andme?utm_source=newsletter', sourceId: 'iapp' }],
     },
   ],
+  itemCount: 2,
+  itemsUrl: '/v1/stories/17102/items',
 };
+
+export const exampleStoryItemList = { data: exampleStory.items, nextCursor: null };
 
 export const exampleItemList = {
   data: [exampleOtherItem, exampleItem],

@@ -1,3 +1,4 @@
+import { embeddedStoryItems, storyPageItems } from '@regwatch/db';
 import Type from 'typebox';
 import { Cursor, Instant, Limit, Nullable } from './common.ts';
 import { Item } from './item.ts';
@@ -30,7 +31,14 @@ export const Story = Type.Object(
     jurisdictions: Type.Array(Type.String(), { description: "Union of its items' jurisdictions, sorted" }),
     topics: Type.Array(Type.String(), { description: "Union of its items' topics, sorted" }),
     items: Type.Array(StoryItem, {
-      description: "Primary item first (the regulator's own notice when there is one), then by publication time",
+      description:
+        "Primary item first (the regulator's own notice when there is one), then by publication time; at most " +
+        `${embeddedStoryItems} in lists, the digest and feeds, ${storyPageItems} in /v1/stories/{id}: ` +
+        'compare with `itemCount` and follow `itemsUrl` for all of them',
+    }),
+    itemCount: Type.Integer({ minimum: 0, description: 'How many items the story has in all' }),
+    itemsUrl: Type.String({
+      description: 'Path of every item of the story, paginated (`/v1/stories/{id}/items`)',
     }),
   },
   { description: "One event, as told by every outlet's article" },
@@ -60,3 +68,13 @@ export const StoryMoved = Type.Object(
     headers: { Location: { type: 'string', description: 'Path of the surviving story' } },
   },
 );
+
+export const StoryItemsQuery = Type.Object(
+  { limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) },
+  { additionalProperties: false },
+);
+
+export const StoryItemList = Type.Object({
+  data: Type.Array(StoryItem, { description: 'Oldest first' }),
+  nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` to get the next page; null on the last page' })),
+});

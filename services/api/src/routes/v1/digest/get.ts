@@ -3,6 +3,7 @@ import { digestStories } from '@regwatch/db';
 import { errorResponses, withExamples } from '../../../schemas/common.ts';
 import { Digest, DigestQuery } from '../../../schemas/digest.ts';
 import { exampleDigest } from '../../../schemas/examples.ts';
+import { withItemsUrl } from '../../../story-links.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
 /** A period longer than this is no newsletter issue, and would rank a whole archive per request. */
@@ -16,8 +17,8 @@ export function getDigestRoute(app: FastifyTypeBox, deps: AppDeps): void {
         summary: 'The stories of a period, ranked for a newsletter',
         description:
           'Stories with an item published in [since, until), most distinct sources first, then those whose ' +
-          "primary item is a regulator's own notice, then by items in the period; each with all its items, " +
-          `primary first. Takes the filters of /v1/stories. At most ${maxPeriodDays} days.`,
+          "primary item is a regulator's own notice, then by items in the period; each with its first items, " +
+          `primary first (\`itemCount\` and \`itemsUrl\` for the rest). Takes the filters of /v1/stories. At most ${maxPeriodDays} days.`,
         tags: ['stories'],
         querystring: DigestQuery,
         response: { 200: withExamples(Digest, exampleDigest), ...errorResponses },
@@ -41,7 +42,7 @@ export function getDigestRoute(app: FastifyTypeBox, deps: AppDeps): void {
         since,
         until,
         data: entries.map((entry) => ({
-          ...entry.story,
+          ...withItemsUrl(entry.story),
           sourceCount: entry.sourceCount,
           periodItemCount: entry.itemCount,
         })),

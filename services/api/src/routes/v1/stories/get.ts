@@ -3,6 +3,7 @@ import { getStory } from '@regwatch/db';
 import { ErrorResponse, errorResponses, withExamples } from '../../../schemas/common.ts';
 import { exampleStory } from '../../../schemas/examples.ts';
 import { Story, StoryMoved, StoryParams } from '../../../schemas/story.ts';
+import { withItemsUrl } from '../../../story-links.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
 export function getStoryRoute(app: FastifyTypeBox, deps: AppDeps): void {
@@ -10,7 +11,7 @@ export function getStoryRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/stories/:id',
     {
       schema: {
-        summary: 'One story with its items',
+        summary: 'One story with its first items',
         description: 'A story merged into another answers 301 with `Location` naming the surviving story.',
         tags: ['stories'],
         params: StoryParams,
@@ -26,7 +27,7 @@ export function getStoryRoute(app: FastifyTypeBox, deps: AppDeps): void {
           .header('location', `/v1/stories/${found.mergedInto}`)
           .send({ storyId: found.mergedInto });
       }
-      return found.story;
+      return withItemsUrl(found.story);
     },
   );
 }

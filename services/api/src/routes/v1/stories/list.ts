@@ -3,6 +3,7 @@ import { listStories } from '@regwatch/db';
 import { errorResponses, withExamples } from '../../../schemas/common.ts';
 import { exampleStoryList } from '../../../schemas/examples.ts';
 import { StoryList, StoryListQuery } from '../../../schemas/story.ts';
+import { withItemsUrl } from '../../../story-links.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
 
 export function listStoriesRoute(app: FastifyTypeBox, deps: AppDeps): void {
@@ -13,7 +14,8 @@ export function listStoriesRoute(app: FastifyTypeBox, deps: AppDeps): void {
         summary: 'Stories, newest activity first',
         description:
           "Ordered by each story's latest item. Keyset-paginated: follow `nextCursor` until it is null. " +
-          'Pages never skip or repeat stories. Stories merged into another are not listed.',
+          'Pages never skip or repeat stories. Stories merged into another are not listed. Each story embeds ' +
+          'its first items only: `itemCount` says how many it has, `itemsUrl` lists them all.',
         tags: ['stories'],
         querystring: StoryListQuery,
         response: { 200: withExamples(StoryList, exampleStoryList), ...errorResponses },
@@ -26,7 +28,7 @@ export function listStoriesRoute(app: FastifyTypeBox, deps: AppDeps): void {
         after: cursor === undefined ? undefined : decodeCursor(cursor),
         filter: newsFilter(filterQuery),
       });
-      return { data: page.stories, nextCursor: page.next ? encodeCursor(page.next) : null };
+      return { data: page.stories.map(withItemsUrl), nextCursor: page.next ? encodeCursor(page.next) : null };
     },
   );
 }
