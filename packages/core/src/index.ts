@@ -122,7 +122,24 @@ export type { EvidenceField, ItemTags, Tag, TagEvidence, TagInput } from './tagg
 export { validateLexicons } from './tagging/validate-lexicons.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
 export { fragmentBreak, markedToHtml, matchEnd, matchStart } from './text/marked-to-html.ts';
-export { parseDate } from './time/parse-date.ts';
+export { anyMonth, type MonthLanguage, monthIn, monthLanguages, monthNames } from './time/month-names.ts';
+export {
+  type DatePrecision,
+  datePrecisions,
+  type PublishedDate,
+  parseDate,
+  parsePublished,
+} from './time/parse-date.ts';
+export {
+  type DatedAt,
+  type DateOrigin,
+  dateFromUrl,
+  dateOrigins,
+  isCoarserThanDay,
+  isPlausiblePublication,
+  type PublicationEvidence,
+  publicationDate,
+} from './time/published-date.ts';
 export {
   nextCheckAfterFailure,
   pollPolicy,

@@ -17,7 +17,14 @@ export async function storeEntry(db: Db, payload: unknown): Promise<StoreResult>
     const [first] = processJobValidator.Errors(payload);
     throw permanentFailure(`invalid process payload: ${first?.instancePath ?? ''} ${first?.message ?? ''}`.trim());
   }
-  const item = { ...payload.item, links: payload.item.links ?? [] };
+  const { publishedAtEstimated, ...queued } = payload.item;
+  const item = {
+    ...queued,
+    links: queued.links ?? [],
+    // Jobs queued before dates carried a precision said only whether the date was estimated.
+    publishedPrecision: queued.publishedPrecision ?? 'instant',
+    publishedFrom: queued.publishedFrom ?? (publishedAtEstimated ? 'first-seen' : 'entry'),
+  };
   // Jobs queued before the kind was carried look the source up.
   const sourceKind = payload.sourceKind ?? (await getSource(db, item.sourceId))?.kind;
   const tags = tagItem({

@@ -59,6 +59,8 @@ const storyJson = sql`
         'url', i.url,
         'source', json_build_object('id', s.id, 'name', s.name, 'kind', s.kind),
         'publishedAt', ${isoInstant(sql`i.published_at`)},
+        'publishedPrecision', i.published_precision,
+        'publishedFrom', i.published_from,
         'summary', i.summary,
         'platforms', i.platforms,
         'jurisdictions', i.jurisdictions,
