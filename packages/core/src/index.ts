@@ -131,6 +131,13 @@ export {
   parsePublished,
 } from './time/parse-date.ts';
 export {
+  nextCheckAfterFailure,
+  pollPolicy,
+  type SourceHealthStatus,
+  scheduleOffsetMs,
+  sourceHealthStatus,
+} from './time/poll-schedule.ts';
+export {
   type DatedAt,
   type DateOrigin,
   dateFromUrl,
@@ -140,13 +147,6 @@ export {
   type PublicationEvidence,
   publicationDate,
 } from './time/published-date.ts';
-export {
-  nextCheckAfterFailure,
-  pollPolicy,
-  type SourceHealthStatus,
-  scheduleOffsetMs,
-  sourceHealthStatus,
-} from './time/poll-schedule.ts';
 export {
   type FeedEntry,
   type ItemView,

@@ -3,14 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type FeedEntry, type NormalisedItem, normaliseEntry } from '@regwatch/core';
 import { describe, expect, it } from 'vitest';
-import {
-  aiaaicCsvAdapter,
-  firstUrl,
-  headerKey,
-  occurredStart,
-  splitNames,
-  splitTerms,
-} from '../src/aiaaic/adapter.ts';
+import { aiaaicCsvAdapter, firstUrl, headerKey, occurredStart, splitNames, splitTerms } from '../src/aiaaic/adapter.ts';
 import { aiaaicSources } from '../src/aiaaic/definitions.ts';
 import { adapterFor } from '../src/registry.ts';
 import { errorOf, normaliseRecorded, parseRecorded, recordedNow } from './support.ts';
@@ -162,7 +155,8 @@ describe('aiaaic: the register export of May 2026 (first 60 incidents, recorded)
       expect(item.publishedAt, item.title).toMatch(/^(2013|2015|2024|2025|2026)-01-01T00:00:00\.000Z$/);
     }
     const years = new Map<string, number>();
-    for (const item of first) years.set(item.publishedAt.slice(0, 4), (years.get(item.publishedAt.slice(0, 4)) ?? 0) + 1);
+    for (const item of first)
+      years.set(item.publishedAt.slice(0, 4), (years.get(item.publishedAt.slice(0, 4)) ?? 0) + 1);
     expect(Object.fromEntries(years)).toEqual({ 2026: 36, 2025: 17, 2024: 5, 2015: 1, 2013: 1 });
     // AIAAIC2249 occurred in 2015: it sorts among 2015's news, not this week's.
     const princeton = first.find((item) => item.guid === 'AIAAIC2249');

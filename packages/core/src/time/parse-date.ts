@@ -110,9 +110,7 @@ function resolve(parts: DateParts): { exact: Date; published: PublishedDate } | 
   const offset = offsetMinutes(time.zone);
   const { hour, minute, second, millis } = time;
   if (offset === undefined || hour > 24 || minute > 59 || second > 60) return null;
-  const exact = new Date(
-    Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis) - offset * 60_000,
-  );
+  const exact = new Date(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis) - offset * 60_000);
   if (Number.isNaN(exact.getTime())) return null;
   const midnight = hour === 0 && minute === 0 && second === 0 && millis === 0;
   return {
