@@ -31,6 +31,12 @@ describe('parseDate', () => {
     expect(iso('23/02/2026')).toBe('2026-02-23T00:00:00.000Z');
   });
 
+  it('reads what peer feed test suites throw at readers: space before the comma, military zones', () => {
+    expect(iso('Thu , 09 Feb 2006 23:59:45 +0000')).toBe('2006-02-09T23:59:45.000Z');
+    expect(iso('Thu, 09 Feb 2006 16:59:45 G')).toBe('2006-02-09T16:59:45.000Z');
+    expect(iso('Thu, 09 Feb 2006 16:59:45 J')).toBeNull();
+  });
+
   it('refuses dates that do not exist or cannot be read', () => {
     for (const bad of [
       '31 Feb 2026',

@@ -74,6 +74,9 @@ function offsetMinutes(zone: string | undefined): number | undefined {
     const sign = numeric[1] === '-' ? -1 : 1;
     return sign * (Number(numeric[2]) * 60 + Number(numeric[3]));
   }
+  // RFC 2822 §4.3: single-letter military zones are to be read as -0000 (their signs were
+  // defined backwards in RFC 822, so senders cannot be trusted on them).
+  if (/^[A-IK-Z]$/i.test(zone)) return 0;
   return zoneOffsets[zone.toUpperCase()];
 }
 
@@ -128,7 +131,7 @@ const isoPattern =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?)?)?)?$/i;
 /** "Thu, 11 Jun 26 00:00:00 -0400", "1er mars 2026", "12. März 2026", "24 de junio de 2026". */
 const dayFirstPattern = new RegExp(
-  `^(?:${name}\\.?,?\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${name})\\.?,?\\s+(?:de\\s+)?(\\d{4}|\\d{2})` +
+  `^(?:${name}\\.?\\s*,?\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${name})\\.?,?\\s+(?:de\\s+)?(\\d{4}|\\d{2})` +
     `(?:,?\\s+(?:at\\s+|à\\s+|um\\s+|alle\\s+|a\\s+las\\s+)?${clock})?${zone}$`,
   'iu',
 );
