@@ -131,6 +131,11 @@ describe('storeItem', () => {
       publishedAt: '2025-03-04T00:00:00.000Z',
       publishedPrecision: 'day',
     });
+    // The story's span follows its item's real date.
+    const refreshed = await test.database.db.execute<{ first: string }>(sql`
+      select to_char(first_published_at at time zone 'UTC', 'YYYY-MM-DD') as first
+      from stories where id = ${first.storyId}::bigint`);
+    expect(refreshed.rows[0]?.first).toBe('2025-03-04');
   });
 
   it('stores one item when ten workers store the same new entry at once', async () => {
