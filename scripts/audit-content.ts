@@ -218,7 +218,7 @@ async function main(): Promise<number> {
       const datedTitles = new Set([...expected.values()].filter((entry) => entry.dated).map((entry) => entry.title));
       const textOf = new Map([...expected.values()].map((entry) => [entry.title, entry.text]));
       const stored = await client.query(
-        `select title, summary, content, coalesce(language, 'und') as language, published_at_estimated
+        `select title, summary, content, coalesce(language, 'und') as language, published_from = 'first-seen' as dated_at_first_sight
            from items where source_id = $1`,
         [source.id],
       );
@@ -235,7 +235,7 @@ async function main(): Promise<number> {
           midWord: cutMidWord(item.summary, sourceText),
           midSentence: cutMidSentence(item.summary, sourceText),
           shortTitle: titleWordCount(item.title) < 3,
-          datedAtFirstSight: item.published_at_estimated && datedTitles.has(item.title),
+          datedAtFirstSight: item.dated_at_first_sight && datedTitles.has(item.title),
           nonNews: nonNews.some((entry) => entry.source === source.id && entry.title === item.title),
         };
         for (const [key, hit] of Object.entries(found)) {

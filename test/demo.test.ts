@@ -10,7 +10,13 @@ interface SourcesPage {
   data: { id: string; kind: string; itemCount: number; health: { status: string; lastError: unknown } }[];
 }
 interface ItemsPage {
-  data: { url: string | null; source: { id: string } }[];
+  data: {
+    url: string | null;
+    source: { id: string };
+    publishedAt: string;
+    publishedPrecision: string;
+    publishedFrom: string;
+  }[];
 }
 
 describe('regwatch demo', () => {
@@ -39,6 +45,18 @@ describe('regwatch demo', () => {
       // Items link to the real sites, not to the replay server.
       const items = (await (await fetch(`${api}/v1/items?limit=100`)).json()) as ItemsPage;
       for (const item of items.data) expect(item.url ?? '').not.toContain('127.0.0.1');
+
+      // Issue 11: the register's incidents are dated at the year they occurred, not at ingest, so
+      // they no longer fill the top of the newest-first list.
+      const newest = (await (await fetch(`${api}/v1/items?limit=20`)).json()) as ItemsPage;
+      expect(newest.data.filter((item) => item.source.id === 'aiaaic')).toEqual([]);
+      const register = (await (await fetch(`${api}/v1/items?source=aiaaic&limit=100`)).json()) as ItemsPage;
+      expect(register.data).toHaveLength(60);
+      for (const item of register.data) {
+        expect([item.publishedPrecision, item.publishedFrom]).toEqual(['year', 'entry']);
+        expect(item.publishedAt).toMatch(/^\d{4}-01-01T00:00:00\.000Z$/);
+      }
+      expect(items.data.every((item) => item.publishedFrom !== 'first-seen')).toBe(true);
     } finally {
       child.kill('SIGTERM');
     }

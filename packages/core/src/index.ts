@@ -136,7 +136,14 @@ export { fragmentBreak, markedToHtml, matchEnd, matchStart } from './text/marked
 export { endsAsSentence, sentenceEnds, splitSentences } from './text/sentences.ts';
 export { decodeLeftoverEntities, type SummaryOptions, summarise, summaryDefaults } from './text/summary.ts';
 export { standaloneTitle, type TitleInput } from './text/title.ts';
-export { parseDate } from './time/parse-date.ts';
+export { anyMonth, type MonthLanguage, monthIn, monthLanguages, monthNames } from './time/month-names.ts';
+export {
+  type DatePrecision,
+  datePrecisions,
+  type PublishedDate,
+  parseDate,
+  parsePublished,
+} from './time/parse-date.ts';
 export {
   nextCheckAfterFailure,
   pollPolicy,
@@ -144,6 +151,16 @@ export {
   scheduleOffsetMs,
   sourceHealthStatus,
 } from './time/poll-schedule.ts';
+export {
+  type DatedAt,
+  type DateOrigin,
+  dateFromUrl,
+  dateOrigins,
+  isCoarserThanDay,
+  isPlausiblePublication,
+  type PublicationEvidence,
+  publicationDate,
+} from './time/published-date.ts';
 export {
   type FeedEntry,
   type ItemView,

@@ -1,3 +1,6 @@
+import type { DatePrecision } from './time/parse-date.ts';
+import type { DateOrigin } from './time/published-date.ts';
+
 export const sourceKinds = ['regulator', 'incident-db', 'press'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
@@ -60,10 +63,15 @@ export interface NormalisedItem {
   summary: string;
   content: string;
   author: string | null;
-  /** ISO 8601 with millisecond precision. */
+  /**
+   * ISO 8601 with millisecond precision: the moment, or for a coarser date the start of its day,
+   * month or year (00:00 UTC of the date the source wrote), so every item sorts by it.
+   */
   publishedAt: string;
-  /** True when the source gave no usable date and publishedAt is the time we first saw it. */
-  publishedAtEstimated: boolean;
+  /** How much of the date the source gave: `instant`, `day`, `month` or `year`. */
+  publishedPrecision: DatePrecision;
+  /** Where the date came from; `first-seen` when the source gave none and publishedAt is when we first saw it. */
+  publishedFrom: DateOrigin;
   language: string | null;
   /** The source's own labels, cleaned; empty lists omitted. */
   labels: SourceLabels;
@@ -80,6 +88,8 @@ export interface ItemView {
   url: string | null;
   source: { id: string; name: string; kind: SourceKind };
   publishedAt: string;
+  publishedPrecision: DatePrecision;
+  publishedFrom: DateOrigin;
   summary: string;
   platforms: string[];
   jurisdictions: string[];

@@ -26,8 +26,10 @@ describe('normaliseEntry', () => {
     expect(item.url).toBe('https://www.priv.gc.ca/en/opc-actions-and-decisions/investigations/2026/pipeda-2026-004/');
     expect(item.canonicalUrl).toBe('priv.gc.ca/en/opc-actions-and-decisions/investigations/2026/pipeda-2026-004');
     expect(item.summary).toBe('Complaints concerning X.AI LLC’s compliance with PIPEDA');
-    expect(item.publishedAt).toBe('2026-06-11T04:00:00.000Z');
-    expect(item.publishedAtEstimated).toBe(false);
+    // The OPC writes a day as midnight in Ottawa: the item is dated that day, at day precision.
+    expect(item.publishedAt).toBe('2026-06-11T00:00:00.000Z');
+    expect(item.publishedPrecision).toBe('day');
+    expect(item.publishedFrom).toBe('entry');
     expect(item.language).toBe('en');
     expect(item.dedupKey).toMatch(/^[0-9a-f]{32}$/);
   });
@@ -36,16 +38,55 @@ describe('normaliseEntry', () => {
     const entry = { title: 'Undated notice', link: 'https://example.org/n/1' };
     const first = normalise(entry, new Date('2026-11-01T12:00:00Z'));
     const later = normalise(entry, new Date('2026-11-02T12:00:00Z'));
-    expect(first.publishedAtEstimated).toBe(true);
+    expect(first.publishedFrom).toBe('first-seen');
+    expect(first.publishedPrecision).toBe('instant');
     expect(first.publishedAt).toBe('2026-11-01T12:00:00.000Z');
     expect(later.dedupKey).toBe(first.dedupKey);
     expect(later.contentHash).toBe(first.contentHash);
   });
 
   it('does not trust dates in the future or before 1990', () => {
-    expect(normalise({ title: 'a', published: '2031-01-01T00:00:00Z' }).publishedAtEstimated).toBe(true);
-    expect(normalise({ title: 'b', published: '1970-01-01T00:00:00Z' }).publishedAtEstimated).toBe(true);
-    expect(normalise({ title: 'c', published: '2026-11-02T00:00:00Z' }).publishedAtEstimated).toBe(false);
+    expect(normalise({ title: 'a', published: '2031-01-01T00:00:00Z' }).publishedFrom).toBe('first-seen');
+    expect(normalise({ title: 'b', published: '1970-01-01T00:00:00Z' }).publishedFrom).toBe('first-seen');
+    expect(normalise({ title: 'c', published: '2026-11-02T00:00:00Z' }).publishedFrom).toBe('entry');
+    expect(normalise({ title: 'd', published: '2027' }).publishedFrom).toBe('first-seen');
+  });
+
+  // Issue 11: a source that gives only a month or a year is placed there, never at first sight.
+  it('issue 11: keeps a month or a year the entry gives at its precision, with the entry as its origin', () => {
+    const month = normalise({ title: 'Rapport annuel', published: 'mars 2026' });
+    expect([month.publishedAt, month.publishedPrecision, month.publishedFrom]).toEqual([
+      '2026-03-01T00:00:00.000Z',
+      'month',
+      'entry',
+    ]);
+    const year = normalise({ title: 'Incident', published: '2015' });
+    expect([year.publishedAt, year.publishedPrecision, year.publishedFrom]).toEqual([
+      '2015-01-01T00:00:00.000Z',
+      'year',
+      'entry',
+    ]);
+    // A coarser date is part of the change hash: a correction from a year to a day updates the item.
+    const day = normalise({ title: 'Incident', published: '2015-01-01' });
+    expect(day.contentHash).not.toBe(year.contentHash);
+  });
+
+  it('issue 11: dates an entry without a date of its own from its URL before falling back to first sight', () => {
+    const byDay = normalise({ title: 'a', link: 'https://example.org/news/2026/03/12/fine-issued/' });
+    expect([byDay.publishedAt, byDay.publishedPrecision, byDay.publishedFrom]).toEqual([
+      '2026-03-12T00:00:00.000Z',
+      'day',
+      'url',
+    ]);
+    const byMonth = normalise({ title: 'b', link: 'https://example.org/2026/03/fine-issued' });
+    expect([byMonth.publishedPrecision, byMonth.publishedFrom]).toEqual(['month', 'url']);
+    // The entry's own date wins over its URL's.
+    const own = normalise({ title: 'c', link: 'https://example.org/2026/03/12/x', published: '2026-03-14T10:00:00Z' });
+    expect([own.publishedAt, own.publishedPrecision, own.publishedFrom]).toEqual([
+      '2026-03-14T10:00:00.000Z',
+      'instant',
+      'entry',
+    ]);
   });
 
   it('falls back from guid to link to a content hash for identity', () => {

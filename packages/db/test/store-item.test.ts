@@ -102,9 +102,40 @@ describe('storeItem', () => {
     const dated = makeItem({ guid: 'n-3', title: 'Dated', published: '2026-09-01' });
     const first = await storeItem(test.database.db, dated, { jurisdictions: [] });
     const undated = makeItem({ guid: 'n-3', title: 'Dated, retitled' });
-    expect(undated.publishedAtEstimated).toBe(true);
+    expect(undated.publishedFrom).toBe('first-seen');
     await storeItem(test.database.db, undated, { jurisdictions: [] });
-    expect((await getItem(test.database.db, first.itemId))?.publishedAt).toBe('2026-09-01T00:00:00.000Z');
+    expect(await getItem(test.database.db, first.itemId)).toMatchObject({
+      publishedAt: '2026-09-01T00:00:00.000Z',
+      publishedPrecision: 'day',
+      publishedFrom: 'entry',
+    });
+  });
+
+  it('issue 11: stores a date known only to the year with its precision, and a later, finer date replaces it', async () => {
+    const yearOnly = makeItem({ guid: 'AIAAIC9001', title: 'Register incident', published: '2025' });
+    const first = await storeItem(test.database.db, yearOnly, { jurisdictions: [] });
+    expect(await getItem(test.database.db, first.itemId)).toMatchObject({
+      publishedAt: '2025-01-01T00:00:00.000Z',
+      publishedPrecision: 'year',
+      publishedFrom: 'entry',
+    });
+    const story = await test.database.db.execute<{ first: string; last: string }>(sql`
+      select to_char(first_published_at at time zone 'UTC', 'YYYY-MM-DD') as first,
+             to_char(last_published_at at time zone 'UTC', 'YYYY-MM-DD') as last
+      from stories where id = ${first.storyId}::bigint`);
+    expect(story.rows[0]).toEqual({ first: '2025-01-01', last: '2025-01-01' });
+
+    const dayKnown = makeItem({ guid: 'AIAAIC9001', title: 'Register incident', published: '2025-03-04' });
+    expect((await storeItem(test.database.db, dayKnown, { jurisdictions: [] })).outcome).toBe('updated');
+    expect(await getItem(test.database.db, first.itemId)).toMatchObject({
+      publishedAt: '2025-03-04T00:00:00.000Z',
+      publishedPrecision: 'day',
+    });
+    // The story's span follows its item's real date.
+    const refreshed = await test.database.db.execute<{ first: string }>(sql`
+      select to_char(first_published_at at time zone 'UTC', 'YYYY-MM-DD') as first
+      from stories where id = ${first.storyId}::bigint`);
+    expect(refreshed.rows[0]?.first).toBe('2025-03-04');
   });
 
   it('stores one item when ten workers store the same new entry at once', async () => {

@@ -1,3 +1,4 @@
+import { dateOrigins, datePrecisions } from '@regwatch/core';
 import Type, { type Static } from 'typebox';
 import Compile from 'typebox/compile';
 
@@ -22,7 +23,10 @@ export const NormalisedItemSchema = Type.Object({
   content: Type.String(),
   author: Nullable(Type.String()),
   publishedAt: Type.String(),
-  publishedAtEstimated: Type.Boolean(),
+  /** Optional: jobs queued before dates carried a precision have `publishedAtEstimated` instead. */
+  publishedPrecision: Type.Optional(Type.Enum([...datePrecisions])),
+  publishedFrom: Type.Optional(Type.Enum([...dateOrigins])),
+  publishedAtEstimated: Type.Optional(Type.Boolean()),
   language: Nullable(Type.String()),
   labels: Type.Object(
     {

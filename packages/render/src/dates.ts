@@ -1,3 +1,5 @@
+import type { DatePrecision } from '@regwatch/core';
+
 /** An ISO 8601 instant with an explicit offset, as the API serves them. */
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -36,7 +38,11 @@ export function rfc3339(date: Date): string {
   return date.toISOString().replace(/\.000Z$/, 'Z');
 }
 
-/** The UTC calendar date, `2026-10-14`: what a story's list of outlets shows (no locale to guess). */
-export function calendarDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/**
+ * The UTC calendar date, `2026-10-14`: what a story's list of outlets shows (no locale to guess).
+ * A date known only to the month or year shows only that (`2026-10`, `2026`), not a made-up day.
+ */
+export function calendarDate(date: Date, precision: DatePrecision = 'day'): string {
+  const iso = date.toISOString();
+  return precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
 }

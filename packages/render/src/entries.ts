@@ -111,7 +111,8 @@ function outletList(story: StoryEntry): SafeHtml {
   const outlets = shown.map((item, index) => {
     const title = entryTitle(item.title, '');
     const link = absoluteHttpUrl(item.url);
-    const date = calendarDate(parseInstant(item.publishedAt, `story ${story.id} item ${index} publishedAt`));
+    const published = parseInstant(item.publishedAt, `story ${story.id} item ${index} publishedAt`);
+    const date = calendarDate(published, item.publishedPrecision);
     const linked = link === null ? html`${title}` : html`<a href="${link}">${title}</a>`;
     return html`<li>${plainLine(item.source.name)}: ${linked} (${date})</li>`;
   });

@@ -1,4 +1,4 @@
-import type { ItemView } from '@regwatch/core';
+import type { DatePrecision, ItemView } from '@regwatch/core';
 
 /**
  * What the feed functions take. Entries mirror the public Item and Story shapes (DESIGN.md
@@ -19,6 +19,8 @@ export interface StoryEntryItem {
   source: { name: string };
   /** ISO 8601. */
   publishedAt: string;
+  /** How much of the date the source gave; a month or a year is shown as only that. Day when absent. */
+  publishedPrecision?: DatePrecision | undefined;
 }
 
 /** One story (an event, told by one or more outlets): the public Story. */

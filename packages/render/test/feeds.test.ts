@@ -195,6 +195,31 @@ describe('stories', () => {
     expect(html).toContain('(2026-10-15)');
   });
 
+  it('issue 11: show an outlet dated only to the year or month as that, not as a made-up day', () => {
+    const story = storyEntry({
+      items: [
+        {
+          title: 'Register incident',
+          url: 'https://www.aiaaic.org/aiaaic-repository/x',
+          source: { name: 'AIAAIC Repository' },
+          publishedAt: '2025-01-01T00:00:00.000Z',
+          publishedPrecision: 'year',
+        },
+        {
+          title: 'Annual report',
+          url: null,
+          source: { name: 'Regulator' },
+          publishedAt: '2025-03-01T00:00:00.000Z',
+          publishedPrecision: 'month',
+        },
+      ],
+    });
+    const html: string = JSON.parse(renderJsonFeed(feedDocument({ entries: [story] }))).items[0].content_html;
+    expect(html).toContain('Register incident</a> (2025)</li>');
+    expect(html).toContain('Annual report (2025-03)</li>');
+    expect(html).not.toContain('2025-01-01');
+  });
+
   it('link to the primary item, or to the first outlet with a URL when it has none', () => {
     expect(JSON.parse(renderJsonFeed(twoOutlets)).items[0].url).toMatch(/^https:\/\/ico\.org\.uk\//);
     const story = storyEntry();

@@ -10,6 +10,8 @@ export function itemEntry(overrides: Partial<ItemEntry> = {}): ItemEntry {
     url: 'https://ico.org.uk/about-the-ico/media-centre/news-and-blogs/2026/10/example-fine/',
     source: { id: 'ico', name: 'ICO', kind: 'regulator' },
     publishedAt: '2026-10-14T09:30:00.000Z',
+    publishedPrecision: 'instant',
+    publishedFrom: 'entry',
     summary: 'The ICO has fined Example Ltd £1m.\n\nThe company failed to protect customer data.',
     platforms: ['example'],
     jurisdictions: ['GB'],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type FeedEntry, type NormalisedItem, normaliseEntry } from '@regwatch/core';
 import { describe, expect, it } from 'vitest';
-import { aiaaicCsvAdapter, firstUrl, headerKey, splitNames, splitTerms } from '../src/aiaaic/adapter.ts';
+import { aiaaicCsvAdapter, firstUrl, headerKey, occurredStart, splitNames, splitTerms } from '../src/aiaaic/adapter.ts';
 import { aiaaicSources } from '../src/aiaaic/definitions.ts';
 import { adapterFor } from '../src/registry.ts';
 import { errorOf, normaliseRecorded, parseRecorded, recordedNow } from './support.ts';
@@ -145,25 +145,44 @@ describe('aiaaic: the register export of May 2026 (first 60 incidents, recorded)
     expect(items[0]?.content).toContain('Deployer: McKinsey & Co\n');
   });
 
-  it('never sets a publication date: Occurred is when the incident happened, so items are dated when first seen', async () => {
+  // Issue 11: the register's 60 entries carried the time of ingest and filled every newest-first list.
+  it('issue 11: dates each incident at the year it occurred, at year precision, never at first sight', async () => {
     const feed = await parseRecorded(aiaaic);
-    for (const entry of feed.entries) {
-      expect(entry.published).toBeUndefined();
-      expect(entry.updated).toBeUndefined();
-    }
-    // AIAAIC2249 occurred in 2015 but is in the May 2026 export: dating it 2015 would hide it.
-    const princeton = byGuid(feed.entries, 'AIAAIC2249');
-    expect(princeton.content).toMatch(/^Occurred: 2015\n/);
-
     const first = normalise(feed.entries, recordedNow).items;
+    expect(first).toHaveLength(60);
+    for (const item of first) {
+      expect([item.publishedPrecision, item.publishedFrom], item.title).toEqual(['year', 'entry']);
+      expect(item.publishedAt, item.title).toMatch(/^(2013|2015|2024|2025|2026)-01-01T00:00:00\.000Z$/);
+    }
+    const years = new Map<string, number>();
+    for (const item of first)
+      years.set(item.publishedAt.slice(0, 4), (years.get(item.publishedAt.slice(0, 4)) ?? 0) + 1);
+    expect(Object.fromEntries(years)).toEqual({ 2026: 36, 2025: 17, 2024: 5, 2015: 1, 2013: 1 });
+    // AIAAIC2249 occurred in 2015: it sorts among 2015's news, not this week's.
+    const princeton = first.find((item) => item.guid === 'AIAAIC2249');
+    expect(princeton?.publishedAt).toBe('2015-01-01T00:00:00.000Z');
+
+    // No item of the first sync sorts above a dated item of this year: none is dated after 1 January.
+    expect(first.every((item) => item.publishedAt < '2026-01-02')).toBe(true);
+    // The date is the register's, so a later poll changes neither identity nor change hash.
     const later = normalise(feed.entries, new Date('2026-11-27T12:00:00Z')).items;
-    expect(first.every((item) => item.publishedAtEstimated && item.publishedAt === recordedNow.toISOString())).toBe(
-      true,
+    expect(later.map((item) => [item.dedupKey, item.contentHash, item.publishedAt])).toEqual(
+      first.map((item) => [item.dedupKey, item.contentHash, item.publishedAt]),
     );
-    // The estimated date feeds neither identity nor change hash, so a later poll changes nothing.
-    expect(later.map((item) => [item.dedupKey, item.contentHash])).toEqual(
-      first.map((item) => [item.dedupKey, item.contentHash]),
-    );
+  });
+
+  it('issue 11: reads a range of years from its start, and dates an incident with no Occurred at first sight', async () => {
+    expect(occurredStart('2025')).toBe('2025');
+    expect(occurredStart('2023-2024')).toBe('2023');
+    expect(occurredStart('2023 – 2024')).toBe('2023');
+    expect(occurredStart('2023-')).toBe('2023');
+    expect(occurredStart('  ')).toBeUndefined();
+    const items = await normaliseRecorded(aiaaic, 'aiaaic/incidents-older-headers.csv');
+    // AIAAIC0704 has an empty Occurred in the older layout.
+    const nfl = items.find((item) => item.guid === 'AIAAIC0704');
+    expect([nfl?.publishedFrom, nfl?.publishedAt]).toEqual(['first-seen', recordedNow.toISOString()]);
+    const delhi = items.find((item) => item.guid === 'AIAAIC0787');
+    expect([delhi?.publishedAt, delhi?.publishedPrecision]).toEqual(['2020-01-01T00:00:00.000Z', 'year']);
   });
 
   it('passes the catalog checks other than the date (absolute URLs, clean text, no markup in titles)', async () => {

@@ -48,9 +48,26 @@ describe('the source catalog', () => {
         expect(item.url, item.title).not.toContain('127.0.0.1');
         expect(`${item.title} ${item.summary}`).not.toContain('\uFFFD');
         expect(item.title).not.toMatch(/<[a-z][^>]*>/i);
-        // Incident registers give no publication date (AIAAIC's `Occurred` is when the incident
-        // happened): their items are dated when first seen.
-        expect(item.publishedAtEstimated, `${item.title}: dated?`).toBe(source.kind === 'incident-db');
+        // Issue 11: every recorded entry carries a date, so none is dated at first sight.
+        expect(item.publishedFrom, `${item.title}: dated?`).toBe('entry');
+      }
+    },
+  );
+
+  // Issue 11: each source's dates at the precision it really gives. Feeds that write a day as
+  // midnight (the ICO's enforcement feed, the OPC) and listings that print a day are days;
+  // the AIAAIC register gives a year; everything else gives a time.
+  const dayPrecision = new Set(['ico-news', 'ico-enforcement', 'dpc-ie', 'garante-it', 'ip-si']);
+  const precisionOf = (id: string) =>
+    id === 'aiaaic' ? 'year' : dayPrecision.has(id) || id.startsWith('opc-') ? 'day' : 'instant';
+
+  it.each(sourceCatalog.map((source) => [source.id, precisionOf(source.id), source] as const))(
+    'issue 11: %s dates every recorded item from the entry, at %s precision',
+    async (_id, precision, source) => {
+      const items = await normaliseRecorded(source);
+      for (const item of items) {
+        expect([item.publishedFrom, item.publishedPrecision], item.title).toEqual(['entry', precision]);
+        if (precision !== 'instant') expect(item.publishedAt, item.title).toMatch(/T00:00:00\.000Z$/);
       }
     },
   );

@@ -269,6 +269,12 @@ describe('html-list dates', () => {
     ['month-name-nl', '12 maart 2026', '2026-03-12'],
     ['month-name-nl', '08 juni 2026', '2026-06-08'],
     ['month-name-nl', '12 mrt 2026', '2026-03-12'],
+    ['month-name-es', '24 de junio de 2026', '2026-06-24'],
+    ['month-name-es', 'Publicado el 3 ago. 2025', '2025-08-03'],
+    ['month-name-it', '28 maggio 2026', '2026-05-28'],
+    ['month-name-it', '3 dic 2025', '2025-12-03'],
+    ['month-name-sl', '24. junij 2026', '2026-06-24'],
+    ['month-name-sl', '5. avg. 2025', '2025-08-05'],
   ])('%s reads "%s" as %s', (format, text, iso) => {
     expect(readDate(text, format)).toBe(iso);
   });
@@ -282,6 +288,9 @@ describe('html-list dates', () => {
     ['month-name-de', '12 maart 2026'],
     ['month-name-nl', '31 februari 2026'],
     ['month-name-nl', 'gisteren'],
+    ['month-name-es', '28 maggio 2026'],
+    ['month-name-it', '24 de junio de 2026'],
+    ['month-name-sl', '12 maart 2026'],
   ])('%s finds no date in "%s"', (format, text) => {
     expect(readDate(text, format)).toBeNull();
   });

@@ -86,7 +86,7 @@ describe('ico-news: the search API listing of news and blogs (recorded)', () => 
         ['News'],
       ],
     ]);
-    expect(items.every((item) => item.language === 'en' && !item.publishedAtEstimated)).toBe(true);
+    expect(items.every((item) => item.language === 'en' && item.publishedFrom === 'entry')).toBe(true);
     expect(items.map((item) => item.guid)).toEqual([
       'ico:121406',
       'ico:121233',
@@ -367,7 +367,7 @@ describe('ico-enforcement: the enforcement RSS (recorded)', () => {
         'Monetary penalty: Advanced Computer Software Group Limited',
       ],
     ]);
-    expect(items.every((item) => item.language === 'en' && !item.publishedAtEstimated)).toBe(true);
+    expect(items.every((item) => item.language === 'en' && item.publishedFrom === 'entry')).toBe(true);
     expect(items[4]?.summary).toContain('£2.31 million');
   });
 

@@ -83,7 +83,8 @@ describe('json-feed: a JSON Feed 1.1 sample (testdata/json-feed/sample-1.1.json)
       summary: 'Advertising cookies were set before consent & without a working opt-out.',
       content: 'The authority has fined Shop & Go Ltd for setting advertising cookies before consent.',
       publishedAt: '2026-11-12T08:30:00.000Z',
-      publishedAtEstimated: false,
+      publishedPrecision: 'instant',
+      publishedFrom: 'entry',
       language: 'en',
       author: 'Ada Example, Ben Example',
     });
@@ -113,7 +114,7 @@ describe('json-feed: a JSON Feed 1.1 sample (testdata/json-feed/sample-1.1.json)
     expect(parsed.entries[4]?.published).toBeUndefined();
     expect(parsed.entries[4]?.labels).toBeUndefined();
     expect(items[4]).toMatchObject({ url: null, title: 'Fields of the wrong type are ignored, not fatal.' });
-    expect(items[4]?.publishedAtEstimated).toBe(true);
+    expect(items[4]?.publishedFrom).toBe('first-seen');
   });
 });
 

@@ -63,7 +63,8 @@ describe('opc-pipeda-en: the real capture', () => {
       ],
     ]);
     // Midnight at the fixed -0400 offset the generator writes.
-    expect(items[2]?.publishedAt).toBe('2026-01-09T04:00:00.000Z');
+    // Midnight in Ottawa is how the OPC writes a day: dated that calendar day, at day precision.
+    expect(items[2]?.publishedAt).toBe('2026-01-09T00:00:00.000Z');
     expect(items[1]?.summary).toBe(
       'Commissioner-initiated complaints concerning X Corp.’s and X.AI LLC’s compliance with PIPEDA',
     );
@@ -221,7 +222,7 @@ describe('OPC recordings in English and French', () => {
     const en = release(await normaliseRecorded(source('opc-news-en')));
     const fr = release(await normaliseRecorded(source('opc-news-fr')));
     expect([en?.language, fr?.language]).toEqual(['en', 'fr']);
-    expect(en?.publishedAt).toBe('2026-06-11T04:00:00.000Z');
+    expect(en?.publishedAt).toBe('2026-06-11T00:00:00.000Z');
     expect(fr?.publishedAt).toBe(en?.publishedAt);
     expect(
       en?.url?.replace('/en/opc-news/news-and-announcements/', '/fr/nouvelles-du-commissariat/nouvelles-et-annonces/'),
@@ -264,7 +265,7 @@ describe('the OPC generator quirks every recording reproduces', () => {
       for (const item of normalised) {
         expect(item.url, item.title).toMatch(new RegExp(`^https://www\\.priv\\.gc\\.ca/${definition.language}/`));
         expect(item.publishedAt.slice(0, 4), item.title).toBe('2026');
-        expect(item.publishedAtEstimated, item.title).toBe(false);
+        expect([item.publishedFrom, item.publishedPrecision], item.title).toEqual(['entry', 'day']);
         expect(`${item.title} ${item.summary}`, item.title).not.toMatch(/<\/?abbr|&[a-z]+;/);
       }
     },

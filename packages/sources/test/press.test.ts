@@ -62,7 +62,7 @@ describe('the press catalog sources', () => {
         expect(url.hostname.endsWith(outletDomain), `${item.url} on ${outletDomain}`).toBe(true);
         expect(item.title).not.toMatch(/<[a-z!/][^>]*>|&[a-z#0-9]+;/i);
         expect(item.summary).not.toMatch(/<[a-z!/][^>]*>/i);
-        expect(item.publishedAtEstimated, item.title).toBe(false);
+        expect([item.publishedFrom, item.publishedPrecision], item.title).toEqual(['entry', 'instant']);
         expect(item.language).toBe('en');
         // The canonical key: no scheme, no www., no trailing slash, no tracking parameters.
         expect(item.canonicalUrl).toBe(`${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/$/, '')}`);

@@ -79,7 +79,7 @@ describe('the regulators family', () => {
         const url = new URL(item.url ?? '');
         expect(url.protocol, item.title).toBe('https:');
         expect(url.host, item.title).toBe(hosts[id]);
-        expect(item.publishedAtEstimated, item.title).toBe(false);
+        expect(item.publishedFrom, item.title).toBe('entry');
         expect(item.publishedAt >= '2024-10-01' && item.publishedAt < '2026-11-20', item.publishedAt).toBe(true);
         expect(item.language, item.title).toBe(definition.language);
         expect(item.title, item.url ?? '').not.toMatch(/^\s|\s$|\s{2}|<[a-z]/i);

@@ -15,6 +15,7 @@ const sources: { id: string; kind: SourceKind }[] = [
   { id: 'register', kind: 'press' },
   { id: 'record', kind: 'press' },
   { id: 'iapp', kind: 'press' },
+  { id: 'aiaaic', kind: 'incident-db' },
 ];
 
 async function store(key: string, sourceId: string, title: string, published: string): Promise<string> {
@@ -73,6 +74,9 @@ beforeAll(async () => {
   ]);
   await oneStory('single', [await store('d1', 'iapp', 'Delta publishes transparency report', '2026-06-06T08:00:00Z')]);
   await oneStory('outside', [await store('e1', 'ico', 'Epsilon fined', '2026-07-20T08:00:00Z')]);
+  // Dated only to a month and a year: 00:00 UTC of 1 June and 1 January, the start of their period.
+  await oneStory('june', [await store('f1', 'aiaaic', 'Zeta chatbot incident', '2026-06')]);
+  await oneStory('year', [await store('g1', 'aiaaic', 'Eta scoring incident', '2026')]);
   for (const id of Object.values(storyOf)) {
     await test.database.db.execute(sql`
       update stories st set item_count = (select count(*) from items where story_id = st.id),
@@ -111,6 +115,15 @@ describe('GET /v1/digest', () => {
     const regulators = (await api.app.inject('/v1/digest?since=2026-06-01&until=2026-08-01&kind=regulator')).json();
     expect(regulators.data.map((story: { id: string }) => story.id)).toEqual([storyOf.regulator, storyOf.outside]);
     expect((await api.app.inject('/v1/digest?since=2026-06-01&until=2026-06-08&limit=1')).json().data).toHaveLength(1);
+  });
+
+  it('issue 11: counts an item dated only to a month or year only in a period holding that whole month or year', async () => {
+    const week = (await api.app.inject('/v1/digest?since=2026-06-01&until=2026-06-08')).json();
+    expect(week.data.map((story: { id: string }) => story.id)).not.toContain(storyOf.june);
+    const june = (await api.app.inject('/v1/digest?since=2026-06-01&until=2026-07-01')).json();
+    expect(june.data.map((story: { id: string }) => story.id)).toContain(storyOf.june);
+    const winter = (await api.app.inject('/v1/digest?since=2025-12-01&until=2026-03-01')).json();
+    expect(winter.data.map((story: { id: string }) => story.id)).not.toContain(storyOf.year);
   });
 
   it('needs a period of at most 92 days, named in the 400', async () => {

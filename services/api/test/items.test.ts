@@ -75,6 +75,8 @@ describe('GET /v1/items', () => {
       url: 'https://example.org/ico/4',
       source: { id: 'ico', name: 'ICO', kind: 'regulator' },
       publishedAt: '2026-06-01T00:00:00.000Z',
+      publishedPrecision: 'day',
+      publishedFrom: 'entry',
       summary: '',
       platforms: [],
       jurisdictions: ['GB'],

@@ -55,12 +55,14 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
     if (pending.requeued > 0) log.info({ pending }, 'entries Redis had lost were enqueued again');
   };
   await boot();
-  let rebooting: Promise<void> | undefined;
+  let rebooting = false;
   connection.on('ready', () => {
-    rebooting ??= boot()
+    if (rebooting) return;
+    rebooting = true;
+    boot()
       .catch((error: unknown) => log.warn({ err: error }, 'could not restore schedules after Redis came back'))
       .finally(() => {
-        rebooting = undefined;
+        rebooting = false;
       });
   });
   workers.run();

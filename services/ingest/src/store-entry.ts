@@ -8,7 +8,14 @@ import type { ProcessJob } from '@regwatch/queue';
  * data PostgreSQL rejects is permanent, a lost connection or a deadlock is retried.
  */
 export async function storeEntry(db: Db, payload: ProcessJob): Promise<StoreResult> {
-  const item = { ...payload.item, links: payload.item.links ?? [] };
+  const { publishedAtEstimated, ...queued } = payload.item;
+  const item = {
+    ...queued,
+    links: queued.links ?? [],
+    // Jobs queued before dates carried a precision said only whether the date was estimated.
+    publishedPrecision: queued.publishedPrecision ?? 'instant',
+    publishedFrom: queued.publishedFrom ?? (publishedAtEstimated ? 'first-seen' : 'entry'),
+  };
   // Jobs queued before the kind was carried look the source up.
   const sourceKind = payload.sourceKind ?? (await getSource(db, item.sourceId))?.kind;
   const tags = tagItem({

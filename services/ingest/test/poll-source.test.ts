@@ -1,5 +1,5 @@
 import { pollPolicy, sourceHealthStatus } from '@regwatch/core';
-import { getSource, insertSource } from '@regwatch/db';
+import { getItem, getSource, insertSource } from '@regwatch/db';
 import { feedHandler, rssFeed } from '@regwatch/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pollSource, storeEntry } from '../src/index.ts';
@@ -246,5 +246,27 @@ describe('pollSource', () => {
     expect(row?.consecutiveFailures).toBe(0);
     expect(row?.lastSuccessAt).toEqual(now);
     expect(row?.lastErrorCode).toBe('fetch_http_status');
+  });
+
+  it('stores a job queued before dates carried a precision, reading its old estimated flag (issue 11)', async () => {
+    server.route(
+      '/feed-old-job',
+      // An article no other test stores, so the job makes a new item.
+      feedHandler(() => rssFeed({ count: 1, start: 9_001 })),
+    );
+    const source = await addSource('/feed-old-job');
+    await pollSource(deps, source.id);
+    const [job] = await queues.process.getJobs(['waiting', 'prioritized']);
+    if (!job) throw new Error('expected one queued job');
+    const { publishedPrecision: _precision, publishedFrom: _from, ...older } = job.data.item;
+    const stored = await storeEntry(test.database.db, {
+      ...job.data,
+      item: { ...older, publishedAtEstimated: true },
+    });
+    expect(stored.outcome).toBe('inserted');
+    expect(await getItem(test.database.db, stored.itemId)).toMatchObject({
+      publishedPrecision: 'instant',
+      publishedFrom: 'first-seen',
+    });
   });
 });

@@ -3,7 +3,7 @@ import { cleanText, htmlToText, singleLine, truncate } from '../text/clean.ts';
 import { htmlLinks } from '../text/html-links.ts';
 import { decodeLeftoverEntities, summarise, summaryDefaults } from '../text/summary.ts';
 import { standaloneTitle } from '../text/title.ts';
-import { parseDate } from '../time/parse-date.ts';
+import { publicationDate } from '../time/published-date.ts';
 import type { FeedEntry, NormalisedItem, SourceLabels } from '../types.ts';
 import { absoluteHttpUrl, canonicalUrl } from '../url/canonical.ts';
 
@@ -15,18 +15,13 @@ export const itemLimits = {
   links: 20,
 } as const;
 
-/** Dates before this are typos or placeholders (`01 Jan 01`, Unix epoch), not publication dates. */
-const earliestPlausible = Date.UTC(1990, 0, 1);
-/** Clock skew tolerated before a future date is treated as wrong. */
-const futureSlackMs = 24 * 60 * 60 * 1000;
-
 export interface NormaliseContext {
   sourceId: string;
   /** URL the document was fetched from (or the source's URL for imports): relative links resolve against it. */
   baseUrl: string | null;
   /** Language of the document or source (`en-CA`), used when the entry names none. */
   language?: string | null | undefined;
-  /** Time of fetching: the publication date of entries that give none, and the ceiling for dates. */
+  /** Time of fetching: the publication date of entries that give none (`first-seen`), and the ceiling for dates. */
   now: Date;
 }
 
@@ -62,13 +57,14 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
   if (!title && !url) return { ok: false, reason: 'entry has no title, text or link' };
   if (!title) title = url ?? '';
 
-  const parsed = parseDate(entry.published) ?? parseDate(entry.updated);
-  const now = context.now.getTime();
-  const plausible = parsed !== null && parsed.getTime() >= earliestPlausible && parsed.getTime() <= now + futureSlackMs;
-  const publishedAt = new Date(plausible ? parsed.getTime() : now).toISOString();
+  const dated = publicationDate({ published: entry.published, updated: entry.updated, url, now: context.now });
+  const publishedAt = dated.at.toISOString();
 
   // An estimated date changes on every fetch, so it must not feed an identity or a change hash.
-  const stableDate = plausible ? publishedAt : '';
+  // The precision joins the hash only when coarser than an instant, so hashes of exactly dated
+  // entries stay as they were.
+  const stableDate = dated.from === 'first-seen' ? '' : publishedAt;
+  const hashedDate = dated.precision === 'instant' ? stableDate : `${stableDate}/${dated.precision}`;
   let guid = rawGuid ?? url ?? `hash:${sha256Hex(title, summary, stableDate)}`;
   if (guid.length > itemLimits.guidChars) guid = `hash:${sha256Hex(guid)}`;
 
@@ -90,11 +86,12 @@ export function normaliseEntry(entry: FeedEntry, context: NormaliseContext): Nor
       content,
       author,
       publishedAt,
-      publishedAtEstimated: !plausible,
+      publishedPrecision: dated.precision,
+      publishedFrom: dated.from,
       language,
       labels,
       links: referenceLinks([entry.summary ?? '', entry.content ?? ''], url, context.baseUrl),
-      contentHash: sha256Hex(title, url ?? '', summary, content, author ?? '', stableDate, labelsHash),
+      contentHash: sha256Hex(title, url ?? '', summary, content, author ?? '', hashedDate, labelsHash),
     },
   };
 }

@@ -1,32 +1,22 @@
-const monthIndex: Record<string, number> = {
-  jan: 0,
-  feb: 1,
-  mar: 2,
-  apr: 3,
-  may: 4,
-  jun: 5,
-  jul: 6,
-  aug: 7,
-  sep: 8,
-  oct: 9,
-  nov: 10,
-  dec: 11,
-  // French month names, as used by the bilingual Canadian and European regulators.
-  janv: 0,
-  fév: 1,
-  fev: 1,
-  févr: 1,
-  fevr: 1,
-  mars: 2,
-  avr: 3,
-  mai: 4,
-  juin: 5,
-  juil: 6,
-  août: 7,
-  aout: 7,
-  sept: 8,
-  déc: 11,
-};
+import { anyMonth } from './month-names.ts';
+
+/**
+ * How much of a publication date the source gave: a moment (`instant`), a calendar day, a
+ * month or only a year. A date with a time of exactly midnight is read as a day: sources that
+ * know only the day write `00:00:00` (the OPC, the ICO's enforcement feed).
+ */
+export const datePrecisions = ['instant', 'day', 'month', 'year'] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+
+/** A publication date as Regwatch stores it: a sortable instant and how precise it is. */
+export interface PublishedDate {
+  /**
+   * The moment, for `instant`; otherwise the start of the day, month or year at 00:00 UTC of the
+   * calendar date the source wrote (never shifted by its zone, so the date shown is the source's).
+   */
+  at: Date;
+  precision: DatePrecision;
+}
 
 /** Zone abbreviations that appear in real feeds, as minutes east of UTC. */
 const zoneOffsets: Record<string, number> = {
@@ -70,11 +60,6 @@ const zoneOffsets: Record<string, number> = {
   SGT: 480,
 };
 
-function monthFromName(name: string): number | undefined {
-  const lower = name.toLowerCase().replace(/\.$/, '');
-  return monthIndex[lower] ?? monthIndex[lower.slice(0, 4)] ?? monthIndex[lower.slice(0, 3)];
-}
-
 /** RFC 2822 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx. */
 function fullYear(year: string): number {
   const value = Number(year);
@@ -89,98 +74,169 @@ function offsetMinutes(zone: string | undefined): number | undefined {
     const sign = numeric[1] === '-' ? -1 : 1;
     return sign * (Number(numeric[2]) * 60 + Number(numeric[3]));
   }
+  // RFC 2822 §4.3: single-letter military zones are to be read as -0000 (their signs were
+  // defined backwards in RFC 822, so senders cannot be trusted on them).
+  if (/^[A-IK-Z]$/i.test(zone)) return 0;
   return zoneOffsets[zone.toUpperCase()];
 }
 
-function build(
-  year: number,
-  month: number | undefined,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  millis: number,
-  zone: string | undefined,
-): Date | null {
-  const offset = offsetMinutes(zone);
-  if (month === undefined || offset === undefined) return null;
-  if (day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return null;
-  const utc = Date.UTC(year, month, day, hour, minute, Math.min(second, 59), millis) - offset * 60_000;
-  const date = new Date(utc);
-  // Date.UTC rolls 31 February into March: reject dates that do not exist.
-  if (new Date(Date.UTC(year, month, day)).getUTCMonth() !== month) return null;
-  return Number.isNaN(date.getTime()) ? null : date;
+/** What a date string says, before it becomes an instant. Months are 1–12. */
+interface DateParts {
+  year: number;
+  month?: number | undefined;
+  day?: number | undefined;
+  time?: { hour: number; minute: number; second: number; millis: number; zone: string | undefined } | undefined;
 }
 
+function exists(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  // Date.UTC rolls 31 February into March: reject dates that do not exist.
+  return new Date(Date.UTC(year, month - 1, day)).getUTCMonth() === month - 1;
+}
+
+/** Both readings of the parts (the exact instant and the published date), or null when they name no real date. */
+function resolve(parts: DateParts): { exact: Date; published: PublishedDate } | null {
+  const { year, month, day, time } = parts;
+  if (month === undefined) {
+    const at = new Date(Date.UTC(year, 0, 1));
+    return { exact: at, published: { at, precision: 'year' } };
+  }
+  if (month < 1 || month > 12) return null;
+  if (day === undefined) {
+    const at = new Date(Date.UTC(year, month - 1, 1));
+    return { exact: at, published: { at, precision: 'month' } };
+  }
+  if (!exists(year, month, day)) return null;
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  if (!time) return { exact: calendarDay, published: { at: calendarDay, precision: 'day' } };
+
+  const offset = offsetMinutes(time.zone);
+  const { hour, minute, second, millis } = time;
+  if (offset === undefined || hour > 24 || minute > 59 || second > 60) return null;
+  const exact = new Date(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis) - offset * 60_000);
+  if (Number.isNaN(exact.getTime())) return null;
+  const midnight = hour === 0 && minute === 0 && second === 0 && millis === 0;
+  return {
+    exact,
+    published: midnight ? { at: calendarDay, precision: 'day' } : { at: exact, precision: 'instant' },
+  };
+}
+
+// Letters of month and weekday names in every source language ("août", "März", "décembre").
+const name = '\\p{L}{2,}';
+const clock = '(\\d{1,2})[:h](\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?';
+const zone = '(?:\\s*(?:([+-]\\d{2}:?\\d{2})|\\(?([A-Za-z]{1,5})\\)?))?';
+
 const isoPattern =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?$/i;
-const rfc822Pattern =
-  /^(?:[A-Za-zéû]{2,}\.?,?\s+)?(\d{1,2})(?:er)?\s+([A-Za-zéû]{3,}\.?),?\s+(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(?:([+-]\d{2}:?\d{2})|\(?([A-Za-z]{1,5})\)?))?$/;
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?)?)?)?$/i;
+/** "Thu, 11 Jun 26 00:00:00 -0400", "1er mars 2026", "12. März 2026", "24 de junio de 2026". */
+const dayFirstPattern = new RegExp(
+  `^(?:${name}\\.?\\s*,?\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${name})\\.?,?\\s+(?:de\\s+)?(\\d{4}|\\d{2})` +
+    `(?:,?\\s+(?:at\\s+|à\\s+|um\\s+|alle\\s+|a\\s+las\\s+)?${clock})?${zone}$`,
+  'iu',
+);
+/** "February 23, 2026", "Monday, March 2nd, 2026 at 3:15 pm EST". */
 const monthFirstPattern =
   /^(?:[A-Za-z]{2,},?\s+)?([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?(?:\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,5}))?$/i;
-const slashPattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** "March 2026", "mars 2026", "junio de 2026": a month only. */
+const monthYearPattern = new RegExp(`^(${name})\\.?,?\\s+(?:de\\s+)?(\\d{4})$`, 'iu');
+/** "23/02/2026", "24.06.2026", "24-06-2026 10:00". */
+const numericPattern = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-/**
- * Parses the date formats feeds really use: RFC 822/2822 (named zones, two-digit years,
- * missing seconds or weekday), ISO 8601/RFC 3339 (with or without offset, space or `T`),
- * "23 February 2026", "February 23, 2026", "23/02/2026" (day first), and French month
- * names. A date without a zone is taken as UTC so the result never depends on the host's
- * time zone. Returns null for anything else: a wrong date is worse than none.
- */
-export function parseDate(raw: string | undefined | null): Date | null {
-  const value = raw?.trim().replace(/\s+/g, ' ');
-  if (!value) return null;
+function timeOf(
+  hour: string | undefined,
+  minute: string | undefined,
+  second: string | undefined,
+  fraction: string | undefined,
+  zone: string | undefined,
+): DateParts['time'] {
+  if (hour === undefined || minute === undefined) return undefined;
+  const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+  return { hour: Number(hour), minute: Number(minute), second: Number(second ?? 0), millis, zone };
+}
 
+function readParts(value: string): DateParts | null {
   const iso = isoPattern.exec(value);
   if (iso) {
-    const millis = iso[7] ? Number(iso[7].slice(0, 3).padEnd(3, '0')) : 0;
-    return build(
-      Number(iso[1]),
-      Number(iso[2]) - 1,
-      Number(iso[3]),
-      Number(iso[4] ?? 0),
-      Number(iso[5] ?? 0),
-      Number(iso[6] ?? 0),
-      millis,
-      iso[8],
-    );
+    return {
+      year: Number(iso[1]),
+      month: iso[2] === undefined ? undefined : Number(iso[2]),
+      day: iso[3] === undefined ? undefined : Number(iso[3]),
+      time: timeOf(iso[4], iso[5], iso[6], iso[7], iso[8]),
+    };
   }
 
-  const rfc = rfc822Pattern.exec(value);
-  if (rfc) {
-    return build(
-      fullYear(rfc[3] ?? ''),
-      monthFromName(rfc[2] ?? ''),
-      Number(rfc[1]),
-      Number(rfc[4] ?? 0),
-      Number(rfc[5] ?? 0),
-      Number(rfc[6] ?? 0),
-      0,
-      rfc[7] ?? rfc[8],
-    );
+  const dayFirst = dayFirstPattern.exec(value);
+  if (dayFirst) {
+    const month = anyMonth(dayFirst[2] ?? '');
+    if (month === undefined) return null;
+    return {
+      year: fullYear(dayFirst[3] ?? ''),
+      month,
+      day: Number(dayFirst[1]),
+      time: timeOf(dayFirst[4], dayFirst[5], dayFirst[6], dayFirst[7], dayFirst[8] ?? dayFirst[9]),
+    };
   }
 
   const monthFirst = monthFirstPattern.exec(value);
   if (monthFirst) {
-    let hour = Number(monthFirst[4] ?? 0);
+    const month = anyMonth(monthFirst[1] ?? '');
+    if (month === undefined) return null;
+    let time = timeOf(monthFirst[4], monthFirst[5], monthFirst[6], undefined, monthFirst[8]);
     const meridiem = monthFirst[7]?.toLowerCase();
-    if (meridiem === 'pm' && hour < 12) hour += 12;
-    if (meridiem === 'am' && hour === 12) hour = 0;
-    return build(
-      Number(monthFirst[3]),
-      monthFromName(monthFirst[1] ?? ''),
-      Number(monthFirst[2]),
-      hour,
-      Number(monthFirst[5] ?? 0),
-      Number(monthFirst[6] ?? 0),
-      0,
-      monthFirst[8],
-    );
+    if (time && meridiem === 'pm' && time.hour < 12) time = { ...time, hour: time.hour + 12 };
+    if (time && meridiem === 'am' && time.hour === 12) time = { ...time, hour: 0 };
+    return { year: Number(monthFirst[3]), month, day: Number(monthFirst[2]), time };
   }
 
-  const slash = slashPattern.exec(value);
-  if (slash) {
-    return build(Number(slash[3]), Number(slash[2]) - 1, Number(slash[1]), 0, 0, 0, 0, undefined);
+  const monthYear = monthYearPattern.exec(value);
+  if (monthYear) {
+    const month = anyMonth(monthYear[1] ?? '');
+    return month === undefined ? null : { year: Number(monthYear[2]), month };
+  }
+
+  const numeric = numericPattern.exec(value);
+  if (numeric) {
+    const first = Number(numeric[1]);
+    const second = Number(numeric[3]);
+    // Day first, as everywhere but the US; a first number above 12 can only be a day, and a
+    // second one above 12 only a day after a US month ("06/24/2026").
+    const monthFirstOrder = first <= 12 && second > 12;
+    return {
+      year: Number(numeric[4]),
+      month: monthFirstOrder ? first : second,
+      day: monthFirstOrder ? second : first,
+      time: timeOf(numeric[5], numeric[6], numeric[7], undefined, undefined),
+    };
   }
   return null;
+}
+
+function read(raw: string | undefined | null): { exact: Date; published: PublishedDate } | null {
+  const value = raw?.trim().replace(/\s+/g, ' ');
+  if (!value) return null;
+  const parts = readParts(value);
+  return parts ? resolve(parts) : null;
+}
+
+/**
+ * Reads the date formats sources really use: RFC 822/2822 (named zones, two-digit years,
+ * missing seconds or weekday), ISO 8601/RFC 3339 (with or without offset, space or `T`, or
+ * only `YYYY-MM` or `YYYY`), "23 February 2026", "February 23, 2026", "12. März 2026",
+ * "24 de junio de 2026", "March 2026", and numeric dates day first ("23/02/2026",
+ * "24.06.2026"; month first only when the day cannot be a month, "06/24/2026"). Month names
+ * are read in English, French, German, Dutch, Spanish, Italian and Slovenian. Returns null for
+ * anything else: a wrong date is worse than none.
+ */
+export function parsePublished(raw: string | undefined | null): PublishedDate | null {
+  return read(raw)?.published ?? null;
+}
+
+/**
+ * The exact instant a date string names, in the formats `parsePublished` reads: a time without
+ * a zone is taken as UTC, so the result never depends on the host's zone; a date without a time
+ * is 00:00 UTC of that day, month or year.
+ */
+export function parseDate(raw: string | undefined | null): Date | null {
+  return read(raw)?.exact ?? null;
 }

@@ -2,6 +2,7 @@ import {
   addToStoryProfile,
   assignStory,
   choosePrimary,
+  isCoarserThanDay,
   isCopyOf,
   isSameText,
   mergeStoryProfiles,
@@ -60,7 +61,8 @@ export async function planClustering(
   const sourceKind = knownSourceKind ?? (await sourceKindOf(tx, item.sourceId));
   const prepared = prepareStoryFeatures({
     sourceId: item.sourceId,
-    dateEstimated: item.publishedAtEstimated,
+    // A date we estimated, or one known only to the month or year, cannot place an item in a story's days.
+    dateEstimated: item.publishedFrom === 'first-seen' || isCoarserThanDay(item.publishedPrecision),
     // An incident register lists each incident once: two of its entries are never one story.
     eventPerItem: sourceKind === 'incident-db',
     title: item.title,

@@ -1,4 +1,6 @@
 import {
+  type DateOrigin,
+  type DatePrecision,
   fragmentBreak,
   type ItemTags,
   type ItemView,
@@ -30,6 +32,8 @@ type ItemRow = {
   title: string;
   url: string | null;
   published_at: string;
+  published_precision: DatePrecision;
+  published_from: DateOrigin;
   summary: string;
   platforms: string[];
   jurisdictions: string[];
@@ -52,6 +56,7 @@ function marked(column: 'title' | 'summary', text: string, options: string) {
 const itemColumns = sql`
   i.id::text, i.title, i.url,
   to_char(i.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published_at,
+  i.published_precision, i.published_from,
   i.summary, i.platforms, i.jurisdictions, i.topics, i.story_id::text,
   s.id as source_id, s.name as source_name, s.kind as source_kind`;
 
@@ -62,6 +67,8 @@ function toView(row: ItemRow): ItemView {
     url: row.url,
     source: { id: row.source_id, name: row.source_name, kind: row.source_kind },
     publishedAt: row.published_at,
+    publishedPrecision: row.published_precision,
+    publishedFrom: row.published_from,
     summary: row.summary,
     platforms: row.platforms,
     jurisdictions: row.jurisdictions,

@@ -91,12 +91,12 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
     const inserted = await tx.execute<{ id: string }>(sql`
       insert into items (
         source_id, dedup_key, guid, url, canonical_url, title, summary, content, author, language,
-        published_at, published_at_estimated, content_hash, platforms, jurisdictions, topics, tag_evidence, source_labels,
+        published_at, published_precision, published_from, content_hash, platforms, jurisdictions, topics, tag_evidence, source_labels,
         story_features, near_duplicate
       ) values (
         ${item.sourceId}, ${item.dedupKey}, ${item.guid}, ${item.url}, ${item.canonicalUrl}, ${item.title},
         ${item.summary}, ${item.content}, ${item.author}, ${item.language}, ${item.publishedAt},
-        ${item.publishedAtEstimated}, ${item.contentHash}, ${textArray(tags.platforms)},
+        ${item.publishedPrecision}, ${item.publishedFrom}, ${item.contentHash}, ${textArray(tags.platforms)},
         ${textArray(tags.jurisdictions)}, ${textArray(tags.topics)}, ${JSON.stringify(tags.evidence)}::jsonb,
         ${JSON.stringify(item.labels)}::jsonb, ${JSON.stringify(plan.features)}::jsonb,
         ${JSON.stringify(plan.signature)}::jsonb
@@ -128,6 +128,7 @@ export async function storeItem(db: Db, item: NormalisedItem, options: StoreOpti
 
 async function updateKnownEntry(tx: DbOrTx, item: NormalisedItem, itemId: string, options: StoreOptions) {
   const tags = tagColumns(options);
+  const estimated = item.publishedFrom === 'first-seen';
   await tx.execute(sql`
     update entries set content_hash = ${item.contentHash}, url = ${item.url}, last_changed_at = now()
     where dedup_key = ${item.dedupKey}`);
@@ -148,8 +149,9 @@ async function updateKnownEntry(tx: DbOrTx, item: NormalisedItem, itemId: string
           then canonical_url
         else ${item.canonicalUrl}
       end,
-      published_at = case when ${item.publishedAtEstimated} then published_at else ${item.publishedAt}::timestamptz end,
-      published_at_estimated = published_at_estimated and ${item.publishedAtEstimated},
+      published_at = case when ${estimated} then published_at else ${item.publishedAt}::timestamptz end,
+      published_precision = case when ${estimated} then published_precision else ${item.publishedPrecision} end,
+      published_from = case when ${estimated} then published_from else ${item.publishedFrom} end,
       content_hash = ${item.contentHash},
       platforms = ${textArray(tags.platforms)},
       jurisdictions = ${textArray(tags.jurisdictions)},

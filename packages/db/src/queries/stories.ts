@@ -69,6 +69,8 @@ const storyItemJson = sql`
     'url', i.url,
     'source', json_build_object('id', s.id, 'name', s.name, 'kind', s.kind),
     'publishedAt', ${isoInstant(sql`i.published_at`)},
+    'publishedPrecision', i.published_precision,
+    'publishedFrom', i.published_from,
     'summary', i.summary,
     'platforms', i.platforms,
     'jurisdictions', i.jurisdictions,
@@ -163,7 +165,7 @@ export interface DigestEntry {
 
 /**
  * The stories of a period ranked for a newsletter: those with an item published in
- * [since, until), most distinct sources first, then those whose primary item is a regulator's
+ * [since, until) (an item dated to a month or year: its whole month or year), most distinct sources first, then those whose primary item is a regulator's
  * own notice, then by items in the period and the newest activity. Each with its first
  * `embeddedStoryItems` items.
  */
@@ -177,6 +179,11 @@ export async function digestStories(
       select i.story_id, count(distinct i.source_id)::int as sources, count(*)::int as items
       from items i
       where i.published_at >= ${options.since}::timestamptz and i.published_at < ${options.until}::timestamptz
+        -- An item known only to the month or year is in the period only when all of that month or
+        -- year is: a register's incident of "2026" is not news of the first week of January.
+        and i.published_at + case i.published_precision
+          when 'year' then interval '1 year' when 'month' then interval '1 month' else interval '0' end
+          <= ${options.until}::timestamptz
         and i.story_id is not null
       group by i.story_id
     ), ranked as (

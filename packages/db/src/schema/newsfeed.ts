@@ -1,11 +1,21 @@
 // Items, the entries that brought them, and the stories that group them reference one another,
 // so they live in one module (one aggregate: the newsfeed).
-import type { ItemTags, NearDuplicateSignature, SourceLabels, StoryFeatures, StoryProfile } from '@regwatch/core';
+import {
+  type DateOrigin,
+  type DatePrecision,
+  dateOrigins,
+  datePrecisions,
+  type ItemTags,
+  type NearDuplicateSignature,
+  type SourceLabels,
+  type StoryFeatures,
+  type StoryProfile,
+} from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
-  boolean,
+  check,
   customType,
   index,
   integer,
@@ -16,6 +26,9 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sources } from './sources.ts';
+
+/** A closed set of words as an SQL list, for a check constraint. */
+const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -43,8 +56,12 @@ export const items = pgTable(
     content: text('content').notNull(),
     author: text('author'),
     language: text('language'),
+    /** The moment, or the start (00:00 UTC) of the day, month or year the source gave: what lists sort by. */
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 3 }).notNull(),
-    publishedAtEstimated: boolean('published_at_estimated').notNull().default(false),
+    /** How much of the date the source gave (`datePrecisions`). */
+    publishedPrecision: text('published_precision').$type<DatePrecision>().notNull().default('instant'),
+    /** Where the date came from (`dateOrigins`); `first-seen` is the time of the first fetch, an estimate. */
+    publishedFrom: text('published_from').$type<DateOrigin>().notNull().default('entry'),
     contentHash: text('content_hash').notNull(),
     storyId: bigint('story_id', { mode: 'bigint' }).references((): AnyPgColumn => stories.id),
     platforms: text('platforms').array().notNull().default(sql`'{}'::text[]`),
@@ -69,6 +86,8 @@ export const items = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [
+    check('items_published_precision_check', sql.raw(`published_precision in (${quoted(datePrecisions)})`)),
+    check('items_published_from_check', sql.raw(`published_from in (${quoted(dateOrigins)})`)),
     uniqueIndex('items_dedup_key_key').on(table.dedupKey),
     uniqueIndex('items_canonical_url_key').on(table.canonicalUrl),
     index('items_published_id_idx').on(table.publishedAt.desc(), table.id.desc()),

@@ -17,12 +17,13 @@ import type { AdapterOptions, FetchedDocument, SourceAdapter } from '../types.ts
  * - `summary`: system, technology, purpose, sector and ethical issues, one "Label: value" line
  *   each (what a reader needs to decide whether an incident concerns them); `content`: every
  *   descriptive column, including `Occurred`, deployer, developer, jurisdiction and harms.
- * - `published`: never set. The sheet gives only `Occurred` (a year, `2023-2024`, `2023-` or
- *   nothing), which says when the incident happened, not when AIAAIC published it: an incident of
- *   2015 added this week is news this week. Normalisation therefore dates each incident at the
- *   fetch that first saw it (`publishedAtEstimated`), and storage keeps that first-seen date on
- *   later polls. `Occurred` stays visible in `content`. The `Released` column of older exports
- *   is not read either: no documentation says what it dates.
+ * - `published`: the start of `Occurred`, the only date the register gives: a year (`2025`), a
+ *   range (`2023-2024`, `2023-` for an ongoing one: its first year) or nothing. Normalisation
+ *   keeps it at that precision (`publishedPrecision: 'year'`, `publishedAt` 1 January 00:00 UTC of
+ *   that year), so a first sync of hundreds of past incidents sorts among the news of their
+ *   years instead of filling the top of every newest-first list as this week's news. An incident
+ *   with an empty `Occurred` is dated when first seen (`publishedFrom: 'first-seen'`). The
+ *   `Released` column of older exports is not read: no documentation says what it dates.
  * - `labels`: the register's own words, mapped to ids later by the tagging step. `deployers`,
  *   `developers` and `jurisdictions` are lists of names: split on `;`, or on `,` only when the
  *   cell has no `;` (a `;` list keeps names like "University of California, Berkeley" whole;
@@ -253,6 +254,18 @@ export function firstUrl(value: string): string | undefined {
   return match ? match[0].replace(/[.,;:!?)\]]+$/, '') : undefined;
 }
 
+/**
+ * The start of an `Occurred` cell, for the entry's date: `2025` stays `2025`; a range, `2023-2024`
+ * or an ongoing `2023-`, gives its first year; anything else is passed on as written (normalisation
+ * reads what it can and dates the rest when first seen). Undefined for an empty cell.
+ */
+export function occurredStart(value: string): string | undefined {
+  const text = value.trim();
+  if (!text) return undefined;
+  const range = /^(\d{4})\s*[-–—]\s*(?:\d{4})?$/.exec(text);
+  return range ? range[1] : text;
+}
+
 /** Entries are plain text; the fields normalisation reads as HTML get `&` and `<` escaped. */
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -289,7 +302,7 @@ function entryOf(row: readonly string[], columns: Columns): FeedEntry {
     title: headline ? escapeHtml(headline) : undefined,
     summary: lines(row, columns, summaryFields),
     content: lines(row, columns, contentFields),
-    // No `published`: `Occurred` is when the incident happened, not a publication date.
+    published: occurredStart(cell(row, columns.occurred)),
   };
   const labels = labelsOf(row, columns);
   if (Object.keys(labels).length > 0) entry.labels = labels;

@@ -8,7 +8,8 @@ const incidentsGid = '888071280';
  * The AIAAIC repository of AI, algorithmic and automation incidents: the CSV export of its sheet
  * (about 1 MB for 2,244 incidents in May 2026, well under the fetch size cap). Incidents happen
  * worldwide, so the source sets no jurisdiction: each entry carries the register's own
- * Jurisdiction column as labels. The register gives no publication dates (see the adapter).
+ * Jurisdiction column as labels. The register gives no publication dates, only the year an
+ * incident occurred, which dates its item at year precision (see the adapter).
  */
 export const aiaaicSources: readonly SourceDefinition[] = [
   {

@@ -1,81 +1,23 @@
+import { type MonthLanguage, monthIn } from '@regwatch/core';
+
 /**
  * The date formats regulators print on their listing pages, read into ISO 8601 (`2026-03-12`,
  * or the ISO timestamp itself for `iso`) so normalisation never has to guess a language or
  * an order. Each reader finds the date anywhere in the text ("Published: 12th March 2026",
  * "Mié, 24/06/2026"), and refuses dates that do not exist (31 February).
  */
-export const dateFormats = ['iso', 'dmy', 'month-name-en', 'month-name-fr', 'month-name-de', 'month-name-nl'] as const;
+export const dateFormats = [
+  'iso',
+  'dmy',
+  'month-name-en',
+  'month-name-fr',
+  'month-name-de',
+  'month-name-nl',
+  'month-name-es',
+  'month-name-it',
+  'month-name-sl',
+] as const;
 export type DateFormat = (typeof dateFormats)[number];
-
-type MonthNames = Readonly<Record<string, number>>;
-
-/** Full names and the abbreviations sites print, lower case, without a trailing dot. */
-const monthNames: Readonly<Record<'en' | 'fr' | 'de' | 'nl', MonthNames>> = {
-  en: names(
-    ['january', 'jan'],
-    ['february', 'feb'],
-    ['march', 'mar'],
-    ['april', 'apr'],
-    ['may'],
-    ['june', 'jun'],
-    ['july', 'jul'],
-    ['august', 'aug'],
-    ['september', 'sep', 'sept'],
-    ['october', 'oct'],
-    ['november', 'nov'],
-    ['december', 'dec'],
-  ),
-  fr: names(
-    ['janvier', 'janv'],
-    ['février', 'fevrier', 'févr', 'fevr', 'fév', 'fev'],
-    ['mars'],
-    ['avril', 'avr'],
-    ['mai'],
-    ['juin'],
-    ['juillet', 'juil'],
-    ['août', 'aout'],
-    ['septembre', 'sept'],
-    ['octobre', 'oct'],
-    ['novembre', 'nov'],
-    ['décembre', 'decembre', 'déc', 'dec'],
-  ),
-  de: names(
-    ['januar', 'jänner', 'jan', 'jän'],
-    ['februar', 'feber', 'feb'],
-    ['märz', 'maerz', 'mär', 'mrz'],
-    ['april', 'apr'],
-    ['mai'],
-    ['juni', 'jun'],
-    ['juli', 'jul'],
-    ['august', 'aug'],
-    ['september', 'sep', 'sept'],
-    ['oktober', 'okt'],
-    ['november', 'nov'],
-    ['dezember', 'dez'],
-  ),
-  nl: names(
-    ['januari', 'jan'],
-    ['februari', 'feb'],
-    ['maart', 'mrt', 'mar'],
-    ['april', 'apr'],
-    ['mei'],
-    ['juni', 'jun'],
-    ['juli', 'jul'],
-    ['augustus', 'aug'],
-    ['september', 'sep', 'sept'],
-    ['oktober', 'okt'],
-    ['november', 'nov'],
-    ['december', 'dec'],
-  ),
-};
-
-function names(...months: string[][]): MonthNames {
-  const table: Record<string, number> = {};
-  months.forEach((spellings, index) => {
-    for (const spelling of spellings) table[spelling] = index + 1;
-  });
-  return table;
-}
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
@@ -89,16 +31,20 @@ function isoDay(year: number, month: number, day: number): string | null {
 
 const isoPattern = /\b(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/;
 const dmyPattern = /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b/;
-// Letters of the four languages' month names, accents included.
+// Letters of the languages' month names, accents included.
 const word = '([A-Za-zÀ-ÿ]{3,10})\\.?';
-const dayFirst = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s+${word},?\\s+(\\d{4})\\b`, 'i');
+// Spanish writes "24 de junio de 2026".
+const dayFirst = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th|er|e)?\\.?\\s+(?:de\\s+)?${word},?\\s+(?:de\\s+)?(\\d{4})\\b`,
+  'i',
+);
 const monthFirst = new RegExp(`\\b${word}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 
-function monthName(language: keyof typeof monthNames, raw: string | undefined): number | undefined {
-  return raw === undefined ? undefined : monthNames[language][raw.toLowerCase()];
+function monthName(language: MonthLanguage, raw: string | undefined): number | undefined {
+  return raw === undefined ? undefined : monthIn(language, raw);
 }
 
-function readMonthName(text: string, language: keyof typeof monthNames): string | null {
+function readMonthName(text: string, language: MonthLanguage): string | null {
   const dm = dayFirst.exec(text);
   const dmMonth = monthName(language, dm?.[2]);
   if (dm && dmMonth) return isoDay(Number(dm[3]), dmMonth, Number(dm[1]));
@@ -131,5 +77,11 @@ export function readDate(text: string, format: DateFormat): string | null {
       return readMonthName(text, 'de');
     case 'month-name-nl':
       return readMonthName(text, 'nl');
+    case 'month-name-es':
+      return readMonthName(text, 'es');
+    case 'month-name-it':
+      return readMonthName(text, 'it');
+    case 'month-name-sl':
+      return readMonthName(text, 'sl');
   }
 }

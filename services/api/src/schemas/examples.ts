@@ -12,6 +12,8 @@ export const exampleItem = {
   url: 'https://ico.org.uk/about-the-ico/media-centre/news-and-blogs/2025/06/23andme-fined/',
   source: ico,
   publishedAt: '2025-06-17T09:00:00.000Z',
+  publishedPrecision: 'instant' as const,
+  publishedFrom: 'entry' as const,
   summary:
     'The Information Commissioner has fined genetic testing company 23andMe £2.31m for failing to protect UK users’ personal data.',
   platforms: ['23andme'],
@@ -26,6 +28,8 @@ const exampleOtherItem = {
   url: 'https://iapp.org/news/a/uk-ico-fines-23andme',
   source: iapp,
   publishedAt: '2025-06-17T14:30:00.000Z',
+  publishedPrecision: 'instant' as const,
+  publishedFrom: 'entry' as const,
   summary:
     'The UK Information Commissioner’s Office fined 23andMe after a credential-stuffing attack exposed 155,592 UK users.',
   platforms: ['23andme'],

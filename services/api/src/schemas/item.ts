@@ -1,8 +1,19 @@
+import { dateOrigins, datePrecisions } from '@regwatch/core';
 import Type from 'typebox';
 import { Cursor, Instant, Limit, Nullable } from './common.ts';
 import { NewsFilterParams } from './news-filter.ts';
 
 export const SourceKind = Type.Enum(['regulator', 'incident-db', 'press'], { description: 'What kind of publisher' });
+
+export const PublishedPrecision = Type.Enum([...datePrecisions], {
+  description:
+    'How much of the date the source gave: `instant` (a time), `day`, `month` or `year`. For a day, month or year, `publishedAt` is its start, 00:00 UTC of the date the source wrote',
+});
+
+export const PublishedFrom = Type.Enum([...dateOrigins], {
+  description:
+    'Where the date came from: the source entry, the article page, the article URL, or `first-seen` (the source gave none: `publishedAt` is when Regwatch first fetched it)',
+});
 
 export const Item = Type.Object(
   {
@@ -11,6 +22,8 @@ export const Item = Type.Object(
     url: Nullable(Type.String({ description: 'Link to the article or notice' })),
     source: Type.Object({ id: Type.String(), name: Type.String(), kind: SourceKind }),
     publishedAt: Instant,
+    publishedPrecision: PublishedPrecision,
+    publishedFrom: PublishedFrom,
     summary: Type.String({ description: 'Plain text, at most 1,000 characters' }),
     platforms: Type.Array(Type.String(), { description: 'Platform ids the item is about' }),
     jurisdictions: Type.Array(Type.String(), { description: 'ISO 3166 codes, EU or EEA' }),
