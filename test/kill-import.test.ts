@@ -71,7 +71,7 @@ async function killImportRun(label: string, ingestProcesses: number) {
     const output = importer.output();
     expect(code, output).toBe(0);
     const report =
-      /(\d+) entries \(\d+ unusable, \d+ not about privacy, (\d+) already stored\); stored (\d+) new, (\d+) updated, (\d+) as alternates of known items, (\d+) failed/.exec(
+      /(\d+) entries \(\d+ unusable, \d+ set aside as not news or not about privacy, (\d+) already stored\); stored (\d+) new, (\d+) updated, (\d+) as alternates of known items, (\d+) failed/.exec(
         output,
       );
     expect(report, output).not.toBeNull();

@@ -44,7 +44,8 @@ const distinctItems: Record<string, number> = {
   edpb: 4,
   // 9 cards, one decision (Maynooth University) shown twice.
   'dpc-ie': 8,
-  cnil: 10,
+  // Ten entries, of which the index page and the plenary agenda are set aside as not news.
+  cnil: 8,
   'ap-nl': 7,
   // 15 German notices and 15 English ones (their twins): 30 entries, 30 links.
   bfdi: 30,

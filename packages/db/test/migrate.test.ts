@@ -29,6 +29,7 @@ describe('migrateDatabase', () => {
         'cluster_keys',
         'entries',
         'items',
+        'pending_entries',
         'sources',
         'stories',
         'term_counts',

@@ -3,7 +3,7 @@ import { RegwatchError, type StoreOutcome } from '@regwatch/core';
 import { type Db, getSource } from '@regwatch/db';
 import { createRedis, queueNames } from '@regwatch/queue';
 import { permanentPrefix } from '@regwatch/runtime';
-import { QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import type { Logger } from 'pino';
 import { enqueueDocument } from './enqueue-document.ts';
 import { openIngestWorkers } from './start-ingest.ts';
@@ -38,7 +38,17 @@ export async function importDocument(
   const { config } = deps;
   // The same workers as the ingest process, from the same registry; run only when no ingest
   // process is there to store what the import enqueues.
-  const ingest = openIngestWorkers(deps, { only: [queueNames.process] });
+  // Count the ingest processes' workers before building ours (a built worker counts itself).
+  const probeConnection = createRedis(config.REDIS_URL, 'producer');
+  const probe = new Queue(queueNames.process, { connection: probeConnection, prefix: config.QUEUE_PREFIX });
+  let ingestRunning: boolean;
+  try {
+    ingestRunning = (await probe.getWorkersCount()) > 0;
+  } finally {
+    await probe.close();
+    await probeConnection.quit().catch(() => probeConnection.disconnect());
+  }
+  const ingest = openIngestWorkers(deps, { only: ingestRunning ? [] : [queueNames.process] });
   const { queues } = ingest;
   const eventsConnection = createRedis(config.REDIS_URL, 'worker');
   const events = new QueueEvents(queueNames.process, { connection: eventsConnection, prefix: config.QUEUE_PREFIX });
@@ -68,7 +78,7 @@ export async function importDocument(
 
   try {
     await events.waitUntilReady();
-    if ((await queues.process.getWorkersCount()) === 0) ingest.workers.run();
+    ingest.workers.run();
     events.on('completed', ({ jobId, returnvalue }) => settle(jobId, outcomeOf(returnvalue)));
     events.on('failed', ({ jobId, failedReason }) => {
       // Only a permanent failure is final: a job that failed for a transient reason (its
