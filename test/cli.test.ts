@@ -21,7 +21,9 @@ describe('regwatch migrate', () => {
     expect(
       outputs.filter((line) => line.endsWith(`${migrationCount} migration(s) applied, ${migrationCount} in all`)),
     ).toHaveLength(1);
-    expect(outputs.filter((line) => line.endsWith(` 0 migration(s) applied, ${migrationCount} in all`))).toHaveLength(2);
+    expect(outputs.filter((line) => line.endsWith(` 0 migration(s) applied, ${migrationCount} in all`))).toHaveLength(
+      2,
+    );
     const database = createDatabase({
       url: testServerUrl(name),
       applicationName: 'check',
