@@ -10,14 +10,16 @@
 // tagging, storage) into a fresh database (`regwatch_audit`, dropped first) and a Redis prefix
 // of its own, exactly as `regwatch demo` does, then reads what was stored. Expected entries
 // come from parsing the same recordings with the sources' own adapters (after their relevance
-// filters): that is what a person reading the recording would count as distinct entries.
+// filters): that is what a person reading the recording would count as distinct entries. Of
+// those, the ones the pipeline sets aside as non-news pages (index pages, agendas: core's
+// newsPageVerdict, as the poll applies it) are counted apart, so items = entries - set aside.
 // Non-news pages are judged by a person: scripts/audit/non-news.json lists the recorded
 // entries that are not news (index pages, agendas), with why. Explained non-zero counts live
 // in scripts/audit/explained.json (source, check, why).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allConfigFields, loadConfig } from '@regwatch/config';
-import { htmlToText, normaliseEntry, privacyRelevance } from '@regwatch/core';
+import { htmlToText, newsPageVerdict, normaliseEntry, privacyRelevance } from '@regwatch/core';
 import { migrateDatabase, saveSource } from '@regwatch/db';
 import { pollNow } from '@regwatch/queue';
 import { adapterFor, sourceCatalog, testdataDir } from '@regwatch/sources';
@@ -72,6 +74,7 @@ const explained: Explained[] = JSON.parse(readFileSync(join(auditDir, 'explained
 /** The counts of one row of the table (a source or a language). */
 interface Counts {
   entries: number;
+  setAside: number;
   items: number;
   emptySummary: number;
   entity: number;
@@ -97,6 +100,7 @@ type Check = (typeof checks)[number];
 function zero(): Counts {
   return {
     entries: 0,
+    setAside: 0,
     items: 0,
     emptySummary: 0,
     entity: 0,
@@ -117,7 +121,7 @@ async function recordedEntries(source: (typeof sourceCatalog)[number]) {
     source.options ?? {},
   );
   const now = new Date();
-  const byKey = new Map<string, { title: string; dated: boolean; text: string }>();
+  const byKey = new Map<string, { title: string; dated: boolean; text: string; news: boolean }>();
   for (const entry of feed.entries) {
     const result = normaliseEntry(entry, {
       sourceId: source.id,
@@ -136,7 +140,12 @@ async function recordedEntries(source: (typeof sourceCatalog)[number]) {
     if (!byKey.has(item.dedupKey)) {
       const texts = [entry.summary, entry.content].map((html) => htmlToText(html ?? ''));
       const text = texts.reduce((longest, next) => (next.length > longest.length ? next : longest), '');
-      byKey.set(item.dedupKey, { title: item.title, dated: Boolean(entry.published ?? entry.updated), text });
+      byKey.set(item.dedupKey, {
+        title: item.title,
+        dated: Boolean(entry.published ?? entry.updated),
+        text,
+        news: newsPageVerdict({ title: item.title, summary: item.summary }).news,
+      });
     }
   }
   return byKey;
@@ -215,6 +224,7 @@ async function main(): Promise<number> {
       const expected = await recordedEntries(source);
       const counts = zero();
       counts.entries = expected.size;
+      counts.setAside = [...expected.values()].filter((entry) => !entry.news).length;
       const datedTitles = new Set([...expected.values()].filter((entry) => entry.dated).map((entry) => entry.title));
       const textOf = new Map([...expected.values()].map((entry) => [entry.title, entry.text]));
       const stored = await client.query(
@@ -251,13 +261,16 @@ async function main(): Promise<number> {
     for (const source of sourceCatalog) {
       const row = byLanguage.get(source.language) ?? zero();
       row.entries += bySource.get(source.id)?.entries ?? 0;
+      row.setAside += bySource.get(source.id)?.setAside ?? 0;
       byLanguage.set(source.language, row);
     }
 
     const unexplained: string[] = [];
     for (const [sourceId, counts] of bySource) {
-      if (counts.items !== counts.entries && !isExplained(sourceId, 'items')) {
-        unexplained.push(`${sourceId}: ${counts.items} items for ${counts.entries} distinct entries`);
+      if (counts.items !== counts.entries - counts.setAside && !isExplained(sourceId, 'items')) {
+        unexplained.push(
+          `${sourceId}: ${counts.items} items for ${counts.entries} distinct entries, ${counts.setAside} set aside`,
+        );
       }
       for (const check of checks) {
         if (counts[check] > 0 && !isExplained(sourceId, check))
@@ -279,7 +292,8 @@ async function main(): Promise<number> {
       process.stdout.write('\n');
       process.stdout.write(table('language', byLanguage));
       process.stdout.write(
-        `\nColumns: entries = distinct entries in the recording (after the source's relevance filter); items = stored items;\n` +
+        `\nColumns: entries = distinct entries in the recording (after the source's relevance filter); set aside = of those,\n` +
+          'non-news pages the pipeline keeps out (index pages, agendas); items = stored items (entries - set aside);\n' +
           'empty = empty summaries; entity = a literal HTML entity in a title or summary; tail = a […]/[...]/.…/"read more" tail;\n' +
           'mid-word = summary cut inside a word of the entry text; mid-sentence = cut from a longer text before a sentence end;\n' +
           '<3 words = titles under three words; first sight = dated when first seen although the source gave a date;\n' +
@@ -309,6 +323,7 @@ function table(first: string, rows: Map<string, Counts>): string {
   const header = [
     first,
     'entries',
+    'set aside',
     'items',
     'empty',
     'entity',
@@ -325,11 +340,12 @@ function table(first: string, rows: Map<string, Counts>): string {
   ];
   const total = zero();
   for (const [name, counts] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
-    const values = [counts.entries, counts.items, ...checks.map((check) => counts[check])];
+    const values = [counts.entries, counts.setAside, counts.items, ...checks.map((check) => counts[check])];
     lines.push(`| ${name} | ${values.join(' | ')} |`);
     for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += counts[key];
   }
-  lines.push(`| **all** | ${[total.entries, total.items, ...checks.map((check) => total[check])].join(' | ')} |`);
+  const totals = [total.entries, total.setAside, total.items, ...checks.map((check) => total[check])];
+  lines.push(`| **all** | ${totals.join(' | ')} |`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -33,6 +33,16 @@ describe('content audit checks', () => {
     expect(cutMidSentence('The regulator fined it.', 'The regulator fined it. Then it appealed.')).toBe(false);
   });
 
+  it('does not count a summary that stops where a paragraph of the text stops', () => {
+    const text = 'Privacy; Accuracy/reliability\nThe system misidentified a shopper and the store barred her.';
+    expect(cutMidSentence('Privacy; Accuracy/reliability', text)).toBe(false);
+    expect(cutMidSentence('Privacy; Accuracy', text)).toBe(true);
+    expect(cutMidSentence('Privacy; Accuracy/reliability The system misidentified', text)).toBe(true);
+    const register = 'Occurred: 2026\nSystem: Incept\nSector: Education\nIssues: Privacy; Transparency';
+    expect(cutMidSentence('System: Incept\nIssues: Privacy; Transparency', register)).toBe(false);
+    expect(cutMidSentence('System: Incept\nIssues: Privacy', register)).toBe(true);
+  });
+
   it('finds a cut inside a word of the text', () => {
     const text = 'Il Garante ha sanzionato la società per il trattamento illecito dei dati';
     expect(cutMidWord('Il Garante ha sanzionato la società per il trattamento ill[...]', text)).toBe(true);

@@ -24,15 +24,32 @@ export function hasTruncationTail(text: string): boolean {
 
 const sentenceEnd = /[.!?…:;)\]"'”’»]$/u;
 
+const ellipsisTail = /\s*(?:\[\s*(?:…|\.{3})\s*\]|…|\.{3})$/u;
+
 /**
  * The summary was cut from a longer text before a sentence ended: it is shorter than the
- * entry's own text and its last character is no sentence end. (A source whose whole text is a
- * phrase without a full stop, such as a subtitle, is not cut.)
+ * entry's own text and its last character is no sentence end. A summary that stops where a
+ * line or paragraph of that text stops was not cut: a subtitle, a list item or a labelled field
+ * ends without a full stop, and the summariser keeps whole paragraphs or whole lines.
  */
 export function cutMidSentence(summary: string, sourceText: string): boolean {
-  const end = summary.trimEnd().replace(/\s*(?:\[\s*(?:…|\.{3})\s*\]|…|\.{3})$/u, '');
-  const whole = sourceText.replace(/\s+/g, ' ').trim();
-  return end.length > 0 && whole.length > end.replace(/\s+/g, ' ').length + 1 && !sentenceEnd.test(end);
+  const end = singleLine(summary.trimEnd().replace(ellipsisTail, ''));
+  if (end.length === 0 || sentenceEnd.test(end)) return false;
+  if (singleLine(sourceText).length <= end.length + 1) return false;
+  const sourceLines = sourceText.split('\n').map(singleLine).filter(Boolean);
+  const lastLine = singleLine(summary.trimEnd().split('\n').at(-1) ?? '');
+  if (sourceLines.includes(lastLine)) return false;
+  let paragraphs = '';
+  for (const line of sourceLines) {
+    paragraphs = paragraphs ? `${paragraphs} ${line}` : line;
+    if (paragraphs === end) return false;
+    if (paragraphs.length > end.length) break;
+  }
+  return true;
+}
+
+function singleLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -41,10 +58,7 @@ export function cutMidSentence(summary: string, sourceText: string): boolean {
  * than the summary and starts with it.
  */
 export function cutMidWord(summary: string, sourceText: string): boolean {
-  const stem = summary
-    .trimEnd()
-    .replace(/\s*(?:\[\s*(?:…|\.{3})\s*\]|…|\.{3})$/u, '')
-    .replace(/\s+/g, ' ');
+  const stem = summary.trimEnd().replace(ellipsisTail, '').replace(/\s+/g, ' ');
   const whole = sourceText.replace(/\s+/g, ' ').trim();
   if (stem.length < 20 || whole.length <= stem.length || !whole.startsWith(stem)) return false;
   const before = stem.at(-1) ?? '';
