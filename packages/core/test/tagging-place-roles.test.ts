@@ -67,6 +67,28 @@ describe('issue 11: places named only in passing', () => {
     ).toEqual(['DE']);
   });
 
+  it('leaves out an office’s postal address (the AEPD’s new seat in Madrid)', () => {
+    expect(
+      codes({
+        title: 'La Agencia Española de Protección de Datos inicia una nueva etapa al servicio de la ciudadanía',
+        summary:
+          'La atención presencial se prestará desde el 1 de julio en la nueva sede, ubicada en el Paseo de la Castellana, 141 (Madrid).',
+        sourceKind: 'regulator',
+        sourceJurisdictions: ['ES'],
+      }),
+    ).toEqual(['ES']);
+    expect(
+      codes({
+        title: 'BfDI eröffnet Verbindungsbüro',
+        summary: 'Die Anschrift des Büros lautet Friedrichstraße 50, 10117 Berlin.',
+        sourceKind: 'regulator',
+        sourceJurisdictions: ['DE'],
+      }),
+    ).toEqual(['DE']);
+    // A year is no postcode: the story is about the EU.
+    expect(codes({ title: 'Since 2018 Europe has enforced the GDPR against Big Tech' })).toContain('EU');
+  });
+
   it('keeps a place named in passing when nothing else says where the item is', () => {
     expect(codes({ title: 'Scammers use cloned voice to steal USD 35m from Dubai company' })).toEqual(['AE']);
   });

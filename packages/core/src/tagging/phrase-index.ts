@@ -130,7 +130,7 @@ export interface ScanField<F extends string = string> {
 }
 
 /** Why a place is named only in passing (see place-roles.ts). */
-export type PlaceRole = 'dateline' | 'home' | 'destination' | 'venue';
+export type PlaceRole = 'dateline' | 'home' | 'destination' | 'venue' | 'address';
 
 /** A name found in a field. */
 export interface Mention<F extends string = string> {

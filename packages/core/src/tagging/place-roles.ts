@@ -48,6 +48,12 @@ const destinationBefore =
 const eventSentence =
   /\b(?:took place|takes? place|taking place|(?:was|were|is|are|will be) held|hosted|conference|summit|symposium|roundtable|fand|findet|statt|konferenz|jahreskonferenz|tagung|gipfel|veranstaltung|debatte|s'est tenue?|se tiendra|a eu lieu|colloque|sommet|tuvo lugar|se celebr\w*|encuentro|cumbre|si e svolt\w*|si terra|vertice|vond plaats|conferentie|potekal\w*|konferenc\w*|posvet\w*)\b/u;
 const venueBefore = /(?:^|\s)(?:in|at|a|au|en|im|v|na)\s*$/u;
+/**
+ * Just before a place: a postal address, where an office is ("Paseo de la Castellana, 141
+ * (Madrid)", "Graurheindorfer Str. 153, 53117 Bonn", "3 rue de Fontenoy, 75007 Paris"): a
+ * house number then a bracket, or a postcode of four or five digits that is not a year.
+ */
+const addressBefore = /(?:\b\d{1,4}[a-z]?\s*\(\s*|\b(?!(?:19|20)\d\d\b)\d{4,5}\s+)$/u;
 
 function sentenceOf(folded: string, start: number, end: number): string {
   let from = start;
@@ -67,6 +73,7 @@ export function placeRole(mention: Mention, field: ScanField, datelineEnd: numbe
   const after = field.folded.slice(end, end + 40);
   if (homeAfter.test(after) || homeBefore.test(before)) return 'home';
   if (destinationBefore.test(before)) return 'destination';
+  if (addressBefore.test(before)) return 'address';
   if (venueBefore.test(before) && eventSentence.test(sentenceOf(field.folded, start, end))) return 'venue';
   return null;
 }
