@@ -58,10 +58,13 @@ export function describeError(error: unknown, targets: Targets): DescribedError 
   const redis = chain.find((link) => link instanceof RedisUnreachableError) as RedisUnreachableError | undefined;
   if (redis) return redisUnreachable(redis.address, redis.reason);
   if (isRegwatchError(error)) {
-    return {
-      line: error.message,
-      exitCode: error.code === 'unavailable' ? exitCodes.unavailable : exitCodes.failed,
-    };
+    const exitCode =
+      error.code === 'unavailable'
+        ? exitCodes.unavailable
+        : error.code === 'invalid_config' || error.code === 'invalid_parameter'
+          ? exitCodes.usage
+          : exitCodes.failed;
+    return { line: error.message, exitCode };
   }
   const postgres = new PostgresTarget(targets.databaseUrl);
   const sqlState = chain.map(sqlStateOf).find((state) => state !== undefined);

@@ -1,4 +1,5 @@
 import { ConfigError } from '@regwatch/config';
+import { RegwatchError } from '@regwatch/core';
 import { createDatabase, listSources } from '@regwatch/db';
 import { RedisUnreachableError } from '@regwatch/queue';
 import { freshDatabaseName, testServerUrl, unusedPort } from '@regwatch/testing';
@@ -55,6 +56,12 @@ describe('describeError', () => {
       line: 'Redis is not reachable at 127.0.0.1:1 (ECONNREFUSED): start it or set REDIS_URL',
       exitCode: exitCodes.unavailable,
     });
+    expect(describeError(new RegwatchError('not_found', 'no API key rwk_00000000'), targets).exitCode).toBe(
+      exitCodes.failed,
+    );
+    expect(
+      describeError(new RegwatchError('invalid_config', 'FETCH_ALLOW_ADDRESSES: "x" is not a CIDR'), targets).exitCode,
+    ).toBe(exitCodes.usage);
     const leaky = describeError(new Error('Failed query: insert into "api_keys" values ($1)\nparams: rwk_x'), targets);
     expect(leaky).toEqual({
       line: 'unexpected Error; run again with --verbose for details',
