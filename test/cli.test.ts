@@ -58,8 +58,10 @@ describe('configuration errors', () => {
 
   it('reports an unreachable database in an operator’s words', async () => {
     const result = await runCli(['migrate'], { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/x' });
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('regwatch: cannot connect to 127.0.0.1:1 (connection refused): is it running?');
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim()).toBe(
+      'regwatch: PostgreSQL is not reachable at 127.0.0.1:1 (ECONNREFUSED): start it or set DATABASE_URL',
+    );
   });
 });
 

@@ -1,4 +1,15 @@
-export { createRedis, type RedisRole, waitForRedis } from './connection.ts';
+export {
+  type ConnectionLog,
+  createRedis,
+  isRedisConnectionError,
+  maxReconnectDelayMs,
+  type RedisRole,
+  RedisUnreachableError,
+  reconnectDelayMs,
+  redisAddress,
+  waitForRedis,
+  watchRedis,
+} from './connection.ts';
 export {
   MaintenanceJob,
   maintenanceJobValidator,

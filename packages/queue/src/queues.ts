@@ -54,6 +54,9 @@ export function createQueues(options: QueueOptions): Queues {
     ...common,
     defaultJobOptions: jobOptions.maintenance,
   });
+  // Without an `error` listener BullMQ prints every connection error with its stack to the
+  // console; whoever owns the connection reports outages (watchRedis, or the command's own error).
+  for (const queue of [poll, process, maintenance]) queue.on('error', () => undefined);
   return {
     poll,
     process,

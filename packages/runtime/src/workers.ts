@@ -1,3 +1,4 @@
+import { isRedisConnectionError } from '@regwatch/queue';
 import { type Job, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -93,7 +94,11 @@ export function createWorkers<Deps>(
       },
       workerOptions,
     );
-    worker.on('error', (error) => log.error({ err: error, queue: definition.queue }, 'worker error'));
+    worker.on('error', (error) => {
+      // Redis being down is reported once per reconnect by the connection's watcher (watchRedis).
+      if (isRedisConnectionError(error)) return;
+      log.error({ err: error, queue: definition.queue }, 'worker error');
+    });
     worker.on('failed', (job: Job | undefined, error: Error) =>
       log.warn(
         { err: { message: error.message }, queue: definition.queue, jobId: job?.id, attempts: job?.attemptsMade },

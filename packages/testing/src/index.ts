@@ -2,6 +2,7 @@ export { testEnv } from './env.ts';
 export { type FeedparserEntry, type FeedparserReport, readWithFeedparser } from './feedparser.ts';
 export { feedItemTitle, rssFeed } from './feeds.ts';
 export { type FixtureServer, feedHandler, type Handler, startFixtureServer } from './http-server.ts';
+export { unusedPort } from './ports.ts';
 export {
   createTestDatabase,
   dropDatabase,

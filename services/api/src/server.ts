@@ -1,6 +1,6 @@
 import type { ApiConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
-import { createRedis } from '@regwatch/queue';
+import { createRedis, watchRedis } from '@regwatch/queue';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Lifecycle } from './types.ts';
@@ -20,7 +20,7 @@ export async function startApiServer(options: {
   version: string;
 }): Promise<ApiServer> {
   const redis = createRedis(options.config.REDIS_URL, 'client');
-  redis.on('error', (error) => options.logger.warn({ err: error }, 'redis connection error (api)'));
+  watchRedis(redis, options.logger, 'api');
   const lifecycle: Lifecycle = { draining: false };
   const app = await buildApp({
     config: options.config,

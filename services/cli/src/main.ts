@@ -1,5 +1,3 @@
-import { ConfigError } from '@regwatch/config';
-import { isRegwatchError } from '@regwatch/core';
 import { apikeyCommand, apikeyHelp } from './commands/apikey.ts';
 import { configCommand, configHelp } from './commands/config.ts';
 import { demoCommand, demoHelp } from './commands/demo.ts';
@@ -8,6 +6,7 @@ import { migrateCommand, migrateHelp } from './commands/migrate.ts';
 import { retagCommand, retagHelp } from './commands/retag.ts';
 import { sourcesCommand, sourcesHelp } from './commands/sources.ts';
 import { startCommand, startHelp } from './commands/start.ts';
+import { describeError, exitCodes, targetsOf, verboseDetails } from './errors.ts';
 import { type Io, processIo, UsageError } from './io.ts';
 import { version } from './version.ts';
 
@@ -22,78 +21,68 @@ ${retagHelp}
 ${apikeyHelp}
 ${configHelp}
 
-Configuration comes from environment variables (see README.md); \`regwatch config\` shows it.`;
+Configuration comes from environment variables (see README.md); \`regwatch config\` shows it.
+--verbose (with any command) prints an error's causes and stacks after its one line.
+Exit codes: 0 done, 1 not possible as asked (unknown source or key, duplicate id), 2 bad usage or
+configuration, 3 PostgreSQL or Redis unreachable, refusing the credentials, or not migrated.`;
 
-/** Runs one command line; returns the exit code. Never reads process.env itself: `env` is passed in. */
+/**
+ * Runs one command line; returns the exit code (see `exitCodes`). Never reads process.env itself:
+ * `env` is passed in. Every error goes through one formatter: one line naming what to do;
+ * `--verbose` (anywhere before `--`) adds the causes and stacks after it.
+ */
 export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
-  const [command, ...args] = argv;
+  const { args, verbose } = takeVerbose(argv);
+  const [command, ...rest] = args;
   try {
-    switch (command) {
-      case 'migrate':
-        return await migrateCommand(env, io);
-      case 'start':
-        return await startCommand(args, env, io);
-      case 'demo':
-        return await demoCommand(env, io);
-      case 'sources':
-        return await sourcesCommand(args, env, io);
-      case 'import':
-        return await importCommand(args, env, io);
-      case 'retag':
-        return await retagCommand(args, env, io);
-      case 'apikey':
-        return await apikeyCommand(args, env, io);
-      case 'config':
-        return configCommand(env, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(help);
-        return 0;
-      case '--version':
-      case 'version':
-        io.out(version);
-        return 0;
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
+    return await runCommand(command, rest, env, io);
   } catch (error) {
-    return report(error, io);
+    const described = describeError(error, targetsOf(env));
+    io.err(`regwatch: ${described.line}`);
+    if (verbose) for (const line of verboseDetails(error)) io.err(line);
+    return described.exitCode;
   }
 }
 
-function report(error: unknown, io: Io): number {
-  if (error instanceof UsageError) {
-    io.err(`regwatch: ${error.message}\nrun \`regwatch help\` for usage`);
-    return 2;
-  }
-  if (error instanceof ConfigError) {
-    io.err(`regwatch: ${error.message}`);
-    return 2;
-  }
-  // parseArgs throws TypeErrors with codes such as ERR_PARSE_ARGS_UNKNOWN_OPTION.
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    io.err(`regwatch: ${(error as Error).message}\nrun \`regwatch help\` for usage`);
-    return 2;
-  }
-  if (isRegwatchError(error)) {
-    io.err(`regwatch: ${error.message}`);
-    return 1;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.err(`regwatch: ${describeInfrastructureError(error) ?? message}`);
-  return 1;
+function takeVerbose(argv: string[]): { args: string[]; verbose: boolean } {
+  const end = argv.indexOf('--');
+  const head = end === -1 ? argv : argv.slice(0, end);
+  const tail = end === -1 ? [] : argv.slice(end);
+  const args = [...head.filter((arg) => arg !== '--verbose'), ...tail];
+  return { args, verbose: args.length !== argv.length };
 }
 
-/** Connection failures, said in an operator's words. */
-function describeInfrastructureError(error: unknown): string | null {
-  const { code, address, port } = error as { code?: string; address?: string; port?: number };
-  if (code === 'ECONNREFUSED')
-    return `cannot connect to ${address ?? 'server'}:${port ?? '?'} (connection refused): is it running?`;
-  if (code === '28P01' || code === '28000') return 'PostgreSQL refused the credentials in DATABASE_URL';
-  return null;
+async function runCommand(command: string | undefined, args: string[], env: NodeJS.ProcessEnv, io: Io) {
+  switch (command) {
+    case 'migrate':
+      return await migrateCommand(env, io);
+    case 'start':
+      return await startCommand(args, env, io);
+    case 'demo':
+      return await demoCommand(env, io);
+    case 'sources':
+      return await sourcesCommand(args, env, io);
+    case 'import':
+      return await importCommand(args, env, io);
+    case 'retag':
+      return await retagCommand(args, env, io);
+    case 'apikey':
+      return await apikeyCommand(args, env, io);
+    case 'config':
+      return configCommand(env, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(help);
+      return exitCodes.ok;
+    case '--version':
+    case 'version':
+      io.out(version);
+      return exitCodes.ok;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
 }
 
 /** Entry point of the `regwatch` binary. */

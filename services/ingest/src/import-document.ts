@@ -1,7 +1,7 @@
 import type { IngestConfig } from '@regwatch/config';
 import { RegwatchError, type StoreOutcome } from '@regwatch/core';
 import { type Db, getSource } from '@regwatch/db';
-import { createRedis, queueNames } from '@regwatch/queue';
+import { createRedis, queueNames, waitForRedis } from '@regwatch/queue';
 import { permanentPrefix } from '@regwatch/runtime';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Logger } from 'pino';
@@ -41,8 +41,10 @@ export async function importDocument(
   // Count the ingest processes' workers before building ours (a built worker counts itself).
   const probeConnection = createRedis(config.REDIS_URL, 'producer');
   const probe = new Queue(queueNames.process, { connection: probeConnection, prefix: config.QUEUE_PREFIX });
+  probe.on('error', () => undefined); // reported below, once, as RedisUnreachableError
   let ingestRunning: boolean;
   try {
+    await waitForRedis(probeConnection);
     ingestRunning = (await probe.getWorkersCount()) > 0;
   } finally {
     await probe.close();

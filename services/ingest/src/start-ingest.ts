@@ -1,6 +1,6 @@
 import type { IngestConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
-import { createQueues, createRedis, type Queues } from '@regwatch/queue';
+import { createQueues, createRedis, type Queues, watchRedis } from '@regwatch/queue';
 import { createWorkers, type Workers } from '@regwatch/runtime';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -83,6 +83,7 @@ export function openIngestWorkers(
   // Workers wait for Redis rather than fail (maxRetriesPerRequest: null); BullMQ duplicates
   // this connection for its blocking commands.
   const connection = createRedis(config.REDIS_URL, 'worker');
+  watchRedis(connection, log, 'ingest');
   const queues = createQueues({ connection, prefix: config.QUEUE_PREFIX });
   // Public addresses only (plus FETCH_ALLOW_ADDRESSES), at most 2 requests in flight per host.
   const dispatcher = createFetchDispatcher({ allow: config.FETCH_ALLOW_ADDRESSES, maxConnectionsPerHost: 2 });

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { allConfigFields, loadConfig } from '@regwatch/config';
-import { migrateDatabase, saveSource } from '@regwatch/db';
+import { listSources, migrateDatabase, saveSource } from '@regwatch/db';
 import { pollNow } from '@regwatch/queue';
 import { sourceCatalog, testdataDir } from '@regwatch/sources';
 import { catalogRow } from '../catalog-rows.ts';
+import { refuseRealSources } from '../demo/database-guard.ts';
 import { startRecordedServer } from '../demo/recorded-server.ts';
 import type { Io } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
@@ -13,20 +14,18 @@ import { runUntilSignal, startParts } from './start.ts';
 export const demoHelp = `regwatch demo
   Runs Regwatch with no network: serves every catalog source's recorded response from a local
   HTTP server, points those sources at it, starts the API and the workers, and polls them all.
-  Uses its own database (regwatch_demo) and queue prefix unless DATABASE_URL / QUEUE_PREFIX are set.`;
+  Uses the same database and queue prefix as every other command (DATABASE_URL, QUEUE_PREFIX;
+  by default the database regwatch), so \`regwatch sources list\` or \`regwatch apikey create\`
+  work beside it. Refuses a database whose sources poll real sites: give the demo another one,
+  e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/regwatch_demo.`;
 
 /**
- * The demo's environment: its own database and Redis prefix (a demo must never repoint a real
- * instance's sources at a replay server), and loopback allowed for the fetcher, because the
- * replay server is on loopback.
+ * The demo's environment: the caller's, so the demo and the other commands share one database
+ * and queue prefix, plus loopback allowed for the fetcher, because the replay server is on
+ * loopback. A real instance's database is protected by `refuseRealSources`, not by a name.
  */
 export function demoEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return {
-    ...env,
-    DATABASE_URL: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/regwatch_demo',
-    QUEUE_PREFIX: env.QUEUE_PREFIX ?? 'regwatch-demo',
-    FETCH_ALLOW_ADDRESSES: env.FETCH_ALLOW_ADDRESSES ?? '127.0.0.1/32',
-  };
+  return { ...env, FETCH_ALLOW_ADDRESSES: env.FETCH_ALLOW_ADDRESSES ?? '127.0.0.1/32' };
 }
 
 /** `regwatch demo`: the whole service on recorded data, for a first look and for offline machines. */
@@ -44,6 +43,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
     await migrateDatabase(config.DATABASE_URL, migrationsFolder);
     const database = openDatabase(config.DATABASE_URL, 'regwatch-demo', createLogger('warn'));
     try {
+      refuseRealSources(await listSources(database.db), databaseName(config.DATABASE_URL));
       for (const source of sourceCatalog) await saveSource(database.db, catalogRow(source, recorded.url));
     } finally {
       await database.close();
@@ -71,4 +71,8 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
   } finally {
     await recorded.close();
   }
+}
+
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
 }

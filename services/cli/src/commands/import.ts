@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ingestConfigFields, loadConfig } from '@regwatch/config';
 import { importDocument } from '@regwatch/ingest';
 import { type Io, UsageError } from '../io.ts';
+import { requireSource } from '../known-source.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 
 export const importHelp = `regwatch import --source ID FILE [--timeout SECONDS]
@@ -33,6 +34,7 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = openDatabase(config.DATABASE_URL, 'regwatch-import', logger);
   try {
+    await requireSource(database.db, values.source);
     const started = performance.now();
     const report = await importDocument(
       { config, db: database.db, logger },

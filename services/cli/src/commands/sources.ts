@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { commonFields, loadConfig } from '@regwatch/config';
 import { checkJurisdiction, isSlug, type SourceKind, sourceHealthStatus, sourceKinds } from '@regwatch/core';
-import { countItemsBySource, getSource, insertSource, listSources, saveSource } from '@regwatch/db';
+import { countItemsBySource, insertSource, listSources, saveSource } from '@regwatch/db';
 import { createQueues, createRedis, pollIfDue, pollNow, schedulePoll, waitForRedis } from '@regwatch/queue';
 import { sourceCatalog, sourceFormats } from '@regwatch/sources';
 import { catalogRow } from '../catalog-rows.ts';
+import { describeError, targetsOf } from '../errors.ts';
 import { type Io, UsageError } from '../io.ts';
+import { requireSource } from '../known-source.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 
 export const sourcesHelp = `regwatch sources add --id ID --url URL [--name NAME] [--kind regulator|incident-db|press]
@@ -138,7 +140,7 @@ async function addSource(args: string[], env: NodeJS.ProcessEnv, io: Io): Promis
     io.out('first poll queued');
   } catch (error) {
     io.err(
-      `regwatch: could not schedule the first poll (${(error as Error).message}); ` +
+      `regwatch: could not schedule the first poll (${describeError(error, targetsOf(env)).line}); ` +
         'the ingest workers will schedule it within a minute of reaching Redis',
     );
   } finally {
@@ -224,11 +226,12 @@ async function pollSourceNow(args: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   const config = loadConfig(commonFields, env);
   const database = openDatabase(config.DATABASE_URL, 'regwatch-cli', createLogger('warn'));
   try {
-    if (!(await getSource(database.db, id))) throw new UsageError(`unknown source "${id}"`);
+    await requireSource(database.db, id);
   } finally {
     await database.close();
   }
   const redis = createRedis(config.REDIS_URL, 'producer');
+  redis.on('error', () => undefined); // waitForRedis reports it, once
   const queues = createQueues({ connection: redis, prefix: config.QUEUE_PREFIX });
   try {
     await waitForRedis(redis);
