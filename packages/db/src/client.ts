@@ -19,8 +19,12 @@ export interface DatabaseOptions {
   /** Shown in pg_stat_activity, so an operator can tell the API from the workers. */
   applicationName: string;
   maxConnections?: number;
-  /** Called when an idle client errors (e.g. PostgreSQL restarted); without a listener pg crashes the process. */
-  onIdleError: (error: Error) => void;
+  /**
+   * Called once for each connection PostgreSQL drops (a restart, a crash), idle or checked out
+   * for a transaction. The pool replaces it on next use; the statement it was running fails
+   * with a connection error (`isConnectionError`), which callers retry or answer 503.
+   */
+  onConnectionLost: (error: Error) => void;
 }
 
 export function createDatabase(options: DatabaseOptions): Database {
@@ -31,7 +35,21 @@ export function createDatabase(options: DatabaseOptions): Database {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
-  pool.on('error', options.onIdleError);
+  // pg emits 'error' on a client whose connection drops, and an 'error' event with no
+  // listener kills the process. pg-pool listens on idle clients only (and re-emits here); a
+  // client checked out for a transaction, between two statements, has none: hence a listener
+  // of our own on every client from its connection on. Both fire for an idle client; each
+  // client is reported once (a dropped connection also emits "Connection terminated").
+  const reported = new WeakSet<object>();
+  const lost = (error: Error, client: object) => {
+    if (reported.has(client)) return;
+    reported.add(client);
+    options.onConnectionLost(error);
+  };
+  pool.on('error', (error, client) => lost(error, client));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => lost(error, client));
+  });
   const db = drizzle({ client: pool, schema });
   return {
     db,
