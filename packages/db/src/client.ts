@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type pg from 'pg';
+import { createResilientPool } from './resilient-pool.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -28,27 +29,11 @@ export interface DatabaseOptions {
 }
 
 export function createDatabase(options: DatabaseOptions): Database {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    application_name: options.applicationName,
-    max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
-  });
-  // pg emits 'error' on a client whose connection drops, and an 'error' event with no
-  // listener kills the process. pg-pool listens on idle clients only (and re-emits here); a
-  // client checked out for a transaction, between two statements, has none: hence a listener
-  // of our own on every client from its connection on. Both fire for an idle client; each
-  // client is reported once (a dropped connection also emits "Connection terminated").
-  const reported = new WeakSet<object>();
-  const lost = (error: Error, client: object) => {
-    if (reported.has(client)) return;
-    reported.add(client);
-    options.onConnectionLost(error);
-  };
-  pool.on('error', (error, client) => lost(error, client));
-  pool.on('connect', (client) => {
-    client.on('error', (error) => lost(error, client));
+  const pool = createResilientPool({
+    url: options.url,
+    applicationName: options.applicationName,
+    maxConnections: options.maxConnections ?? 10,
+    onConnectionLost: options.onConnectionLost,
   });
   const db = drizzle({ client: pool, schema });
   return {

@@ -69,6 +69,32 @@ describe('the pool survives PostgreSQL dropping its connections (issue 12)', () 
   });
 });
 
+describe('a transaction whose connection drops at BEGIN (drizzle-team/drizzle-orm#6241)', () => {
+  it('gives its client back: the pool still serves, and closes', async () => {
+    const single = createDatabase({
+      url: test.url,
+      applicationName: 'connection-lost-begin',
+      maxConnections: 1,
+      onConnectionLost: () => undefined,
+    });
+    // Drop the connection as the transaction's client is handed out, before its BEGIN.
+    single.pool.once('acquire', (client) => {
+      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    });
+    const failed = await single.db
+      .transaction(async (tx) => tx.execute(sql`select 1`))
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(isConnectionError(failed)).toBe(true);
+    // With one connection, a leaked client would leave this waiting until the pool's timeout.
+    const after = await single.db.execute<{ one: number }>(sql`select 1 as one`);
+    expect(after.rows[0]?.one).toBe(1);
+    await single.close();
+  });
+});
+
 describe('isConnectionError', () => {
   const withCode = (code: string, message = `error ${code}`) => Object.assign(new Error(message), { code });
 
