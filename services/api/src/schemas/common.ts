@@ -60,11 +60,17 @@ export const NotModified = Type.Null({
   },
 });
 
+export const Unavailable = Type.Object(ErrorResponse.properties, {
+  description: 'PostgreSQL is unreachable or restarting (`unavailable`): retry after `Retry-After` seconds',
+  headers: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again' } },
+  examples: [{ error: { code: 'unavailable', message: 'the service is temporarily unavailable; retry in 2 seconds' } }],
+});
+
 /** Error statuses every route can answer. */
 export const errorResponses = {
   400: ErrorResponse,
   500: ErrorResponse,
-  503: ErrorResponse,
+  503: Unavailable,
 } as const;
 
 /**
