@@ -61,9 +61,10 @@ describe('the pool survives PostgreSQL dropping its connections (issue 12)', () 
     lost.length = 0;
     const pidOf = await database.pool.connect();
     const pid = await backendPid((query) => pidOf.query(query));
-    const running = pidOf.query('select pg_sleep(30)');
+    // Caught from the start: it rejects while the terminate below is still awaited.
+    const running = pidOf.query('select pg_sleep(30)').catch((caught: unknown) => caught);
     await terminate(pid);
-    const error = await running.catch((caught: unknown) => caught);
+    const error = await running;
     pidOf.release();
     expect(isConnectionError(error)).toBe(true);
   });
