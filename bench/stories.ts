@@ -142,7 +142,7 @@ async function seedTo(client: pg.Client, from: number, size: number, start: numb
 
 async function costPerItem(): Promise<void> {
   const url = await freshDatabase(name);
-  const database = createDatabase({ url, applicationName: 'bench-stories', onIdleError: () => undefined });
+  const database = createDatabase({ url, applicationName: 'bench-stories', onConnectionLost: () => undefined });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   for (const id of ['archive', 'fresh']) {

@@ -54,7 +54,7 @@ describe('regwatch apikey', () => {
     const database = createDatabase({
       url: testServerUrl(name),
       applicationName: 'check',
-      onIdleError: () => undefined,
+      onConnectionLost: () => undefined,
     });
     try {
       const stored = await database.db.execute<Record<string, unknown>>(

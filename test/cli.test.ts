@@ -27,7 +27,7 @@ describe('regwatch migrate', () => {
     const database = createDatabase({
       url: testServerUrl(name),
       applicationName: 'check',
-      onIdleError: () => undefined,
+      onConnectionLost: () => undefined,
     });
     const applied = await database.db.execute<{ n: number }>(
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,

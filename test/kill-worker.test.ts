@@ -88,7 +88,7 @@ describe('a worker killed mid-processing', () => {
 // Sanity for the check above: a second database handle sees the same numbers (no caching in play).
 describe('count helper', () => {
   it('reads committed data', async () => {
-    const other = createDatabase({ url: test.url, applicationName: 'check', onIdleError: () => undefined });
+    const other = createDatabase({ url: test.url, applicationName: 'check', onConnectionLost: () => undefined });
     const n = await other.db.execute<{ n: number }>(sql`select count(*)::int as n from sources`);
     await other.close();
     expect(n.rows[0]?.n).toBe(1);

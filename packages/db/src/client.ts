@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type pg from 'pg';
+import { createResilientPool } from './resilient-pool.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -19,19 +20,21 @@ export interface DatabaseOptions {
   /** Shown in pg_stat_activity, so an operator can tell the API from the workers. */
   applicationName: string;
   maxConnections?: number;
-  /** Called when an idle client errors (e.g. PostgreSQL restarted); without a listener pg crashes the process. */
-  onIdleError: (error: Error) => void;
+  /**
+   * Called once for each connection PostgreSQL drops (a restart, a crash), idle or checked out
+   * for a transaction. The pool replaces it on next use; the statement it was running fails
+   * with a connection error (`isConnectionError`), which callers retry or answer 503.
+   */
+  onConnectionLost: (error: Error) => void;
 }
 
 export function createDatabase(options: DatabaseOptions): Database {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    application_name: options.applicationName,
-    max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: 5_000,
-    idleTimeoutMillis: 30_000,
+  const pool = createResilientPool({
+    url: options.url,
+    applicationName: options.applicationName,
+    maxConnections: options.maxConnections ?? 10,
+    onConnectionLost: options.onConnectionLost,
   });
-  pool.on('error', options.onIdleError);
   const db = drizzle({ client: pool, schema });
   return {
     db,

@@ -1,4 +1,5 @@
 export { createDatabase, type Database, type DatabaseOptions, type Db, type DbOrTx } from './client.ts';
+export { describeConnectionError, isConnectionError, sqlStateOf } from './connection-errors.ts';
 export { type MigrationResult, migrateDatabase } from './migrate.ts';
 export {
   type ActiveApiKey,

@@ -1,4 +1,5 @@
 import { isRegwatchError } from '@regwatch/core';
+import { sqlStateOf } from '@regwatch/db';
 import { UnrecoverableError } from 'bullmq';
 
 /**
@@ -27,8 +28,10 @@ const permanentSqlState = /^(22|23|42)/;
 export function classifyJobError(error: unknown): Error {
   if (error instanceof UnrecoverableError) return error;
   if (isRegwatchError(error)) return error.permanent ? permanentFailure(`${error.code}: ${error.message}`) : error;
-  const sqlState = (error as { code?: unknown } | null)?.code;
-  if (typeof sqlState === 'string' && permanentSqlState.test(sqlState) && !transientSqlState.test(sqlState)) {
+  // drizzle wraps the driver's error (DrizzleQueryError, code-less, its SQL in the message): the
+  // SQLSTATE is on its cause.
+  const sqlState = sqlStateOf(error);
+  if (sqlState !== undefined && permanentSqlState.test(sqlState) && !transientSqlState.test(sqlState)) {
     return permanentFailure(`database refused the data (${sqlState})`);
   }
   return error instanceof Error ? error : new Error(String(error));

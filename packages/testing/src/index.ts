@@ -1,6 +1,7 @@
 export { testEnv } from './env.ts';
 export { type FeedparserEntry, type FeedparserReport, readWithFeedparser } from './feedparser.ts';
 export { feedItemTitle, rssFeed } from './feeds.ts';
+export { freePort } from './free-port.ts';
 export { type FixtureServer, feedHandler, type Handler, startFixtureServer } from './http-server.ts';
 export { unusedPort } from './ports.ts';
 export {
@@ -12,6 +13,7 @@ export {
   type TestDatabase,
   testServerUrl,
 } from './postgres.ts';
+export { type PrivatePostgres, startPrivatePostgres } from './private-postgres.ts';
 export { type PrivateRedis, startPrivateRedis } from './private-redis.ts';
 export { deletePrefix, testRedisUrl, uniquePrefix } from './redis.ts';
 export { testSource } from './sources.ts';

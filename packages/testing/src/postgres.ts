@@ -92,7 +92,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
     await admin.query(`create database ${name} template ${template}`);
   });
   const url = testServerUrl(name);
-  const database = createDatabase({ url, applicationName: 'regwatch-test', onIdleError: () => undefined });
+  const database = createDatabase({ url, applicationName: 'regwatch-test', onConnectionLost: () => undefined });
   return {
     name,
     url,

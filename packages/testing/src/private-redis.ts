@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from './free-port.ts';
 import { waitFor } from './wait.ts';
 
 /** A Redis server of a test's own, on a port of its own, keeping nothing on disk. */
@@ -10,17 +10,6 @@ export interface PrivateRedis {
   /** Kills the server (its data is gone) and starts an empty one on the same port. */
   restartEmpty(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /**

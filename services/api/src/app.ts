@@ -5,6 +5,7 @@ import { registerAuthentication } from './plugins/auth.ts';
 import { registerCaching } from './plugins/caching.ts';
 import { registerCors } from './plugins/cors.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
+import { registerKeysInUrlRefusal, requestLogSerializer } from './plugins/keys-in-url.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts';
@@ -30,14 +31,17 @@ import type { AppDeps, FastifyTypeBox } from './types.ts';
  * Builds the API without listening: tests drive it with `inject`, `server.ts` listens.
  * Every route declares its request and response schemas; /openapi.json is generated from them.
  *
- * Order matters: every request first gets the security headers, then the URL limit, CORS
+ * Order matters: every request first gets the security headers, then the URL limit and the
+ * refusal of API keys in the URL, CORS
  * (which answers preflights itself), authentication; each data route then runs the rate limiter
  * (a route-level hook, so after all of these), then the 401 of a rejected caller, then
  * validation and the handler; caching rewrites the response on its way out.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   const app = Fastify({
-    loggerInstance: deps.logger,
+    // Fastify prefers the instance's own serializers to its defaults: the request line's URL
+    // is logged with any API key in it redacted.
+    loggerInstance: deps.logger.child({}, { serializers: { req: requestLogSerializer } }),
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: maxBodyBytes,
     clientErrorHandler,
@@ -50,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
   registerRequestLimits(app);
+  registerKeysInUrlRefusal(app);
   await registerCors(app, deps);
   registerAuthentication(app, deps);
   await registerRateLimits(app, deps);

@@ -2,7 +2,7 @@ import { type ApiConfig, apiConfigFields, loadConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
 import { createRedis, waitForRedis } from '@regwatch/queue';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '@regwatch/testing';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp } from '../src/index.ts';
 import type { AppDeps, Lifecycle } from '../src/types.ts';
 
@@ -11,6 +11,8 @@ export interface TestAppOptions {
   /** Overrides of the default configuration (the config defaults, a fresh QUEUE_PREFIX, a high anonymous rate). */
   config?: Partial<ApiConfig>;
   now?: () => number;
+  /** Where the app logs; silent unless a test reads the log. */
+  logger?: Logger;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function buildTestApp(database: Database, options: TestAppOptions =
     config,
     database,
     redis,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     lifecycle,
     version: 'test',
     ...(options.now ? { now: options.now } : {}),

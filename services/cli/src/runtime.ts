@@ -1,4 +1,4 @@
-import { createDatabase, type Database } from '@regwatch/db';
+import { createDatabase, type Database, describeConnectionError } from '@regwatch/db';
 import pino, { type Logger } from 'pino';
 
 export function createLogger(level: string): Logger {
@@ -13,7 +13,12 @@ export function openDatabase(url: string, applicationName: string, logger: Logge
   return createDatabase({
     url,
     applicationName,
-    onIdleError: (error) => logger.warn({ err: error }, 'idle PostgreSQL connection lost; the pool will reconnect'),
+    // One line per dropped connection, without a stack: a restart is an event, not a bug.
+    onConnectionLost: (error) =>
+      logger.warn(
+        { reason: describeConnectionError(error) },
+        'PostgreSQL connection lost; the pool opens a new one on next use',
+      ),
   });
 }
 

@@ -1,9 +1,27 @@
 import type { Duplex } from 'node:stream';
 import { type ErrorCode, errorCodes, isRegwatchError } from '@regwatch/core';
+import { describeConnectionError, isConnectionError } from '@regwatch/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string) {
   return reply.status(status).send({ error: { code, message } });
+}
+
+/**
+ * Seconds a client is told to wait when PostgreSQL is away: a restart takes a second or two,
+ * and the pool reconnects on the first request after it.
+ */
+export const unavailableRetryAfterSeconds = 2;
+
+/** 503 `unavailable` with Retry-After: the caller did nothing wrong and will succeed later. */
+function sendUnavailable(reply: FastifyReply) {
+  reply.header('retry-after', String(unavailableRetryAfterSeconds));
+  return send(
+    reply,
+    503,
+    'unavailable',
+    `the service is temporarily unavailable; retry in ${unavailableRetryAfterSeconds} seconds`,
+  );
 }
 
 /** Fastify's own client errors, by status, in our vocabulary. */
@@ -19,6 +37,17 @@ const clientErrorCodes: Record<number, ErrorCode> = {
 };
 
 /**
+ * Whether the parameter validation refused holds a NUL character: every string parameter's
+ * schema refuses one (schemas/common.ts), and the generic "must match pattern" would not say why.
+ */
+function holdsNul(request: FastifyRequest, where: string, name: string): boolean {
+  const values = where === 'querystring' ? request.query : where === 'params' ? request.params : undefined;
+  const value = (values as Record<string, unknown> | undefined)?.[name];
+  const texts = Array.isArray(value) ? value : [value];
+  return texts.some((text) => typeof text === 'string' && text.includes('\u0000'));
+}
+
+/**
  * One place maps every error to `{ error: { code, message } }`. Client errors say what was
  * wrong (validation names the parameter); server errors say nothing about internals: the
  * details (SQL, stack) go to the log with the request id, never to the client.
@@ -32,14 +61,24 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
       const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
       const name = extra ?? missing ?? path;
-      const detail = extra ? 'is not a known parameter' : (first?.message ?? 'is invalid');
+      const detail = holdsNul(request, where, name)
+        ? 'must not contain a NUL character (%00)'
+        : extra
+          ? 'is not a known parameter'
+          : (first?.message ?? 'is invalid');
       return send(reply, 400, 'invalid_parameter', `${where} parameter "${name}" ${detail}`.replace(/ {2,}/g, ' '));
+    }
+    // PostgreSQL refused the connection, is restarting or dropped it (also wrapped by drizzle,
+    // whose message carries the SQL): one line without the statement, and 503, not 500.
+    if (isConnectionError(error)) {
+      request.log.warn({ reason: describeConnectionError(error) }, 'database unavailable');
+      return sendUnavailable(reply);
     }
     if (isRegwatchError(error)) {
       if (error.status < 500) return send(reply, error.status, error.code, error.message);
       request.log.error({ err: error }, 'request failed');
-      const message = error.code === 'unavailable' ? 'service temporarily unavailable' : 'internal error';
-      return send(reply, error.status, error.code, message);
+      if (error.code === 'unavailable') return sendUnavailable(reply);
+      return send(reply, error.status, error.code, 'internal error');
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {

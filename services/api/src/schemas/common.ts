@@ -1,4 +1,4 @@
-import Type, { type TSchema } from 'typebox';
+import Type, { type TSchema, type TStringOptions } from 'typebox';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -60,14 +60,33 @@ export const NotModified = Type.Null({
   },
 });
 
+export const Unavailable = Type.Object(ErrorResponse.properties, {
+  description: 'PostgreSQL is unreachable or restarting (`unavailable`): retry after `Retry-After` seconds',
+  headers: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again' } },
+  examples: [{ error: { code: 'unavailable', message: 'the service is temporarily unavailable; retry in 2 seconds' } }],
+});
+
 /** Error statuses every route can answer. */
 export const errorResponses = {
   400: ErrorResponse,
   500: ErrorResponse,
-  503: ErrorResponse,
+  503: Unavailable,
 } as const;
 
-export const Cursor = Type.String({
+/**
+ * No NUL character (`%00`): PostgreSQL text cannot hold one, so it would fail in the database
+ * as a 500. The error handler names a parameter refused for holding one (plugins/errors.ts).
+ */
+export const withoutNul = '^[^\\u0000]*$';
+
+/**
+ * A free-text query parameter. Every string parameter is one of these, or carries a pattern
+ * of its own that admits no NUL (the id lists, path ids).
+ */
+export const QueryText = (options: TStringOptions & { description: string }) =>
+  Type.String({ ...options, pattern: withoutNul });
+
+export const Cursor = QueryText({
   description: 'Opaque position returned as `nextCursor` by the previous page',
   maxLength: 200,
 });

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { QueryText } from './common.ts';
 import { NewsFilterParams } from './news-filter.ts';
 import { Story } from './story.ts';
 
@@ -6,8 +7,8 @@ const { since: _since, until: _until, ...filters } = NewsFilterParams;
 
 export const DigestQuery = Type.Object(
   {
-    since: Type.String({ description: 'Start of the period (inclusive): ISO 8601 date or instant', maxLength: 40 }),
-    until: Type.String({ description: 'End of the period (exclusive): ISO 8601 date or instant', maxLength: 40 }),
+    since: QueryText({ description: 'Start of the period (inclusive): ISO 8601 date or instant', maxLength: 40 }),
+    until: QueryText({ description: 'End of the period (exclusive): ISO 8601 date or instant', maxLength: 40 }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Stories in the digest' })),
     ...filters,
   },
