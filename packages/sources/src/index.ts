@@ -1,3 +1,4 @@
+export { type ArticleText, articleMinChars, extractArticleText } from './article/extract.ts';
 export { catalogSource, sourceCatalog } from './catalog.ts';
 export { feedAdapter } from './feed/adapter.ts';
 export { adapterFor, sourceFormats } from './registry.ts';
