@@ -9,6 +9,15 @@ export {
   revokeApiKey,
   touchApiKey,
 } from './queries/api-keys.ts';
+export {
+  type ArticlePageOutcome,
+  type ArticlePageRecord,
+  type ArticleTarget,
+  applyArticleText,
+  articleTarget,
+  claimArticlePage,
+  recordArticlePage,
+} from './queries/article-pages.ts';
 export { getItem, type ItemDetailView, type ItemPage, listItems } from './queries/items.ts';
 export {
   clearPendingEntry,

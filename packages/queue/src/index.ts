@@ -1,5 +1,7 @@
 export { createRedis, type RedisRole, waitForRedis } from './connection.ts';
 export {
+  ArticleJob,
+  articleJobValidator,
   MaintenanceJob,
   maintenanceJobValidator,
   NormalisedItemSchema,
@@ -9,7 +11,9 @@ export {
   processJobValidator,
 } from './payloads.ts';
 export {
+  articleJobId,
   createQueues,
+  enqueueArticleJob,
   enqueueProcessJobs,
   jobOptions,
   pollIfDue,

@@ -1,6 +1,7 @@
 import type { IngestConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
 import {
+  articleJobValidator,
   maintenanceJobValidator,
   pollJobValidator,
   processJobValidator,
@@ -8,6 +9,7 @@ import {
   queueNames,
 } from '@regwatch/queue';
 import { defineWorker, type WorkerDefinition } from '@regwatch/runtime';
+import { fetchArticle } from './articles/fetch-article.ts';
 import type { FetchDispatcher } from './fetch/dispatcher.ts';
 import type { FetchLimits } from './fetch/fetch-document.ts';
 import { pollSource } from './poll-source.ts';
@@ -56,7 +58,22 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
     payload: processJobValidator,
     concurrency: (context: IngestContext) => context.config.PROCESS_CONCURRENCY,
     why: 'storing waits on PostgreSQL; clustering serialises with advisory locks, so more at once is safe',
-    process: async (context, data) => storeEntry(context.db, data),
+    process: async (context, data) => storeEntry(context.db, data, context.queues.article),
+  }),
+  defineWorker({
+    queue: queueNames.article,
+    payload: articleJobValidator,
+    concurrency: (context: IngestContext) => context.config.ARTICLE_CONCURRENCY,
+    why: 'an article page waits on a remote server like a poll; the dispatcher still keeps 2 requests per host, polls included',
+    process: async (context, data, { log }) => {
+      const summary = await fetchArticle(
+        { db: context.db, dispatcher: context.dispatcher, limits: context.limits },
+        data,
+      );
+      if (summary.status === 'failed') log.warn({ item: data.itemId, ...summary }, 'article page failed');
+      else if (summary.status !== 'skipped') log.info({ item: data.itemId, ...summary }, 'article page read');
+      return summary;
+    },
   }),
   defineWorker({
     queue: queueNames.maintenance,

@@ -36,7 +36,9 @@ export function extractArticleText(html: string, url: string): ArticleText | nul
   }
   let article: ReturnType<Readability['parse']>;
   try {
-    article = new Readability(document as unknown as Document, { charThreshold: articleMinChars }).parse();
+    article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: articleMinChars,
+    }).parse();
   } catch {
     // A page Readability cannot walk has no article we can read.
     return null;
