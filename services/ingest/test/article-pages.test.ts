@@ -245,7 +245,9 @@ describe('article pages', () => {
     const link = `${server.url}${path}`;
     const huge = `<html><body><article>${'<p>Een zeer lange pagina over persoonsgegevens en toezicht.</p>'.repeat(6_000)}</article></body></html>`;
     expect(huge.length).toBeGreaterThan(deps.limits.maxBytes);
-    server.route(path, (_request, response) => response.writeHead(200, { 'content-type': html }).end(huge));
+    server.route(path, (_request, response) => {
+      response.writeHead(200, { 'content-type': html }).end(huge);
+    });
     await addSource('ap-huge', [{ title: 'AP publiceert een heel lange pagina', link }], 'when-empty');
     await pollAndProcess('ap-huge');
     for (const job of await takeArticleJobs())
@@ -281,7 +283,9 @@ describe('article pages', () => {
   it('retries a 503 a bounded number of times, then records it', async () => {
     const path = '/ap/actueel/busy.html';
     const link = `${server.url}${path}`;
-    server.route(path, (_request, response) => response.writeHead(503).end('busy'));
+    server.route(path, (_request, response) => {
+      response.writeHead(503).end('busy');
+    });
     await addSource('ap-503', [{ title: 'AP bericht op een drukke server', link }], 'when-empty');
     await pollAndProcess('ap-503');
     const [job] = await takeArticleJobs();
