@@ -90,7 +90,7 @@ const pages = async () =>
       http_status: number | null;
     }>(
       sql`select i.source_id, i.summary, a.status, a.http_status from items i
-          left join article_pages a on a.item_id = i.id order by i.id`,
+          left join article_pages a on a.item_id = i.id order by i.url`,
     )
   ).rows;
 
