@@ -12,8 +12,10 @@ export {
 export {
   type ArticlePageOutcome,
   type ArticlePageRecord,
+  type ArticleRequest,
   type ArticleTarget,
   applyArticleText,
+  articlePagesToRequest,
   articleTarget,
   claimArticlePage,
   recordArticlePage,

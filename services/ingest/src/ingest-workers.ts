@@ -10,6 +10,7 @@ import {
 } from '@regwatch/queue';
 import { defineWorker, type WorkerDefinition } from '@regwatch/runtime';
 import { fetchArticle } from './articles/fetch-article.ts';
+import { reconcileArticlePages } from './articles/reconcile-articles.ts';
 import type { FetchDispatcher } from './fetch/dispatcher.ts';
 import type { FetchLimits } from './fetch/fetch-document.ts';
 import { pollSource } from './poll-source.ts';
@@ -79,17 +80,20 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
     queue: queueNames.maintenance,
     payload: maintenanceJobValidator,
     concurrency: () => 1,
-    why: 'keeps poll schedules in step with the sources table, replays transient failures and re-enqueues what Redis lost: one at a time',
+    why: 'keeps poll schedules in step with the sources table, replays transient failures and re-enqueues what Redis lost (entries, article pages): one at a time',
     process: async (context, _data, { log }) => {
       const schedules = await syncPollSchedules(context.db, context.queues.poll);
       const replayed = await replayFailedJobs(context.queues.process);
       const pending = await reconcilePending(context.db, context.queues.process, {
         graceMs: context.config.RECONCILE_AFTER_SECONDS * 1_000,
       });
-      if (schedules.scheduled + schedules.removed + replayed + pending.requeued + pending.settled > 0) {
-        log.info({ ...schedules, replayed, pending }, 'maintenance');
+      const articles = await reconcileArticlePages(context.db, context.queues.article, {
+        graceMs: context.config.RECONCILE_AFTER_SECONDS * 1_000,
+      });
+      if (schedules.scheduled + schedules.removed + replayed + pending.requeued + pending.settled + articles > 0) {
+        log.info({ ...schedules, replayed, pending, articles }, 'maintenance');
       }
-      return { ...schedules, replayed, pending };
+      return { ...schedules, replayed, pending, articles };
     },
   }),
 ];

@@ -6,7 +6,7 @@ import { testdataDir } from '@regwatch/sources';
 import { feedHandler } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleFetchUrl, fetchArticle, pollSource, storeEntry } from '../src/index.ts';
+import { articleFetchUrl, fetchArticle, pollSource, reconcileArticlePages, storeEntry } from '../src/index.ts';
 import { type PollHarness, startPollHarness } from './poll-harness.ts';
 
 // Issue 11, "Article pages": where a listing gives no text, the item's page is fetched (through
@@ -327,6 +327,25 @@ describe('article pages', () => {
     expect(await takeArticleJobs()).toEqual([]);
     expect(requestsTo(path)).toEqual([]);
     expect((await itemByUrl(link)).summary).toBe('');
+  });
+
+  it('queues again from PostgreSQL a page whose job Redis lost, and nothing once it was read', async () => {
+    const path = '/ap/actueel/lost.html';
+    const link = `${server.url}${path}`;
+    server.route(
+      path,
+      feedHandler(() => articlePage('ap-nl-dpia-uitzonderingen.html'), html),
+    );
+    await addSource('ap-lost', [{ title: 'AP bericht waarvan de taak verloren ging', link }], 'when-empty');
+    await pollAndProcess('ap-lost');
+    await takeArticleJobs(); // Redis lost the job.
+    const later = new Date(Date.now() + 60_000);
+    expect(await reconcileArticlePages(test.database.db, queues.article, { graceMs: 1_000, now: later })).toBe(1);
+    const jobs = await takeArticleJobs();
+    expect(jobs).toHaveLength(1);
+    for (const job of jobs) expect(await fetchArticle(deps, job)).toMatchObject({ status: 'extracted' });
+    expect(await reconcileArticlePages(test.database.db, queues.article, { graceMs: 1_000, now: later })).toBe(0);
+    expect(requestsTo(path)).toHaveLength(1);
   });
 
   it('asks a replayed or mirrored source’s own server for its pages, never the real site', () => {

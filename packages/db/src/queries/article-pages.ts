@@ -210,3 +210,38 @@ export async function applyArticleText(
     return { storyId: row.story_id };
   });
 }
+
+/** An article page to ask for: the item, its owning entry and that entry's current version. */
+export interface ArticleRequest {
+  itemId: string;
+  dedupKey: string;
+  entryHash: string;
+}
+
+/**
+ * Items whose source reads article pages and whose page was never asked for their entry's
+ * current version, or whose claim or retryable failure was left unfinished before `before` (a
+ * job Redis lost, a worker that died): what the reconciler queues again. The claim still bounds
+ * the fetches, so asking twice costs nothing.
+ */
+export async function articlePagesToRequest(
+  db: DbOrTx,
+  options: { before: Date; limit: number },
+): Promise<ArticleRequest[]> {
+  const result = await db.execute<{ item_id: string; dedup_key: string; entry_hash: string }>(sql`
+    select i.id::text as item_id, i.dedup_key, e.content_hash as entry_hash
+    from items i
+    join sources s on s.id = i.source_id
+    join entries e on e.dedup_key = i.dedup_key
+    left join article_pages a on a.item_id = i.id
+    where s.enabled and s.fetch_article_pages <> 'never' and i.url is not null
+      and (s.fetch_article_pages = 'always' or i.summary = '')
+      and i.updated_at < ${options.before}
+      and (a.item_id is null
+        or a.entry_hash <> e.content_hash
+        or (a.updated_at < ${options.before}
+            and (a.status = 'fetching' or (a.status = 'failed' and a.retryable))))
+    order by i.id
+    limit ${options.limit}`);
+  return result.rows.map((row) => ({ itemId: row.item_id, dedupKey: row.dedup_key, entryHash: row.entry_hash }));
+}
