@@ -129,6 +129,12 @@ export const ingestFields = {
     default: 8,
     parse: integer({ min: 1, max: 256 }),
   }),
+  ARTICLE_CONCURRENCY: field({
+    description:
+      'Article pages fetched at once by one ingest process (for sources whose entries give no text; at most 2 per host)',
+    default: 2,
+    parse: integer({ min: 1, max: 64 }),
+  }),
   FETCH_TIMEOUT_MS: field({
     description: 'Total time allowed for one fetch, redirects and body included',
     default: 20_000,

@@ -12,6 +12,7 @@ export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
 export { type ErrorCode, errorCodes, isRegwatchError, RegwatchError } from './errors.ts';
 export { type NewsFilter, type NewsFilterQuery, newsFilter } from './filter/news-filter.ts';
 export { sha256Hex } from './hash.ts';
+export { isRetryableArticleFailure, needsArticlePage, withArticleText } from './item/article-page.ts';
 export {
   itemDedupKey,
   itemLimits,
@@ -162,6 +163,8 @@ export {
   publicationDate,
 } from './time/published-date.ts';
 export {
+  type ArticlePageMode,
+  articlePageModes,
   type FeedEntry,
   type ItemView,
   type NormalisedItem,

@@ -5,6 +5,13 @@ export const sourceKinds = ['regulator', 'incident-db', 'press'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 /**
+ * Whether a source's article pages are fetched for their text: `never`, `when-empty` (the entry
+ * gave no text: listings and feeds without descriptions) or `always`.
+ */
+export const articlePageModes = ['never', 'when-empty', 'always'] as const;
+export type ArticlePageMode = (typeof articlePageModes)[number];
+
+/**
  * Labels a source itself gives an entry (AIAAIC's deployer, developer and jurisdiction
  * columns, a feed's categories): the source's own words, mapped to ids by the tagging step,
  * where they win over guesses.

@@ -10,6 +10,17 @@ export {
   revokeApiKey,
   touchApiKey,
 } from './queries/api-keys.ts';
+export {
+  type ArticlePageOutcome,
+  type ArticlePageRecord,
+  type ArticleRequest,
+  type ArticleTarget,
+  applyArticleText,
+  articlePagesToRequest,
+  articleTarget,
+  claimArticlePage,
+  recordArticlePage,
+} from './queries/article-pages.ts';
 export { getItem, type ItemDetailView, type ItemPage, listItems } from './queries/items.ts';
 export {
   clearPendingEntry,

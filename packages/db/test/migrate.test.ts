@@ -26,6 +26,7 @@ describe('migrateDatabase', () => {
       );
       expect(tables.rows.map((row) => row.table_name)).toEqual([
         'api_keys',
+        'article_pages',
         'cluster_keys',
         'entries',
         'items',

@@ -11,6 +11,8 @@ export {
   watchRedis,
 } from './connection.ts';
 export {
+  ArticleJob,
+  articleJobValidator,
   MaintenanceJob,
   maintenanceJobValidator,
   NormalisedItemSchema,
@@ -20,7 +22,9 @@ export {
   processJobValidator,
 } from './payloads.ts';
 export {
+  articleJobId,
   createQueues,
+  enqueueArticleJob,
   enqueueProcessJobs,
   jobOptions,
   pollIfDue,

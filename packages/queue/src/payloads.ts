@@ -1,4 +1,4 @@
-import { dateOrigins, datePrecisions } from '@regwatch/core';
+import { articlePageModes, dateOrigins, datePrecisions } from '@regwatch/core';
 import Type, { type Static } from 'typebox';
 import Compile from 'typebox/compile';
 
@@ -49,10 +49,25 @@ export const ProcessJob = Type.Object({
   jurisdictions: Type.Array(Type.String()),
   /** The source's kind (the taggers weigh a regulator's own jurisdiction differently); absent in older jobs. */
   sourceKind: Type.Optional(Type.Enum(['regulator', 'incident-db', 'press'])),
+  /** Whether the source reads article pages (`fetchArticlePages`); absent in older jobs, which look it up. */
+  articlePages: Type.Optional(Type.Enum([...articlePageModes])),
   /** Times the job was replayed from the failed set after a transient failure. */
   replays: Type.Optional(Type.Integer({ minimum: 0 })),
 });
 export type ProcessJob = Static<typeof ProcessJob>;
+
+/** Fetch the article page of one stored item whose entry gave no text, and use its text. */
+export const ArticleJob = Type.Object({
+  /** The item (its id as decimal digits). */
+  itemId: Type.String({ pattern: '^[0-9]{1,19}$' }),
+  /** The entry that owns the item's text: only its version may change it. */
+  dedupKey: Type.String({ pattern: '^[0-9a-f]{32}$' }),
+  /** Content hash of the entry version that asked: a page is fetched once per version. */
+  entryHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  /** The entry's reference links, kept for the story features recomputed from the page's text. */
+  links: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
+});
+export type ArticleJob = Static<typeof ArticleJob>;
 
 /** Housekeeping: replay transiently failed jobs. */
 export const MaintenanceJob = Type.Object({});
@@ -61,3 +76,4 @@ export type MaintenanceJob = Static<typeof MaintenanceJob>;
 export const pollJobValidator = Compile(PollJob);
 export const processJobValidator = Compile(ProcessJob);
 export const maintenanceJobValidator = Compile(MaintenanceJob);
+export const articleJobValidator = Compile(ArticleJob);

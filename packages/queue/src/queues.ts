@@ -1,13 +1,14 @@
-import { type NormalisedItem, type SourceKind, scheduleOffsetMs } from '@regwatch/core';
+import { type ArticlePageMode, type NormalisedItem, type SourceKind, scheduleOffsetMs } from '@regwatch/core';
 import { type DefaultJobOptions, type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { MaintenanceJob, PollJob, ProcessJob } from './payloads.ts';
+import type { ArticleJob, MaintenanceJob, PollJob, ProcessJob } from './payloads.ts';
 
 /** Every queue Regwatch uses, declared once. */
 export const queueNames = {
   poll: 'poll',
   process: 'process',
   maintenance: 'maintenance',
+  article: 'article',
 } as const;
 
 export const jobOptions = {
@@ -31,12 +32,22 @@ export const jobOptions = {
     removeOnComplete: { count: 100 },
     removeOnFail: { count: 100 },
   },
+  // A page that timed out or answered 503 is tried again, three times in all (article_pages
+  // counts them too, so a replayed job cannot fetch more); the job id is kept a day so the same
+  // entry version does not queue its page twice.
+  article: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 30_000 },
+    removeOnComplete: { age: 24 * 60 * 60, count: 100_000 },
+    removeOnFail: { age: 14 * 24 * 60 * 60 },
+  },
 } as const satisfies Record<keyof typeof queueNames, DefaultJobOptions>;
 
 export interface Queues {
   poll: Queue<PollJob>;
   process: Queue<ProcessJob>;
   maintenance: Queue<MaintenanceJob>;
+  article: Queue<ArticleJob>;
   close(): Promise<void>;
 }
 
@@ -54,15 +65,17 @@ export function createQueues(options: QueueOptions): Queues {
     ...common,
     defaultJobOptions: jobOptions.maintenance,
   });
+  const article = new Queue<ArticleJob>(queueNames.article, { ...common, defaultJobOptions: jobOptions.article });
   // Without an `error` listener BullMQ prints every connection error with its stack to the
   // console; whoever owns the connection reports outages (watchRedis, or the command's own error).
-  for (const queue of [poll, process, maintenance]) queue.on('error', () => undefined);
+  for (const queue of [poll, process, maintenance, article]) queue.on('error', () => undefined);
   return {
     poll,
     process,
     maintenance,
+    article,
     async close() {
-      await Promise.all([poll.close(), process.close(), maintenance.close()]);
+      await Promise.all([poll.close(), process.close(), maintenance.close(), article.close()]);
     },
   };
 }
@@ -82,9 +95,24 @@ const enqueueChunk = 100;
 /** The process job of one entry of a source (what is recorded as pending, then enqueued). */
 export function processJobFor(
   item: NormalisedItem,
-  source: { jurisdictions: readonly string[]; kind: SourceKind },
+  source: { jurisdictions: readonly string[]; kind: SourceKind; fetchArticlePages?: ArticlePageMode | undefined },
 ): ProcessJob {
-  return { item, jurisdictions: [...source.jurisdictions], sourceKind: source.kind };
+  return {
+    item,
+    jurisdictions: [...source.jurisdictions],
+    sourceKind: source.kind,
+    ...(source.fetchArticlePages ? { articlePages: source.fetchArticlePages } : {}),
+  };
+}
+
+/** The job id of the article page of one item for one version of its entry (hex and digits: no `:`). */
+export function articleJobId(job: Pick<ArticleJob, 'itemId' | 'entryHash'>): string {
+  return `article-${job.itemId}-${job.entryHash.slice(0, 16)}`;
+}
+
+/** Queues the fetch of an item's article page; the same entry version asking again adds nothing. */
+export async function enqueueArticleJob(queue: Queue<ArticleJob>, job: ArticleJob): Promise<void> {
+  await queue.add('article', job, { jobId: articleJobId(job) });
 }
 
 /** Enqueues process jobs; a job whose id the queue already holds (in any state) is not added twice. */

@@ -1,4 +1,4 @@
-import type { ParsedFeed, SourceKind } from '@regwatch/core';
+import type { ArticlePageMode, ParsedFeed, SourceKind } from '@regwatch/core';
 
 /** What the fetcher hands a parser: the bytes and what the server said about them. */
 export interface FetchedDocument {
@@ -54,5 +54,10 @@ export interface SourceDefinition {
   pollIntervalSeconds: number;
   /** General outlets: keep only relevant items, counting the rest. */
   relevance?: RelevanceFilter;
+  /**
+   * Whether the article page of an entry is fetched for its text (README "Article pages"):
+   * `when-empty` for sources whose feed or listing gives no text; `never` when absent.
+   */
+  fetchArticlePages?: ArticlePageMode;
   recorded: RecordedResponse;
 }

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkJurisdiction, isSlug } from '@regwatch/core';
 import { describe, expect, it } from 'vitest';
 import { sourceCatalog } from '../src/catalog.ts';
-import { adapterFor } from '../src/registry.ts';
+import { definitionProblems } from '../src/definition-check.ts';
 import { testdataDir } from '../src/testdata.ts';
 import { normaliseRecorded } from './support.ts';
 
@@ -11,18 +10,37 @@ describe('the source catalog', () => {
   it('has unique slug ids, known formats, valid options and jurisdictions, and a recorded response each', () => {
     const ids = sourceCatalog.map((source) => source.id);
     expect(new Set(ids).size).toBe(ids.length);
+    expect(sourceCatalog.flatMap(definitionProblems)).toEqual([]);
     for (const source of sourceCatalog) {
-      expect(isSlug(source.id), source.id).toBe(true);
-      const adapter = adapterFor(source.format);
-      adapter.checkOptions?.(source.options ?? {});
-      for (const code of source.jurisdictions)
-        expect(checkJurisdiction(code), `${source.id}: ${code}`).toMatchObject({ ok: true, code });
-      expect(new URL(source.url).protocol, source.id).toBe('https:');
-      expect(new URL(source.homepage).protocol, source.id).toBe('https:');
-      expect(source.pollIntervalSeconds, source.id).toBeGreaterThanOrEqual(300);
       expect(existsSync(join(testdataDir, source.recorded.file)), `${source.id}: ${source.recorded.file}`).toBe(true);
-      if (source.kind === 'press') expect(source.relevance, `${source.id} needs a relevance filter`).toBe('privacy');
     }
+  });
+
+  it('names every problem of a definition, the article-page setting included', () => {
+    const [first] = sourceCatalog;
+    if (!first) throw new Error('empty catalog');
+    const bad = {
+      ...first,
+      id: 'Bad Id',
+      url: 'http://example.org/feed',
+      pollIntervalSeconds: 10,
+      jurisdictions: ['UK'],
+      fetchArticlePages: 'sometimes' as never,
+    };
+    const problems = definitionProblems(bad).join('\n');
+    for (const field of ['id', 'url', 'pollIntervalSeconds', 'jurisdictions', 'fetchArticlePages'])
+      expect(problems).toContain(`Bad Id: ${field} `);
+    expect(definitionProblems({ ...first, format: 'gopher' }).join()).toContain('format');
+  });
+
+  // Issue 11: the regulators whose feeds or listings give no text have their article pages read.
+  it('fetches article pages when the entry is empty for the AP, the IP and the BfDI, and for no one else', () => {
+    const reading = sourceCatalog.filter((source) => (source.fetchArticlePages ?? 'never') !== 'never');
+    expect(reading.map((source) => [source.id, source.fetchArticlePages])).toEqual([
+      ['ap-nl', 'when-empty'],
+      ['bfdi', 'when-empty'],
+      ['ip-si', 'when-empty'],
+    ]);
   });
 
   it('covers the ICO, OPC in two languages, AIAAIC, at least 8 press outlets and 10 more regulators', () => {

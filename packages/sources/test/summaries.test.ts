@@ -79,6 +79,9 @@ describe('summaries of every recorded source (issue 11)', () => {
     for (const row of empty) bySource[row.source] = (bySource[row.source] ?? 0) + 1;
     // The AP's feed has empty descriptions, the IP's list only titles, four BfDI entries none.
     expect(bySource).toEqual({ 'ap-nl': 7, bfdi: 4, 'ip-si': 9 });
+    // Each of them reads its article pages for those entries.
+    for (const id of Object.keys(bySource))
+      expect(sourceCatalog.find((source) => source.id === id)?.fetchArticlePages, id).toBe('when-empty');
   });
 });
 

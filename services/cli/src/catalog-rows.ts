@@ -17,6 +17,7 @@ export function catalogRow(definition: SourceDefinition, replayBase?: string): N
     requestBody: definition.request?.body ?? null,
     linkBase: replayBase ? definition.url : null,
     relevance: definition.relevance ?? null,
+    fetchArticlePages: definition.fetchArticlePages ?? 'never',
     language: definition.language,
     jurisdictions: [...definition.jurisdictions],
     pollIntervalSeconds: definition.pollIntervalSeconds,

@@ -48,7 +48,8 @@ export async function enqueueDocument(
   source: Pick<
     SourceRow,
     'id' | 'kind' | 'format' | 'formatOptions' | 'language' | 'jurisdictions' | 'linkBase' | 'relevance'
-  >,
+  > &
+    Partial<Pick<SourceRow, 'fetchArticlePages'>>,
   document: FetchedDocument,
   now: Date,
 ): Promise<DocumentRead> {

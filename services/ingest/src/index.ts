@@ -1,3 +1,7 @@
+export { articleFetchUrl } from './articles/article-url.ts';
+export { type ArticleDeps, type ArticleSummary, articleMaxAttempts, fetchArticle } from './articles/fetch-article.ts';
+export { reconcileArticlePages } from './articles/reconcile-articles.ts';
+export { requestArticlePage } from './articles/request-article.ts';
 export { type DocumentRead, type DroppedEntry, enqueueDocument, normaliseAll } from './enqueue-document.ts';
 export { createFetchDispatcher, type FetchDispatcher, type FetchDispatcherOptions } from './fetch/dispatcher.ts';
 export { type FetchLimits, type FetchResult, fetchDocument, parseRetryAfter } from './fetch/fetch-document.ts';

@@ -1,6 +1,7 @@
 import type { IngestConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
 import {
+  articleJobValidator,
   maintenanceJobValidator,
   pollJobValidator,
   processJobValidator,
@@ -8,6 +9,8 @@ import {
   queueNames,
 } from '@regwatch/queue';
 import { defineWorker, type WorkerDefinition } from '@regwatch/runtime';
+import { fetchArticle } from './articles/fetch-article.ts';
+import { reconcileArticlePages } from './articles/reconcile-articles.ts';
 import type { FetchDispatcher } from './fetch/dispatcher.ts';
 import type { FetchLimits } from './fetch/fetch-document.ts';
 import { pollSource } from './poll-source.ts';
@@ -56,23 +59,41 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
     payload: processJobValidator,
     concurrency: (context: IngestContext) => context.config.PROCESS_CONCURRENCY,
     why: 'storing waits on PostgreSQL; clustering serialises with advisory locks, so more at once is safe',
-    process: async (context, data) => storeEntry(context.db, data),
+    process: async (context, data) => storeEntry(context.db, data, context.queues.article),
+  }),
+  defineWorker({
+    queue: queueNames.article,
+    payload: articleJobValidator,
+    concurrency: (context: IngestContext) => context.config.ARTICLE_CONCURRENCY,
+    why: 'an article page waits on a remote server like a poll; the dispatcher still keeps 2 requests per host, polls included',
+    process: async (context, data, { log }) => {
+      const summary = await fetchArticle(
+        { db: context.db, dispatcher: context.dispatcher, limits: context.limits },
+        data,
+      );
+      if (summary.status === 'failed') log.warn({ item: data.itemId, ...summary }, 'article page failed');
+      else if (summary.status !== 'skipped') log.info({ item: data.itemId, ...summary }, 'article page read');
+      return summary;
+    },
   }),
   defineWorker({
     queue: queueNames.maintenance,
     payload: maintenanceJobValidator,
     concurrency: () => 1,
-    why: 'keeps poll schedules in step with the sources table, replays transient failures and re-enqueues what Redis lost: one at a time',
+    why: 'keeps poll schedules in step with the sources table, replays transient failures and re-enqueues what Redis lost (entries, article pages): one at a time',
     process: async (context, _data, { log }) => {
       const schedules = await syncPollSchedules(context.db, context.queues.poll);
       const replayed = await replayFailedJobs(context.queues.process);
       const pending = await reconcilePending(context.db, context.queues.process, {
         graceMs: context.config.RECONCILE_AFTER_SECONDS * 1_000,
       });
-      if (schedules.scheduled + schedules.removed + replayed + pending.requeued + pending.settled > 0) {
-        log.info({ ...schedules, replayed, pending }, 'maintenance');
+      const articles = await reconcileArticlePages(context.db, context.queues.article, {
+        graceMs: context.config.RECONCILE_AFTER_SECONDS * 1_000,
+      });
+      if (schedules.scheduled + schedules.removed + replayed + pending.requeued + pending.settled + articles > 0) {
+        log.info({ ...schedules, replayed, pending, articles }, 'maintenance');
       }
-      return { ...schedules, replayed, pending };
+      return { ...schedules, replayed, pending, articles };
     },
   }),
 ];

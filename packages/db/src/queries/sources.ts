@@ -1,4 +1,4 @@
-import { RegwatchError, type SourceKind } from '@regwatch/core';
+import { type ArticlePageMode, RegwatchError, type SourceKind } from '@regwatch/core';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { sources } from '../schema/index.ts';
@@ -20,6 +20,8 @@ export interface NewSource {
   requestBody?: string | null;
   linkBase?: string | null;
   relevance?: 'privacy' | null;
+  /** Whether entries' article pages are fetched for their text; `never` when absent. */
+  fetchArticlePages?: ArticlePageMode;
 }
 
 /** The columns a source's definition sets (everything but its fetch state). */
@@ -34,6 +36,7 @@ function definitionColumns(source: NewSource) {
     requestBody: source.requestBody ?? null,
     linkBase: source.linkBase ?? null,
     relevance: source.relevance ?? null,
+    fetchArticlePages: source.fetchArticlePages ?? 'never',
     language: source.language ?? null,
     jurisdictions: source.jurisdictions,
     pollIntervalSeconds: source.pollIntervalSeconds,

@@ -1,4 +1,5 @@
 export { apiKeys } from './api-keys.ts';
+export { type ArticlePageStatus, articlePageStatuses, articlePages } from './article-pages.ts';
 export { clusterKeys, termCounts } from './clustering.ts';
 export { entries, items, stories } from './newsfeed.ts';
 export { pendingEntries } from './pending-entries.ts';

@@ -1,3 +1,4 @@
+import { type ArticlePageMode, articlePageModes } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
@@ -26,6 +27,8 @@ export const sources = pgTable(
     linkBase: text('link_base'),
     /** `privacy` keeps only entries about privacy (general outlets); null keeps everything. */
     relevance: text('relevance', { enum: ['privacy'] }),
+    /** Whether an entry's article page is fetched for its text (`articlePageModes`). */
+    fetchArticlePages: text('fetch_article_pages').$type<ArticlePageMode>().notNull().default('never'),
     language: text('language'),
     jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
     pollIntervalSeconds: integer('poll_interval_seconds').notNull().default(900),
@@ -56,5 +59,9 @@ export const sources = pgTable(
   (table) => [
     check('sources_id_slug', sql`${table.id} ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`),
     check('sources_poll_interval_positive', sql`${table.pollIntervalSeconds} >= 30`),
+    check(
+      'sources_fetch_article_pages_check',
+      sql.raw(`fetch_article_pages in (${articlePageModes.map((mode) => `'${mode}'`).join(', ')})`),
+    ),
   ],
 );

@@ -89,6 +89,8 @@ export const regulatorsSources: readonly SourceDefinition[] = [
     language: 'nl',
     jurisdictions: ['NL'],
     pollIntervalSeconds: 3_600,
+    // Entries without text (README "Article pages"): their article page is read instead.
+    fetchArticlePages: 'when-empty',
     recorded: { file: 'regulators/ap-nl.xml', contentType: rss },
   },
   {
@@ -101,6 +103,8 @@ export const regulatorsSources: readonly SourceDefinition[] = [
     language: 'de',
     jurisdictions: ['DE'],
     pollIntervalSeconds: 3_600,
+    // Entries without text (README "Article pages"): their article page is read instead.
+    fetchArticlePages: 'when-empty',
     recorded: { file: 'regulators/bfdi.xml', contentType: rss },
   },
   {
@@ -139,6 +143,8 @@ export const regulatorsSources: readonly SourceDefinition[] = [
     language: 'sl',
     jurisdictions: ['SI'],
     pollIntervalSeconds: 10_800,
+    // Entries without text (README "Article pages"): their article page is read instead.
+    fetchArticlePages: 'when-empty',
     recorded: { file: 'regulators/ip-si.html', contentType: html },
   },
   {
