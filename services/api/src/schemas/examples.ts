@@ -92,7 +92,8 @@ export const exampleStoryList = { data: [exampleStory], nextCursor: null };
 export const exampleDigest = {
   since: '2025-06-16T00:00:00.000Z',
   until: '2025-06-23T00:00:00.000Z',
-  data: [{ ...exampleStory, sourceCount: 2, periodItemCount: 2 }],
+  outreachLeftOut: 1,
+  data: [{ ...exampleStory, newsKind: 'action', publisherCount: 2, sourceCount: 2, periodItemCount: 2 }],
 };
 
 export const examplePlatformList = {
