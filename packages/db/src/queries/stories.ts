@@ -72,6 +72,7 @@ const storyItemJson = sql`
     'publishedPrecision', i.published_precision,
     'publishedFrom', i.published_from,
     'summary', i.summary,
+    'language', i.language,
     'platforms', i.platforms,
     'jurisdictions', i.jurisdictions,
     'topics', i.topics,
