@@ -108,7 +108,7 @@ afterAll(async () => {
 });
 
 describe('GET /v1/digest', () => {
-  it('ranks the period’s stories: most sources, then a regulator’s notice as primary, then items', async () => {
+  it('ranks the period’s stories: most publishers, then a regulator’s notice as primary, then items', async () => {
     const response = await api.app.inject('/v1/digest?since=2026-06-01&until=2026-06-08');
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
