@@ -50,6 +50,13 @@ describe('newsKind', () => {
     expect(plain.kind).toBe('outreach');
   });
 
+  it('does not take ordinary words for outreach', () => {
+    expect(newsKind({ title: 'Apps laden zu viele Daten hoch', summary: '', topics: [] }).kind).toBe('news');
+    expect(
+      newsKind({ title: 'Registro de jornada: la AEPD aclara el control horario', summary: '', topics: [] }).kind,
+    ).toBe('news');
+  });
+
   it('does not take a court’s award of damages for a prize', () => {
     expect(newsKind({ title: 'Court awards damages over data leak', summary: '', topics: [] }).kind).toBe('news');
     expect(newsKind({ title: 'Jury awards $5M to users', summary: '', topics: [] }).kind).toBe('news');

@@ -35,7 +35,7 @@ const outreachRules: readonly { what: string; pattern: RegExp }[] = [
   {
     what: 'an event',
     pattern:
-      /\b(?:webinar|webinaire|webinario|livestream|save the date|workshops?|denkwerkstatt|werkstattgesprach|fachtagung|colloque|seminaire|seminars?|convegno|delavnic[aei]?|posvet[ua]?|high-level-debatte|round ?table|table ronde|open day|tag der offenen tur|portes ouvertes)\b|\b(?:ladt|laden) (?:zur|zum|zu)\b|\b(?:invites you|vous invite)\b|\bcelebra (?:la|el|una|un) (?:primera |segunda )?(?:reunion|jornada|encuentro|congreso)\b/,
+      /\b(?:webinar|webinaire|webinario|livestream|save the date|workshops?|denkwerkstatt|werkstattgesprach|fachtagung|colloque|seminaire|seminars?|convegno|delavnic[aei]?|posvet[ua]?|high-level-debatte|round ?table|table ronde|open day|tag der offenen tur|portes ouvertes)\b|\b(?:ladt|laden|einladung) (?:zur|zum)\b|\b(?:invites you|vous invite)\b|\bcelebra (?:la|el|una|un) (?:primera |segunda )?(?:reunion|jornada|encuentro|congreso)\b/,
   },
   {
     what: 'an agenda',
