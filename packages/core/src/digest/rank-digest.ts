@@ -21,6 +21,8 @@ export interface RankedDigestEntry<Candidate extends DigestCandidate = DigestCan
   kind: NewsKind;
   /** Why it has that kind. */
   kindEvidence: string;
+  /** `candidate.lastPublishedAt` in epoch milliseconds, read once rather than at every comparison. */
+  lastPublishedMs: number;
 }
 
 /** Larger first for numeric ids of any length (story ids are bigints, given as strings). */
@@ -49,7 +51,7 @@ export function compareDigestEntries(a: RankedDigestEntry, b: RankedDigestEntry)
   if (a.candidate.periodItemCount !== b.candidate.periodItemCount) {
     return b.candidate.periodItemCount - a.candidate.periodItemCount;
   }
-  const newest = Date.parse(b.candidate.lastPublishedAt) - Date.parse(a.candidate.lastPublishedAt);
+  const newest = b.lastPublishedMs - a.lastPublishedMs;
   if (newest !== 0) return newest;
   return byIdDescending(a.candidate.storyId, b.candidate.storyId);
 }
@@ -73,7 +75,12 @@ export function rankDigest<Candidate extends DigestCandidate>(
 ): DigestRanking<Candidate> {
   const ranked = candidates.map((candidate) => {
     const verdict = newsKind(candidate);
-    return { candidate, kind: verdict.kind, kindEvidence: verdict.evidence };
+    return {
+      candidate,
+      kind: verdict.kind,
+      kindEvidence: verdict.evidence,
+      lastPublishedMs: Date.parse(candidate.lastPublishedAt),
+    };
   });
   const kept = options.includeOutreach ? ranked : ranked.filter((entry) => entry.kind !== 'outreach');
   return {
