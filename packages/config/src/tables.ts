@@ -64,6 +64,13 @@ export const apiFields = {
     default: 60,
     parse: integer({ min: 1, max: 1_000_000 }),
   }),
+  FEED_ANONYMOUS_RATE: field({
+    description:
+      'Feed requests (/feeds) per minute one client address may make without an API key, apart from ' +
+      'API_ANONYMOUS_RATE; a 304 Not Modified costs nothing',
+    default: 300,
+    parse: integer({ min: 1, max: 1_000_000 }),
+  }),
   API_KEY_DEFAULT_RATE: field({
     description: 'Requests per minute of an API key created without --rate (shared by all API instances)',
     default: 600,

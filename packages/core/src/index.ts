@@ -9,6 +9,20 @@ export {
   parseAuthorization,
 } from './auth/api-key.ts';
 export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
+export {
+  actionTopics,
+  type NewsKind,
+  type NewsKindInput,
+  type NewsKindVerdict,
+  newsKind,
+} from './digest/news-kind.ts';
+export {
+  compareDigestEntries,
+  type DigestCandidate,
+  type DigestRanking,
+  type RankedDigestEntry,
+  rankDigest,
+} from './digest/rank-digest.ts';
 export { type ErrorCode, errorCodes, isRegwatchError, RegwatchError } from './errors.ts';
 export { type NewsFilter, type NewsFilterQuery, newsFilter } from './filter/news-filter.ts';
 export { sha256Hex } from './hash.ts';

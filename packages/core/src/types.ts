@@ -98,6 +98,8 @@ export interface ItemView {
   publishedPrecision: DatePrecision;
   publishedFrom: DateOrigin;
   summary: string;
+  /** BCP 47 primary language of its text (`en`, `fr`, `de`), null when unknown. */
+  language: string | null;
   platforms: string[];
   jurisdictions: string[];
   topics: string[];

@@ -46,8 +46,8 @@ export {
 export { knownContentHashes, type StoreOptions, type StoreResult, storeItem } from './queries/store-item.ts';
 export {
   type AlternateView,
-  type DigestEntry,
-  digestStories,
+  type DigestCandidateRow,
+  digestCandidates,
   embeddedStoryItems,
   getStory,
   listStories,
@@ -58,6 +58,7 @@ export {
   type StoryLookup,
   type StoryPage,
   type StoryView,
+  storiesByIds,
   storyPageItems,
 } from './queries/stories.ts';
 export { countTags, type TagCount, type TagDimension } from './queries/tag-counts.ts';

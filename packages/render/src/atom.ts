@@ -8,9 +8,11 @@ const atomNamespace = 'http://www.w3.org/2005/Atom';
 function atomEntry(feed: PreparedFeed, entry: PreparedEntry): XmlElement {
   // Atom requires an author per entry (or per feed); a story with no outlets falls back to the feed.
   const authors = entry.authors.length > 0 ? entry.authors : [feed.title];
+  // xml:lang="" says "unknown" (XML 1.0 §2.12) rather than inheriting the feed's language.
+  const language = entry.language ?? (feed.language === '' ? undefined : '');
   return element(
     'entry',
-    {},
+    { 'xml:lang': language },
     element('id', {}, entry.id),
     element('title', { type: 'text' }, entry.title),
     element('updated', {}, rfc3339(entry.updated)),

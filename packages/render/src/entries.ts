@@ -33,6 +33,8 @@ export interface PreparedEntry {
   /** Source names, plain text. */
   authors: string[];
   categories: Category[];
+  /** BCP 47 language of its title and text, null when unknown (it then inherits nothing from the feed). */
+  language: string | null;
 }
 
 export interface PreparedFeed {
@@ -45,6 +47,14 @@ export interface PreparedFeed {
   updated: Date;
   generator: { name: string; version: string | null; uri: string | null };
   entries: PreparedEntry[];
+  alternates: { title: string; href: string; type: string }[];
+}
+
+/** A BCP 47 tag as RFC 5646 spells it (`en`, `fr-CA`, `sr-Latn`), or null: a bad value is left out, never written. */
+export function languageTag(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const tag = value.trim();
+  return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null;
 }
 
 function requiredIri(value: string, what: string): string {
@@ -98,6 +108,7 @@ function prepareItem(authority: string, item: ItemEntry): PreparedEntry {
     updated: published,
     authors: distinct([source]),
     categories: categories(authority, item),
+    language: languageTag(item.language),
   };
 }
 
@@ -113,7 +124,14 @@ function outletList(story: StoryEntry): SafeHtml {
     const link = absoluteHttpUrl(item.url);
     const published = parseInstant(item.publishedAt, `story ${story.id} item ${index} publishedAt`);
     const date = calendarDate(published, item.publishedPrecision);
-    const linked = link === null ? html`${title}` : html`<a href="${link}">${title}</a>`;
+    // Each outlet's title in its own language, so a reader (or a screen reader) reads the French one as French.
+    const language = languageTag(item.language);
+    const linked =
+      link === null
+        ? html`${title}`
+        : language === null
+          ? html`<a href="${link}">${title}</a>`
+          : html`<a href="${link}" hreflang="${language}" lang="${language}">${title}</a>`;
     return html`<li>${plainLine(item.source.name)}: ${linked} (${date})</li>`;
   });
   if (more > 0) outlets.push(html`<li>and ${String(more)} more</li>`);
@@ -134,6 +152,8 @@ function prepareStory(authority: string, story: StoryEntry): PreparedEntry {
     updated: parseInstant(story.lastPublishedAt, `story ${story.id} lastPublishedAt`),
     authors: distinct(story.items.slice(0, maxStoryOutlets).map((item) => plainLine(item.source.name))),
     categories: categories(authority, story),
+    // The story's title and summary are its primary item's.
+    language: languageTag(story.items[0]?.language),
   };
 }
 
@@ -145,7 +165,7 @@ export function prepareFeed(doc: FeedDocument): PreparedFeed {
     description: plainLine(doc.description),
     selfUrl: requiredHttpUrl(doc.selfUrl, 'selfUrl'),
     homeUrl: requiredHttpUrl(doc.homeUrl, 'homeUrl'),
-    language: plainLine(doc.language),
+    language: languageTag(doc.language) ?? '',
     updated: parseInstant(doc.updated, 'feed updated'),
     generator: {
       name: plainLine(doc.generator.name),
@@ -155,6 +175,11 @@ export function prepareFeed(doc: FeedDocument): PreparedFeed {
     entries: doc.entries.map((entry) =>
       entry.kind === 'item' ? prepareItem(authority, entry) : prepareStory(authority, entry),
     ),
+    alternates: (doc.alternates ?? []).map((alternate) => ({
+      title: plainLine(alternate.title),
+      href: requiredHttpUrl(alternate.href, 'alternate href'),
+      type: plainLine(alternate.type),
+    })),
   };
 }
 

@@ -7,6 +7,7 @@ export {
   lastModified,
 } from './conditional-get.ts';
 export { maxStoryOutlets, newestEntryDate } from './entries.ts';
+export { renderFeedPage } from './feed-page.ts';
 export { type SafeHtml, textToHtml } from './html.ts';
 export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
@@ -15,6 +16,7 @@ export { renderRss } from './rss.ts';
 export { linkTarget, sanitiseHtml } from './sanitise.ts';
 export type {
   Entry,
+  FeedAlternate,
   FeedDocument,
   FeedGenerator,
   ItemEntry,

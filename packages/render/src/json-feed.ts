@@ -17,6 +17,7 @@ function jsonFeedItem(entry: PreparedEntry): Record<string, unknown> {
     ...(entry.authors.length === 0 ? {} : { authors: entry.authors.map((name) => ({ name })) }),
     // Plain terms, as readers show tags; platform ids are lowercase slugs and jurisdictions upper case.
     ...(entry.categories.length === 0 ? {} : { tags: [...new Set(entry.categories.map((category) => category.term))] }),
+    ...(entry.language === null ? {} : { language: entry.language }),
   };
 }
 

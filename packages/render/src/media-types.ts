@@ -4,4 +4,5 @@ export const feedMediaTypes = {
   atom: 'application/atom+xml; charset=utf-8',
   jsonFeed: 'application/feed+json; charset=utf-8',
   opml: 'text/x-opml; charset=utf-8',
+  html: 'text/html; charset=utf-8',
 } as const;

@@ -6,7 +6,7 @@ import { element, serialiseXml, type XmlElement } from './xml.ts';
 const atomNamespace = 'http://www.w3.org/2005/Atom';
 const dublinCoreNamespace = 'http://purl.org/dc/elements/1.1/';
 
-function rssItem(entry: PreparedEntry): XmlElement {
+function rssItem(feed: PreparedFeed, entry: PreparedEntry): XmlElement {
   return element(
     'item',
     {},
@@ -18,6 +18,8 @@ function rssItem(entry: PreparedEntry): XmlElement {
     entry.categories.map((category) => element('category', { domain: category.scheme }, category.term)),
     element('guid', { isPermaLink: 'false' }, entry.id),
     element('pubDate', {}, rfc822(entry.published)),
+    // RSS has one <language> per channel; an item in another one says so in Dublin Core.
+    entry.language !== null && entry.language !== feed.language && element('dc:language', {}, entry.language),
   );
 }
 
@@ -34,7 +36,7 @@ function rssChannel(feed: PreparedFeed): XmlElement {
     element('lastBuildDate', {}, rfc822(feed.updated)),
     generator !== '' && element('generator', {}, generator),
     element('docs', {}, 'https://www.rssboard.org/rss-specification'),
-    feed.entries.map(rssItem),
+    feed.entries.map((entry) => rssItem(feed, entry)),
   );
 }
 

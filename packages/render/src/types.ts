@@ -21,6 +21,8 @@ export interface StoryEntryItem {
   publishedAt: string;
   /** How much of the date the source gave; a month or a year is shown as only that. Day when absent. */
   publishedPrecision?: DatePrecision | undefined;
+  /** BCP 47 language of its title; the story entry takes its primary item's. Unknown when absent or null. */
+  language?: string | null | undefined;
 }
 
 /** One story (an event, told by one or more outlets): the public Story. */
@@ -78,6 +80,18 @@ export interface FeedDocument {
   updated: string;
   generator: FeedGenerator;
   entries: readonly Entry[];
+  /** The same feed in other formats: the HTML page links them, and announces them for autodiscovery. */
+  alternates?: readonly FeedAlternate[] | undefined;
+}
+
+/** One other format of a feed. */
+export interface FeedAlternate {
+  /** What a person reads, e.g. `RSS`. */
+  title: string;
+  /** Absolute http(s) URL. */
+  href: string;
+  /** Its media type, without parameters, e.g. `application/rss+xml`. */
+  type: string;
 }
 
 /** One subscription in an OPML file. */

@@ -14,6 +14,7 @@ function smallDocument(selfUrl: string): FeedDocument {
             url: 'https://ico.org.uk/news/example-fine/',
             source: { name: 'ICO' },
             publishedAt: '2026-10-14T09:30:00.000Z',
+            language: 'en',
           },
           {
             title: 'Example & Co fined',
@@ -42,7 +43,7 @@ const goldenRss = `<?xml version="1.0" encoding="utf-8"?>
     <item>
       <title>ICO fines Example Ltd £1m over data breach</title>
       <link>https://ico.org.uk/news/example-fine/</link>
-      <description>&lt;p&gt;The ICO has fined Example Ltd £1m.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;ICO: &lt;a href="https://ico.org.uk/news/example-fine/"&gt;ICO fines Example Ltd&lt;/a&gt; (2026-10-14)&lt;/li&gt;&lt;li&gt;Trade Weekly: Example &amp;amp; Co fined (2026-10-15)&lt;/li&gt;&lt;/ul&gt;</description>
+      <description>&lt;p&gt;The ICO has fined Example Ltd £1m.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;ICO: &lt;a href="https://ico.org.uk/news/example-fine/" hreflang="en" lang="en"&gt;ICO fines Example Ltd&lt;/a&gt; (2026-10-14)&lt;/li&gt;&lt;li&gt;Trade Weekly: Example &amp;amp; Co fined (2026-10-15)&lt;/li&gt;&lt;/ul&gt;</description>
       <dc:creator>ICO</dc:creator>
       <dc:creator>Trade Weekly</dc:creator>
       <category domain="tag:regwatch.example.org,2026:platform">example</category>
@@ -75,7 +76,7 @@ const goldenAtom = `<?xml version="1.0" encoding="utf-8"?>
   <link rel="self" type="application/atom+xml" href="https://regwatch.example.org/feeds/stories.atom?jurisdiction=GB"/>
   <link rel="alternate" type="text/html" href="https://regwatch.example.org/"/>
   <generator uri="https://regwatch.example.org/" version="0.1.0">Regwatch</generator>
-  <entry>
+  <entry xml:lang="en">
     <id>tag:regwatch.example.org,2026:story/7</id>
     <title type="text">ICO fines Example Ltd £1m over data breach</title>
     <updated>2026-10-15T12:00:00Z</updated>
@@ -91,9 +92,9 @@ const goldenAtom = `<?xml version="1.0" encoding="utf-8"?>
     <category term="GB" scheme="tag:regwatch.example.org,2026:jurisdiction"/>
     <category term="fines" scheme="tag:regwatch.example.org,2026:topic"/>
     <summary type="text">The ICO has fined Example Ltd £1m.</summary>
-    <content type="html">&lt;p&gt;The ICO has fined Example Ltd £1m.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;ICO: &lt;a href="https://ico.org.uk/news/example-fine/"&gt;ICO fines Example Ltd&lt;/a&gt; (2026-10-14)&lt;/li&gt;&lt;li&gt;Trade Weekly: Example &amp;amp; Co fined (2026-10-15)&lt;/li&gt;&lt;/ul&gt;</content>
+    <content type="html">&lt;p&gt;The ICO has fined Example Ltd £1m.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;ICO: &lt;a href="https://ico.org.uk/news/example-fine/" hreflang="en" lang="en"&gt;ICO fines Example Ltd&lt;/a&gt; (2026-10-14)&lt;/li&gt;&lt;li&gt;Trade Weekly: Example &amp;amp; Co fined (2026-10-15)&lt;/li&gt;&lt;/ul&gt;</content>
   </entry>
-  <entry>
+  <entry xml:lang="en">
     <id>tag:regwatch.example.org,2026:item/101</id>
     <title type="text">ICO fines Example Ltd £1m over data breach</title>
     <updated>2026-10-14T09:30:00Z</updated>
@@ -137,12 +138,13 @@ describe('the three formats on one small document', () => {
           url: 'https://ico.org.uk/news/example-fine/',
           title: 'ICO fines Example Ltd £1m over data breach',
           content_html:
-            '<p>The ICO has fined Example Ltd £1m.</p><ul><li>ICO: <a href="https://ico.org.uk/news/example-fine/">ICO fines Example Ltd</a> (2026-10-14)</li><li>Trade Weekly: Example &amp; Co fined (2026-10-15)</li></ul>',
+            '<p>The ICO has fined Example Ltd £1m.</p><ul><li>ICO: <a href="https://ico.org.uk/news/example-fine/" hreflang="en" lang="en">ICO fines Example Ltd</a> (2026-10-14)</li><li>Trade Weekly: Example &amp; Co fined (2026-10-15)</li></ul>',
           summary: 'The ICO has fined Example Ltd £1m.',
           date_published: '2026-10-14T09:30:00Z',
           date_modified: '2026-10-15T12:00:00Z',
           authors: [{ name: 'ICO' }, { name: 'Trade Weekly' }],
           tags: ['example', 'GB', 'fines'],
+          language: 'en',
         },
         {
           id: 'tag:regwatch.example.org,2026:item/101',
@@ -154,6 +156,7 @@ describe('the three formats on one small document', () => {
           date_modified: '2026-10-14T09:30:00Z',
           authors: [{ name: 'ICO' }],
           tags: ['example', 'GB', 'fines'],
+          language: 'en',
         },
       ],
     });

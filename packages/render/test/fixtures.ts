@@ -13,6 +13,7 @@ export function itemEntry(overrides: Partial<ItemEntry> = {}): ItemEntry {
     publishedPrecision: 'instant',
     publishedFrom: 'entry',
     summary: 'The ICO has fined Example Ltd £1m.\n\nThe company failed to protect customer data.',
+    language: 'en',
     platforms: ['example'],
     jurisdictions: ['GB'],
     topics: ['fines'],

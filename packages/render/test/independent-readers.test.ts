@@ -27,6 +27,15 @@ const documents: Record<string, FeedDocument> = {
         contentHtml: '<p>See <a href="/en/guidance">guidance</a> and <em>more</em>.</p>',
         url: 'https://www.priv.gc.ca/en/news/2026/n_261014/',
       }),
+      // Issue 11: entries carry their own language, in a feed whose own text is English.
+      itemEntry({
+        id: '104',
+        source: { id: 'opc-news-fr', name: 'Commissariat', kind: 'regulator' },
+        title: 'Le commissaire publie ses conclusions',
+        language: 'fr',
+        url: 'https://www.priv.gc.ca/fr/nouvelles/2026/n_261014/',
+      }),
+      itemEntry({ id: '105', title: 'A notice in an unknown language', language: null }),
     ],
   }),
   stories: feedDocument({
@@ -46,6 +55,28 @@ const documents: Record<string, FeedDocument> = {
         firstPublishedAt: '2026-10-13T08:00:00+00:00',
         lastPublishedAt: '2026-10-13T08:00:00+00:00',
       }),
+      storyEntry({
+        id: '9',
+        title: 'Datenschutzaufsicht 2025',
+        items: [
+          {
+            title: 'Datenschutzaufsicht 2025',
+            url: 'https://bfdi.example/de',
+            source: { name: 'BfDI' },
+            publishedAt: '2026-10-12T08:00:00+00:00',
+            language: 'de',
+          },
+          {
+            title: 'Data protection supervision 2025',
+            url: 'https://bfdi.example/en',
+            source: { name: 'BfDI' },
+            publishedAt: '2026-10-12T09:00:00+00:00',
+            language: 'en',
+          },
+        ],
+        firstPublishedAt: '2026-10-12T08:00:00+00:00',
+        lastPublishedAt: '2026-10-12T09:00:00+00:00',
+      }),
     ],
   }),
   'hostile-items': feedDocument({ entries: hostileItems() }),
@@ -60,8 +91,17 @@ function withSelf(doc: FeedDocument, name: string, extension: string): FeedDocum
 const toSecond = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
 /** What a feedparser entry should say, from the prepared model every format is written from. */
-function expectSameEntry(seen: FeedparserEntry | undefined, ours: PreparedEntry, format: 'rss' | 'atom'): void {
+function expectSameEntry(
+  seen: FeedparserEntry | undefined,
+  ours: PreparedEntry,
+  format: 'rss' | 'atom',
+  feed: PreparedFeed,
+): void {
   expect(seen).toBeDefined();
+  // Atom: the entry's xml:lang (xml:lang="" for unknown, so it does not inherit the feed's); RSS:
+  // dc:language on an item whose language is not the channel's.
+  const language = format === 'atom' || ours.language !== feed.language ? ours.language : null;
+  expect(seen?.language, `${ours.id} language`).toBe(language);
   expect(seen?.id).toBe(ours.id);
   expect(seen?.title).toBe(ours.title);
   expect(seen?.title_type).toBe('text/plain');
@@ -100,7 +140,7 @@ function expectSameFeed(report: FeedparserReport | undefined, ours: PreparedFeed
   expect(report.entries).toHaveLength(ours.entries.length);
   ours.entries.forEach((entry, index) => {
     const seen = report.entries[index];
-    expectSameEntry(seen, entry, format);
+    expectSameEntry(seen, entry, format, ours);
     expectSameLinks((format === 'atom' ? seen?.content : seen?.summary) ?? null, entry);
   });
 }
@@ -122,6 +162,16 @@ describe('feedparser (Debian python3-feedparser) reads every RSS and Atom varian
   const reports = readWithFeedparser({
     ...Object.fromEntries(rendered.map(({ file, doc, render }) => [file, render(doc)])),
     'jurisdictions.opml': opml,
+  });
+
+  it('issue 11: sees each entry’s own language', () => {
+    const languages = (file: string) => reports[file]?.entries.map((entry) => entry.language);
+    expect(languages('items.atom')).toEqual(['en', 'en', 'en', 'fr', null]);
+    expect(languages('items.rss')).toEqual([null, null, null, 'fr', null]);
+    expect(languages('stories.atom')).toEqual([null, null, 'de']);
+    expect(languages('stories.rss')).toEqual([null, null, 'de']);
+    const json = JSON.parse(renderJsonFeed(documents.items as FeedDocument));
+    expect(json.items.map((item: { language?: string }) => item.language)).toEqual(['en', 'en', 'en', 'fr', undefined]);
   });
 
   it.each(rendered.map(({ file, format, doc }) => [file, format, doc] as const))(
@@ -147,6 +197,7 @@ describe('feedsmith reads every JSON Feed variant', () => {
     expect(seen.home_page_url).toBe(ours.homeUrl);
     for (const [index, item] of (seen.items ?? []).entries()) {
       if (ours.entries[index]?.link === null) expect(item).not.toHaveProperty('url');
+      if (ours.entries[index]?.language === null) expect(item).not.toHaveProperty('language');
     }
     expect(seen.items ?? []).toEqual(
       ours.entries.map((entry) =>
@@ -158,6 +209,7 @@ describe('feedsmith reads every JSON Feed variant', () => {
           date_published: entry.published.toISOString().replace('.000Z', 'Z'),
           date_modified: entry.updated.toISOString().replace('.000Z', 'Z'),
           ...(entry.authors.length === 0 ? {} : { authors: entry.authors.map((name) => ({ name })) }),
+          ...(entry.language === null ? {} : { language: entry.language }),
         }),
       ),
     );

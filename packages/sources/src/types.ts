@@ -39,6 +39,11 @@ export interface SourceDefinition {
   id: string;
   name: string;
   kind: SourceKind;
+  /**
+   * Slug of who publishes it, when several sources are one publisher's feeds (the OPC's English
+   * and French feeds are all `opc`): a digest counts publishers, not feeds. Default: the source itself.
+   */
+  publisher?: string;
   homepage: string;
   /** The real public URL polled. */
   url: string;

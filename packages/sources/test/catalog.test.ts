@@ -43,6 +43,23 @@ describe('the source catalog', () => {
     ]);
   });
 
+  it('issue 11: names one publisher for a publisher’s several feeds (a digest counts publishers, not feeds)', () => {
+    const publisherOf = (id: string) => {
+      const source = sourceCatalog.find((candidate) => candidate.id === id);
+      return source?.publisher ?? source?.id;
+    };
+    for (const source of sourceCatalog) {
+      if (source.publisher !== undefined) expect(isSlug(source.publisher), source.id).toBe(true);
+    }
+    const opc = sourceCatalog.filter((source) => source.id.startsWith('opc-'));
+    expect(new Set(opc.map((source) => publisherOf(source.id)))).toEqual(new Set(['opc']));
+    expect(publisherOf('ico-news')).toBe(publisherOf('ico-enforcement'));
+    // Everyone else publishes alone: no two different outlets share a publisher by mistake.
+    expect(publisherOf('therecord')).toBe('therecord');
+    const others = sourceCatalog.filter((source) => !/^(ico|opc)-/.test(source.id));
+    expect(new Set(others.map((source) => publisherOf(source.id))).size).toBe(others.length);
+  });
+
   it('covers the ICO, OPC in two languages, AIAAIC, at least 8 press outlets and 10 more regulators', () => {
     const count = (predicate: (source: (typeof sourceCatalog)[number]) => boolean) =>
       sourceCatalog.filter(predicate).length;

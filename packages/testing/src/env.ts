@@ -24,6 +24,7 @@ export function testEnv(options: {
     SHUTDOWN_TIMEOUT_MS: '10000',
     // Tests poll the API every 100 ms while they wait; only tests about rate limits set a low one.
     API_ANONYMOUS_RATE: '100000',
+    FEED_ANONYMOUS_RATE: '100000',
     ...options.extra,
   };
 }

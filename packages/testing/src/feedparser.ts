@@ -25,6 +25,8 @@ export interface FeedparserEntry {
   tags: { term: string | null; scheme: string | null }[];
   summary: string | null;
   content: string | null;
+  /** RSS: the item's dc:language; Atom: the xml:lang in scope (the entry's, else the feed's). */
+  language: string | null;
 }
 
 export interface FeedparserReport {

@@ -35,6 +35,8 @@ def entry_report(entry):
         "tags": [{"term": tag.get("term"), "scheme": tag.get("scheme")} for tag in entry.get("tags", [])],
         "summary": entry.get("summary"),
         "content": content[0].get("value") if content else None,
+        # RSS: the item's dc:language; Atom: the xml:lang in scope for its title (its own or the feed's).
+        "language": entry.get("language") or (entry.get("title_detail") or {}).get("language"),
     }
 
 

@@ -18,6 +18,11 @@ export function isDataPath(path: string): boolean {
   return under(path, '/v1') || under(path, '/feeds');
 }
 
+/** The feeds and their pages: read by feed readers, with a budget of their own (plugins/rate-limit.ts). */
+export function isFeedPath(path: string): boolean {
+  return under(path, '/feeds');
+}
+
 /**
  * JSON reads that carry a strong ETag and Cache-Control. The feeds are left to their own
  * conditional GET (Last-Modified as well as ETag).

@@ -30,6 +30,7 @@ export interface AppDeps {
     | 'QUEUE_PREFIX'
     | 'API_ANONYMOUS_ACCESS'
     | 'API_ANONYMOUS_RATE'
+    | 'FEED_ANONYMOUS_RATE'
     | 'API_KEY_DEFAULT_RATE'
     | 'API_AUTH_FAILURE_RATE'
     | 'API_KEY_CACHE_SECONDS'

@@ -18,7 +18,7 @@ export interface TestAppOptions {
 /**
  * The API over a test database, with a silent logger and its own Redis prefix (pass the same
  * QUEUE_PREFIX to two apps to make them share rate-limit budgets, like two instances).
- * Anonymous reads are nearly unlimited unless a test sets API_ANONYMOUS_RATE: tests not about
+ * Anonymous reads are nearly unlimited unless a test sets API_ANONYMOUS_RATE or FEED_ANONYMOUS_RATE: tests not about
  * rate limits must not trip them. close() releases Redis and deletes the prefix's keys.
  */
 export async function buildTestApp(database: Database, options: TestAppOptions = {}) {
@@ -26,6 +26,7 @@ export async function buildTestApp(database: Database, options: TestAppOptions =
     ...loadConfig(apiConfigFields, {}),
     QUEUE_PREFIX: uniquePrefix('api'),
     API_ANONYMOUS_RATE: 100_000,
+    FEED_ANONYMOUS_RATE: 100_000,
     // Tests change data between requests: reused bodies only where a test asks for them.
     API_RESPONSE_CACHE_SECONDS: 0,
     ...options.config,

@@ -10,8 +10,10 @@ let test: TestDatabase;
 let api: Awaited<ReturnType<typeof buildTestApp>>;
 const storyOf: Record<string, string> = {};
 
-const sources: { id: string; kind: SourceKind }[] = [
+const sources: { id: string; kind: SourceKind; publisher?: string }[] = [
   { id: 'ico', kind: 'regulator' },
+  { id: 'opc-en', kind: 'regulator', publisher: 'opc' },
+  { id: 'opc-fr', kind: 'regulator', publisher: 'opc' },
   { id: 'register', kind: 'press' },
   { id: 'record', kind: 'press' },
   { id: 'iapp', kind: 'press' },
@@ -77,6 +79,20 @@ beforeAll(async () => {
   // Dated only to a month and a year: 00:00 UTC of 1 June and 1 January, the start of their period.
   await oneStory('june', [await store('f1', 'aiaaic', 'Zeta chatbot incident', '2026-06')]);
   await oneStory('year', [await store('g1', 'aiaaic', 'Eta scoring incident', '2026')]);
+  // September: one office's English and French notices; two outlets on one breach; a campaign day.
+  await oneStory('bilingual', [
+    await store('h1', 'opc-en', 'Commissioner releases findings on Theta Inc', '2026-09-02T08:00:00Z'),
+    await store('h2', 'opc-fr', 'Le commissaire publie ses conclusions sur Theta Inc', '2026-09-02T08:00:00Z'),
+  ]);
+  await oneStory('two-outlets', [
+    await store('i1', 'record', 'Iota breach exposes patients', '2026-09-03T08:00:00Z'),
+    await store('i2', 'iapp', 'Iota confirms breach', '2026-09-03T09:00:00Z'),
+  ]);
+  await oneStory('campaign', [
+    await store('j1', 'ico', 'Data Privacy Week: our tips', '2026-09-04T08:00:00Z'),
+    await store('j2', 'register', 'Data Privacy Week is here', '2026-09-04T09:00:00Z'),
+    await store('j3', 'record', 'Data Privacy Week, again', '2026-09-04T10:00:00Z'),
+  ]);
   for (const id of Object.values(storyOf)) {
     await test.database.db.execute(sql`
       update stories st set item_count = (select count(*) from items where story_id = st.id),
@@ -92,7 +108,7 @@ afterAll(async () => {
 });
 
 describe('GET /v1/digest', () => {
-  it('ranks the period’s stories: most sources, then a regulator’s notice as primary, then items', async () => {
+  it('ranks the period’s stories: most publishers, then a regulator’s notice as primary, then items', async () => {
     const response = await api.app.inject('/v1/digest?since=2026-06-01&until=2026-06-08');
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
@@ -124,6 +140,25 @@ describe('GET /v1/digest', () => {
     expect(june.data.map((story: { id: string }) => story.id)).toContain(storyOf.june);
     const winter = (await api.app.inject('/v1/digest?since=2025-12-01&until=2026-03-01')).json();
     expect(winter.data.map((story: { id: string }) => story.id)).not.toContain(storyOf.year);
+  });
+
+  it('issue 11: counts publishers, not feeds, and leaves outreach out unless asked, then ranks it last', async () => {
+    const september = (await api.app.inject('/v1/digest?since=2026-09-01&until=2026-09-08')).json();
+    expect(september.data.map((story: { id: string }) => story.id)).toEqual([
+      storyOf['two-outlets'],
+      storyOf.bilingual,
+    ]);
+    expect(september.outreachLeftOut).toBe(1);
+    expect(september.data[0]).toMatchObject({ newsKind: 'news', publisherCount: 2 });
+    expect(september.data[1]).toMatchObject({ publisherCount: 1, sourceCount: 2, periodItemCount: 2 });
+    const withOutreach = (await api.app.inject('/v1/digest?since=2026-09-01&until=2026-09-08&outreach=true')).json();
+    expect(withOutreach.data.map((story: { id: string }) => story.id)).toEqual([
+      storyOf['two-outlets'],
+      storyOf.bilingual,
+      storyOf.campaign,
+    ]);
+    expect(withOutreach.data[2]).toMatchObject({ newsKind: 'outreach', publisherCount: 3 });
+    expect(withOutreach.outreachLeftOut).toBe(0);
   });
 
   it('needs a period of at most 92 days, named in the 400', async () => {

@@ -10,9 +10,10 @@ import { buildTestApp } from './build.ts';
 let test: TestDatabase;
 let api: Awaited<ReturnType<typeof buildTestApp>>;
 
-const sources: { id: string; name: string; kind: SourceKind; jurisdictions: string[] }[] = [
-  { id: 'ico', name: 'ICO', kind: 'regulator', jurisdictions: ['GB'] },
-  { id: 'press', name: 'The Press <& Co>', kind: 'press', jurisdictions: [] },
+const sources: { id: string; name: string; kind: SourceKind; jurisdictions: string[]; language: string }[] = [
+  { id: 'ico', name: 'ICO', kind: 'regulator', jurisdictions: ['GB'], language: 'en' },
+  { id: 'press', name: 'The Press <& Co>', kind: 'press', jurisdictions: [], language: 'en' },
+  { id: 'cnil', name: 'CNIL', kind: 'regulator', jurisdictions: ['FR'], language: 'fr' },
 ];
 
 async function store(sourceId: string, guid: string, title: string, summary: string, published: string) {
@@ -20,7 +21,7 @@ async function store(sourceId: string, guid: string, title: string, summary: str
   if (!source) throw new Error(sourceId);
   const result = normaliseEntry(
     { guid, link: `https://${sourceId}.example/${guid}`, title, summary, published },
-    { sourceId, baseUrl: null, now: new Date('2026-11-01T00:00:00Z') },
+    { sourceId, baseUrl: null, now: new Date('2026-11-01T00:00:00Z'), language: source.language },
   );
   if (!result.ok) throw new Error(result.reason);
   const tags = tagItem({ ...result.item, sourceJurisdictions: source.jurisdictions, sourceKind: source.kind });
@@ -57,6 +58,13 @@ beforeAll(async () => {
     'Hostile <script>alert(1)</script> ]]> title \u0007 with & and < and \ud800 and 🚀',
     '<p onclick="steal()">Read <a href="javascript:alert(1)">this</a> ]]> now</p>',
     '2026-05-01T08:00:00Z',
+  );
+  await store(
+    'cnil',
+    'c1',
+    'Sanction de 150 000 euros à l’encontre de la société Quillon',
+    'La formation restreinte de la CNIL a prononcé une amende.',
+    '2026-04-20T08:00:00Z',
   );
   api = await buildTestApp(test.database, { config: { FEED_CACHE_SECONDS: 0, PUBLIC_URL: 'https://feeds.example' } });
 });
@@ -172,10 +180,59 @@ describe('/feeds', () => {
     expect(changed.headers['last-modified']).toBe('Wed, 06 May 2026 08:00:00 GMT');
   });
 
+  it('issue 11: gives every entry its own language, as feedparser and feedsmith read it', async () => {
+    const items = (await api.app.inject('/v1/items')).json().data as { id: string; language: string | null }[];
+    expect(items.map((item) => item.language)).toContain('fr');
+    const reports = readWithFeedparser({
+      atom: (await feed('/feeds/items.atom')).body,
+      rss: (await feed('/feeds/items.rss')).body,
+      storiesAtom: (await feed('/feeds/stories.atom')).body,
+    });
+    // Atom: xml:lang on each entry; RSS: dc:language on an item whose language is not the channel's (en).
+    expect(reports.atom?.entries.map((entry) => entry.language)).toEqual(items.map((item) => item.language));
+    expect(reports.rss?.entries.map((entry) => entry.language)).toEqual(
+      items.map((item) => (item.language === 'en' ? null : item.language)),
+    );
+    expect(reports.storiesAtom?.entries.map((entry) => entry.language)).toContain('fr');
+    const json = parseJsonFeed((await feed('/feeds/items.json')).body);
+    expect(json.items?.map((item) => item.language)).toEqual(items.map((item) => item.language));
+  });
+
+  it('issue 11: links each feed to a page a person can open: 200 text/html, the same entries, the feeds announced', async () => {
+    const query = '?jurisdiction=GB';
+    const rss = readWithFeedparser({ rss: (await feed(`/feeds/stories.rss${query}`)).body }).rss;
+    const atom = readWithFeedparser({ atom: (await feed(`/feeds/stories.atom${query}`)).body }).atom;
+    const json = parseJsonFeed((await feed(`/feeds/stories.json${query}`)).body);
+    const pageUrl = 'https://feeds.example/feeds/stories.html?jurisdiction=GB&limit=50';
+    expect(rss?.feed.link).toBe(pageUrl);
+    expect(atom?.feed.links).toContainEqual({ rel: 'alternate', href: pageUrl });
+    expect(json.home_page_url).toBe(pageUrl);
+    const page = await feed(new URL(pageUrl).pathname + new URL(pageUrl).search);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.body).toMatch(/^<!doctype html>/);
+    const stories = (await api.app.inject(`/v1/stories${query}`)).json().data as { title: string }[];
+    const escaped = (text: string) =>
+      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;');
+    expect(stories.length).toBeGreaterThan(0);
+    for (const story of stories) expect(page.body).toContain(`>${escaped(story.title)}</a></h2>`);
+    expect(page.body.match(/<article /g)).toHaveLength(stories.length);
+    expect(page.body).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="RSS" href="https://feeds.example/feeds/stories.rss?jurisdiction=GB&amp;limit=50">',
+    );
+    // Every page is served the same way: no script, and a 304 when nothing changed.
+    expect(page.body).not.toMatch(/<script/i);
+    const again = await api.app.inject({
+      url: '/feeds/items.html',
+      headers: { 'if-none-match': (await feed('/feeds/items.html')).headers.etag as string },
+    });
+    expect(again.statusCode).toBe(304);
+  });
+
   it('lists ready-made story feeds per jurisdiction in an OPML file', async () => {
     const response = await feed('/feeds/opml');
     expect(response.headers['content-type']).toBe('text/x-opml; charset=utf-8');
     expect(response.body).toContain('xmlUrl="https://feeds.example/feeds/stories.rss?jurisdiction=GB"');
+    expect(response.body).toContain('htmlUrl="https://feeds.example/feeds/stories.html?jurisdiction=GB"');
     expect(response.body).toContain('xmlUrl="https://feeds.example/feeds/stories.rss?jurisdiction=EU&amp;expand=true"');
     const gbFeed = await feed('/feeds/stories.rss?jurisdiction=GB');
     expect(readWithFeedparser({ gb: gbFeed.body }).gb?.entries.length).toBeGreaterThan(0);

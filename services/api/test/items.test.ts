@@ -78,6 +78,7 @@ describe('GET /v1/items', () => {
       publishedPrecision: 'day',
       publishedFrom: 'entry',
       summary: '',
+      language: null,
       platforms: [],
       jurisdictions: ['GB'],
       topics: [],

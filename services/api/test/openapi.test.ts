@@ -31,10 +31,12 @@ describe('GET /openapi.json', () => {
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
       '/feeds/items.atom',
+      '/feeds/items.html',
       '/feeds/items.json',
       '/feeds/items.rss',
       '/feeds/opml',
       '/feeds/stories.atom',
+      '/feeds/stories.html',
       '/feeds/stories.json',
       '/feeds/stories.rss',
       '/healthz',

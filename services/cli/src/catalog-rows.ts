@@ -10,6 +10,7 @@ export function catalogRow(definition: SourceDefinition, replayBase?: string): N
     id: definition.id,
     name: definition.name,
     kind: definition.kind,
+    publisher: definition.publisher ?? null,
     url: replayBase ? `${replayBase}/${definition.id}` : definition.url,
     homepage: definition.homepage,
     format: definition.format,

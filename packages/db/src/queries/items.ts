@@ -35,6 +35,7 @@ type ItemRow = {
   published_precision: DatePrecision;
   published_from: DateOrigin;
   summary: string;
+  language: string | null;
   platforms: string[];
   jurisdictions: string[];
   topics: string[];
@@ -57,7 +58,7 @@ const itemColumns = sql`
   i.id::text, i.title, i.url,
   to_char(i.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published_at,
   i.published_precision, i.published_from,
-  i.summary, i.platforms, i.jurisdictions, i.topics, i.story_id::text,
+  i.summary, i.language, i.platforms, i.jurisdictions, i.topics, i.story_id::text,
   s.id as source_id, s.name as source_name, s.kind as source_kind`;
 
 function toView(row: ItemRow): ItemView {
@@ -70,6 +71,7 @@ function toView(row: ItemRow): ItemView {
     publishedPrecision: row.published_precision,
     publishedFrom: row.published_from,
     summary: row.summary,
+    language: row.language,
     platforms: row.platforms,
     jurisdictions: row.jurisdictions,
     topics: row.topics,

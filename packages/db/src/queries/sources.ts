@@ -9,6 +9,8 @@ export interface NewSource {
   id: string;
   name: string;
   kind: SourceKind;
+  /** Slug of the publisher of several sources; null or absent: the source is its own publisher. */
+  publisher?: string | null;
   url: string;
   homepage?: string | null;
   format?: string;
@@ -29,6 +31,7 @@ function definitionColumns(source: NewSource) {
   return {
     name: source.name,
     kind: source.kind,
+    publisher: source.publisher ?? null,
     url: source.url,
     homepage: source.homepage ?? null,
     format: source.format ?? 'feed',

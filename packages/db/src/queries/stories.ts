@@ -1,4 +1,4 @@
-import type { ItemView, KeysetPosition, NewsFilter } from '@regwatch/core';
+import type { DigestCandidate, ItemView, KeysetPosition, NewsFilter } from '@regwatch/core';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { storyConditions } from './news-filter.ts';
@@ -72,6 +72,7 @@ const storyItemJson = sql`
     'publishedPrecision', i.published_precision,
     'publishedFrom', i.published_from,
     'summary', i.summary,
+    'language', i.language,
     'platforms', i.platforms,
     'jurisdictions', i.jurisdictions,
     'topics', i.topics,
@@ -154,30 +155,38 @@ export async function listStories(
   return { stories: rows.map((row) => row.story), next };
 }
 
-/** A story in a digest: what it was ranked by. */
-export interface DigestEntry {
-  story: StoryView;
-  /** Distinct sources with an item in the period. */
+/** A story with an item in a digest's period, with what the digest ranks it by (see core's `rankDigest`). */
+export interface DigestCandidateRow extends DigestCandidate {
+  /** Distinct sources (feeds) with an item in the period. */
   sourceCount: number;
-  /** Items of the story published in the period. */
-  itemCount: number;
 }
 
 /**
- * The stories of a period ranked for a newsletter: those with an item published in
- * [since, until) (an item dated to a month or year: its whole month or year), most distinct sources first, then those whose primary item is a regulator's
- * own notice, then by items in the period and the newest activity. Each with its first
- * `embeddedStoryItems` items.
+ * Every story with an item published in [since, until) that matches the filter (an item dated
+ * to a month or year counts when its whole month or year is in the period), with its coverage
+ * in the period: distinct publishers (a source's `publisher`, else the source itself), distinct
+ * sources, items. Unordered: ranking is a decision, made in core.
  */
-export async function digestStories(
+export async function digestCandidates(
   db: DbOrTx,
-  options: { since: string; until: string; limit: number; filter?: NewsFilter | undefined },
-): Promise<DigestEntry[]> {
+  options: { since: string; until: string; filter?: NewsFilter | undefined },
+): Promise<DigestCandidateRow[]> {
   const conditions = [sql`st.merged_into_id is null`, ...storyConditions(options.filter)];
-  const result = await db.execute<{ story: StoryView; source_count: number; item_count: number }>(sql`
+  const result = await db.execute<{
+    id: string;
+    title: string;
+    summary: string;
+    topics: string[];
+    publishers: number;
+    sources: number;
+    items: number;
+    regulator_primary: boolean;
+    last_published_at: string;
+  }>(sql`
     with period as (
-      select i.story_id, count(distinct i.source_id)::int as sources, count(*)::int as items
-      from items i
+      select i.story_id, count(distinct coalesce(s.publisher, s.id))::int as publishers,
+        count(distinct i.source_id)::int as sources, count(*)::int as items
+      from items i join sources s on s.id = i.source_id
       where i.published_at >= ${options.since}::timestamptz and i.published_at < ${options.until}::timestamptz
         -- An item known only to the month or year is in the period only when all of that month or
         -- year is: a register's incident of "2026" is not news of the first week of January.
@@ -186,20 +195,37 @@ export async function digestStories(
           <= ${options.until}::timestamptz
         and i.story_id is not null
       group by i.story_id
-    ), ranked as (
-      select st.id, p.sources, p.items, coalesce(ps.kind = 'regulator', false) as regulator_primary, st.last_published_at
-      from period p
-      join stories st on st.id = p.story_id
-      left join items pi on pi.id = st.primary_item_id
-      left join sources ps on ps.id = pi.source_id
-      where ${sql.join(conditions, sql` and `)}
-      order by p.sources desc, regulator_primary desc, p.items desc, st.last_published_at desc, st.id desc
-      limit ${options.limit}
     )
-    select ${storyJson(embeddedStoryItems)} as story, r.sources as source_count, r.items as item_count
-    from ranked r join stories st on st.id = r.id
-    order by r.sources desc, r.regulator_primary desc, r.items desc, r.last_published_at desc, r.id desc`);
-  return result.rows.map((row) => ({ story: row.story, sourceCount: row.source_count, itemCount: row.item_count }));
+    select st.id::text, st.title, st.summary, st.topics, p.publishers, p.sources, p.items,
+      coalesce(ps.kind = 'regulator', false) as regulator_primary,
+      ${isoInstant(sql`st.last_published_at`)} as last_published_at
+    from period p
+    join stories st on st.id = p.story_id
+    left join items pi on pi.id = st.primary_item_id
+    left join sources ps on ps.id = pi.source_id
+    where ${sql.join(conditions, sql` and `)}`);
+  return result.rows.map((row) => ({
+    storyId: row.id,
+    title: row.title,
+    summary: row.summary,
+    topics: row.topics,
+    publisherCount: row.publishers,
+    sourceCount: row.sources,
+    regulatorPrimary: row.regulator_primary,
+    periodItemCount: row.items,
+    lastPublishedAt: row.last_published_at,
+  }));
+}
+
+/** The stories with these ids, in the order given (unknown ids left out), each with its first `embeddedStoryItems` items. */
+export async function storiesByIds(db: DbOrTx, ids: readonly string[]): Promise<StoryView[]> {
+  if (ids.length === 0) return [];
+  const result = await db.execute<{ story: StoryView }>(sql`
+    select ${storyJson(embeddedStoryItems)} as story
+    from unnest(${`{${ids.join(',')}}`}::bigint[]) with ordinality as wanted(id, position)
+    join stories st on st.id = wanted.id
+    order by wanted.position`);
+  return result.rows.map((row) => row.story);
 }
 
 const isStoryId = (id: string) => /^\d{1,19}$/.test(id) && BigInt(id) <= 9223372036854775807n;

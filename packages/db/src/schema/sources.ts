@@ -12,6 +12,8 @@ export const sources = pgTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['regulator', 'incident-db', 'press'] }).notNull(),
+    /** Who publishes it when several sources are one publisher's feeds (`opc`); null: the source itself. */
+    publisher: text('publisher'),
     url: text('url').notNull(),
     homepage: text('homepage'),
     /** Adapter that reads the source's responses (`feed` = RSS/Atom/RDF). */

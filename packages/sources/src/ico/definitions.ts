@@ -9,6 +9,7 @@ export const icoSources: readonly SourceDefinition[] = [
     id: 'ico-news',
     name: 'ICO news and blogs',
     kind: 'regulator',
+    publisher: 'ico',
     homepage: 'https://ico.org.uk/about-the-ico/media-centre/news-and-blogs/',
     // The news-and-blogs RSS went in a site redesign; the listing page reads this API.
     url: 'https://ico.org.uk/api/search',
@@ -27,6 +28,7 @@ export const icoSources: readonly SourceDefinition[] = [
     id: 'ico-enforcement',
     name: 'ICO enforcement action',
     kind: 'regulator',
+    publisher: 'ico',
     homepage: 'https://ico.org.uk/action-weve-taken/enforcement/',
     url: 'https://ico.org.uk/global/rss-feeds/enforcement/',
     format: 'feed',

@@ -64,6 +64,7 @@ export const opcSources: readonly SourceDefinition[] = feeds.flatMap((feed) =>
       id: `opc-${feed.key}-${language}`,
       name: feed.names[language],
       kind: 'regulator',
+      publisher: 'opc',
       homepage: feed.homepages[language],
       url: `${site}/${language}/rss/${feed.key}${feed.slash}`,
       format: 'feed',

@@ -10,6 +10,12 @@ export const DigestQuery = Type.Object(
     since: QueryText({ description: 'Start of the period (inclusive): ISO 8601 date or instant', maxLength: 40 }),
     until: QueryText({ description: 'End of the period (exclusive): ISO 8601 date or instant', maxLength: 40 }),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Stories in the digest' })),
+    outreach: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: 'Include outreach (events, agendas, campaigns, prizes, school materials), ranked last',
+      }),
+    ),
     ...filters,
   },
   { additionalProperties: false },
@@ -18,12 +24,33 @@ export const DigestQuery = Type.Object(
 export const Digest = Type.Object({
   since: Type.String({ format: 'date-time' }),
   until: Type.String({ format: 'date-time' }),
+  outreachLeftOut: Type.Integer({
+    minimum: 0,
+    description: 'Outreach stories of the period left out (0 with outreach=true)',
+  }),
   data: Type.Array(
     Type.Object({
       ...Story.properties,
-      sourceCount: Type.Integer({ minimum: 1, description: 'Distinct sources that published on it in the period' }),
+      newsKind: Type.Union([Type.Literal('action'), Type.Literal('news'), Type.Literal('outreach')], {
+        description:
+          '`action`: a decision, fine, order, investigation, ruling, new rule or guidance (topics enforcement, ' +
+          'litigation, legislation); `outreach`: an event, agenda, awareness campaign, prize, school material or ' +
+          'vacancy; `news`: anything else',
+      }),
+      publisherCount: Type.Integer({
+        minimum: 1,
+        description: 'Distinct publishers that published on it in the period (one office’s feeds count once)',
+      }),
+      sourceCount: Type.Integer({
+        minimum: 1,
+        description: 'Distinct sources (feeds) that published on it in the period',
+      }),
       periodItemCount: Type.Integer({ minimum: 1, description: 'Its items published in the period' }),
     }),
-    { description: 'Ranked: most sources first, then a regulator’s own notice as primary, then items in the period' },
+    {
+      description:
+        'Ranked: outreach (when included) last; then most publishers first; among equal coverage, actions first; then a regulator’s ' +
+        'own notice as primary, items in the period, the newest',
+    },
   ),
 });

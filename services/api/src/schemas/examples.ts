@@ -16,6 +16,7 @@ export const exampleItem = {
   publishedFrom: 'entry' as const,
   summary:
     'The Information Commissioner has fined genetic testing company 23andMe £2.31m for failing to protect UK users’ personal data.',
+  language: 'en',
   platforms: ['23andme'],
   jurisdictions: ['GB'],
   topics: ['data-breaches', 'enforcement', 'health'],
@@ -32,6 +33,7 @@ const exampleOtherItem = {
   publishedFrom: 'entry' as const,
   summary:
     'The UK Information Commissioner’s Office fined 23andMe after a credential-stuffing attack exposed 155,592 UK users.',
+  language: 'en',
   platforms: ['23andme'],
   jurisdictions: ['GB'],
   topics: ['data-breaches', 'enforcement'],
@@ -92,7 +94,8 @@ export const exampleStoryList = { data: [exampleStory], nextCursor: null };
 export const exampleDigest = {
   since: '2025-06-16T00:00:00.000Z',
   until: '2025-06-23T00:00:00.000Z',
-  data: [{ ...exampleStory, sourceCount: 2, periodItemCount: 2 }],
+  outreachLeftOut: 1,
+  data: [{ ...exampleStory, newsKind: 'action', publisherCount: 2, sourceCount: 2, periodItemCount: 2 }],
 };
 
 export const examplePlatformList = {

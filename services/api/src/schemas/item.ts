@@ -25,6 +25,11 @@ export const Item = Type.Object(
     publishedPrecision: PublishedPrecision,
     publishedFrom: PublishedFrom,
     summary: Type.String({ description: 'Plain text, at most 1,000 characters' }),
+    language: Nullable(
+      Type.String({
+        description: 'BCP 47 primary language of its title and summary (`en`, `fr`, `de`); null when unknown',
+      }),
+    ),
     platforms: Type.Array(Type.String(), { description: 'Platform ids the item is about' }),
     jurisdictions: Type.Array(Type.String(), { description: 'ISO 3166 codes, EU or EEA' }),
     topics: Type.Array(Type.String()),

@@ -61,7 +61,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
         `  ${api}/v1/items?q=facial%20recognition`,
         `  ${api}/v1/digest?since=2026-01-01&until=2026-03-31`,
         `  ${api}/v1/platforms   /v1/jurisdictions   /v1/topics   /v1/sources`,
-        `  ${api}/feeds/stories.rss?jurisdiction=GB   (RSS; also .atom, .json, and /feeds/opml)`,
+        `  ${api}/feeds/stories.rss?jurisdiction=GB   (RSS; also .atom, .json, .html to read in a browser, and /feeds/opml)`,
         `  ${api}/openapi.json`,
         `  ${api}/docs   (interactive documentation)`,
         'Stop with Ctrl-C.',

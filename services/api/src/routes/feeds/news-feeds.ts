@@ -9,6 +9,7 @@ import {
   lastModified,
   newestEntryDate,
   renderAtom,
+  renderFeedPage,
   renderJsonFeed,
   renderRss,
 } from '@regwatch/render';
@@ -25,8 +26,16 @@ const formats = {
   rss: { render: renderRss, contentType: feedMediaTypes.rss, name: 'RSS 2.0' },
   atom: { render: renderAtom, contentType: feedMediaTypes.atom, name: 'Atom 1.0' },
   json: { render: renderJsonFeed, contentType: feedMediaTypes.jsonFeed, name: 'JSON Feed 1.1' },
+  html: { render: renderFeedPage, contentType: feedMediaTypes.html, name: 'HTML' },
 } as const;
 type Format = keyof typeof formats;
+
+/** The feed formats a page links to and announces, with the names readers show. */
+const subscribable = [
+  { format: 'rss', title: 'RSS', type: 'application/rss+xml' },
+  { format: 'atom', title: 'Atom', type: 'application/atom+xml' },
+  { format: 'json', title: 'JSON Feed', type: 'application/feed+json' },
+] as const;
 
 /** A feed with no entries yet still needs a date that does not move (the bytes, and so the ETag, must not). */
 const beforeAnything = '2000-01-01T00:00:00.000Z';
@@ -71,9 +80,9 @@ export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCa
         path,
         {
           schema: {
-            summary: `${kind === 'stories' ? 'Stories' : 'Items'} as ${name}`,
+            summary: `${kind === 'stories' ? 'Stories' : 'Items'} as ${format === 'html' ? 'a web page' : name}`,
             description:
-              `The newest ${kind} (\`limit\`, default 50) matching the filters, as ${name}. ` +
+              `The newest ${kind} (\`limit\`, default 50) matching the filters, as ${format === 'html' ? 'a web page for people (what the feeds’ channel link opens), linking the feed in each format' : name}. ` +
               (kind === 'stories' ? "One entry per story, listing every outlet's article, the primary first. " : '') +
               'Conditional GET: send `If-None-Match` or `If-Modified-Since` to get 304 when nothing changed.',
             tags: ['feeds'],
@@ -93,7 +102,13 @@ export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCa
               title: feedTitle(kind, query),
               description: `The merged regulatory newsfeed from Regwatch: ${kind === 'stories' ? 'one entry per story, every outlet folded under it' : 'every article and notice'}.`,
               selfUrl: `${base}${path}${canonical}`,
-              homeUrl: `${base}/v1/${kind}${canonical}`,
+              // The page a person opens from a reader: this feed as HTML, same filters.
+              homeUrl: `${base}/feeds/${kind}.html${canonical}`,
+              alternates: subscribable.map((alternate) => ({
+                title: alternate.title,
+                type: alternate.type,
+                href: `${base}/feeds/${kind}.${alternate.format}${canonical}`,
+              })),
               id: `tag:${deps.config.FEED_TAG_AUTHORITY}:feeds/${kind}${canonical}`,
               tagAuthority: deps.config.FEED_TAG_AUTHORITY,
               language: 'en',

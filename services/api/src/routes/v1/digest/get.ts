@@ -1,5 +1,5 @@
-import { newsFilter, RegwatchError } from '@regwatch/core';
-import { digestStories } from '@regwatch/db';
+import { newsFilter, RegwatchError, rankDigest } from '@regwatch/core';
+import { digestCandidates, storiesByIds } from '@regwatch/db';
 import { errorResponses, withExamples } from '../../../schemas/common.ts';
 import { Digest, DigestQuery } from '../../../schemas/digest.ts';
 import { exampleDigest } from '../../../schemas/examples.ts';
@@ -16,16 +16,19 @@ export function getDigestRoute(app: FastifyTypeBox, deps: AppDeps): void {
       schema: {
         summary: 'The stories of a period, ranked for a newsletter',
         description:
-          'Stories with an item published in [since, until), most distinct sources first, then those whose ' +
-          "primary item is a regulator's own notice, then by items in the period; each with its first items, " +
-          `primary first (\`itemCount\` and \`itemsUrl\` for the rest). Takes the filters of /v1/stories. At most ${maxPeriodDays} days.`,
+          'Stories with an item published in [since, until), ranked for a newsletter. Outreach (events, agendas, ' +
+          'campaigns, prizes, school materials, vacancies) is left out and counted in `outreachLeftOut`, or with ' +
+          '`outreach=true` ranked after everything else. Most distinct publishers first (one office’s feeds in ' +
+          'several languages are one publisher); among equal coverage, decisions, fines, investigations, rulings and ' +
+          "guidance first; then a regulator's own notice as primary, items in the period, the newest. Each with its " +
+          `first items, primary first (\`itemCount\` and \`itemsUrl\` for the rest). Takes the filters of /v1/stories. At most ${maxPeriodDays} days.`,
         tags: ['stories'],
         querystring: DigestQuery,
         response: { 200: withExamples(Digest, exampleDigest), ...errorResponses },
       },
     },
     async (request) => {
-      const { limit = 20, ...query } = request.query;
+      const { limit = 20, outreach = false, ...query } = request.query;
       const filter = newsFilter(query);
       const since = filter.since;
       const until = filter.until;
@@ -37,15 +40,31 @@ export function getDigestRoute(app: FastifyTypeBox, deps: AppDeps): void {
         );
       }
       const { since: _since, until: _until, ...storyFilter } = filter;
-      const entries = await digestStories(deps.database.db, { since, until, limit, filter: storyFilter });
+      const candidates = await digestCandidates(deps.database.db, { since, until, filter: storyFilter });
+      const ranked = rankDigest(candidates, { limit, includeOutreach: outreach });
+      const stories = await storiesByIds(
+        deps.database.db,
+        ranked.entries.map((entry) => entry.candidate.storyId),
+      );
+      const byId = new Map(stories.map((story) => [story.id, story]));
       return {
         since,
         until,
-        data: entries.map((entry) => ({
-          ...withItemsUrl(entry.story),
-          sourceCount: entry.sourceCount,
-          periodItemCount: entry.itemCount,
-        })),
+        outreachLeftOut: ranked.outreachLeftOut,
+        data: ranked.entries.flatMap(({ candidate, kind }) => {
+          const story = byId.get(candidate.storyId);
+          // A story merged away between the two queries is left out rather than shown stale.
+          if (!story) return [];
+          return [
+            {
+              ...withItemsUrl(story),
+              newsKind: kind,
+              publisherCount: candidate.publisherCount,
+              sourceCount: candidate.sourceCount,
+              periodItemCount: candidate.periodItemCount,
+            },
+          ];
+        }),
       };
     },
   );
