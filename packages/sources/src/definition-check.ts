@@ -36,5 +36,6 @@ export function definitionProblems(source: SourceDefinition): string[] {
     problem('relevance', "must be 'privacy' for the press");
   if (source.fetchArticlePages !== undefined && !articlePageModes.includes(source.fetchArticlePages))
     problem('fetchArticlePages', `must be one of ${articlePageModes.join(', ')}`);
+  if (source.publisher !== undefined && !isSlug(source.publisher)) problem('publisher', 'must be a lower-case slug');
   return problems;
 }

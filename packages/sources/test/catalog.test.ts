@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { isSlug } from '@regwatch/core';
 import { describe, expect, it } from 'vitest';
 import { sourceCatalog } from '../src/catalog.ts';
 import { definitionProblems } from '../src/definition-check.ts';

@@ -11,7 +11,7 @@ const targets = { databaseUrl: 'postgres://postgres:pw@127.0.0.1:5432/regwatch',
 
 /** The error drizzle really throws for a query against `url`. */
 async function queryError(url: string): Promise<unknown> {
-  const database = createDatabase({ url, applicationName: 'errors-test', onIdleError: () => undefined });
+  const database = createDatabase({ url, applicationName: 'errors-test', onConnectionLost: () => undefined });
   try {
     await listSources(database.db);
     throw new Error('the query should have failed');
