@@ -1,0 +1,91 @@
+import type {
+  DateOrigin,
+  DatePrecision,
+  ItemTags,
+  NearDuplicateSignature,
+  SourceKind,
+  SourceLabels,
+  StoryFeatures,
+} from '@regwatch/core';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { textArray } from './sql-arrays.ts';
+
+/** A stored item read back for the processing step (`regwatch retag`), with its source's facts. */
+export interface StoredItem {
+  id: string;
+  storyId: string | null;
+  sourceId: string;
+  sourceKind: SourceKind;
+  sourceJurisdictions: string[];
+  dedupKey: string;
+  guid: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string;
+  summary: string;
+  content: string;
+  author: string | null;
+  language: string | null;
+  publishedAt: string;
+  publishedPrecision: DatePrecision;
+  publishedFrom: DateOrigin;
+  contentHash: string;
+  labels: SourceLabels;
+  platforms: string[];
+  jurisdictions: string[];
+  topics: string[];
+  features: StoryFeatures | null;
+  signature: NearDuplicateSignature | null;
+}
+
+/** The next `limit` stored items after `afterId` (id order), optionally of one source. */
+export async function storedItemsAfter(
+  db: DbOrTx,
+  options: { afterId: string; limit: number; sourceId?: string | undefined },
+): Promise<StoredItem[]> {
+  const result = await db.execute<StoredItem & Record<string, unknown>>(sql`
+    select i.id::text as "id", i.story_id::text as "storyId", i.source_id as "sourceId",
+      s.kind as "sourceKind", s.jurisdictions as "sourceJurisdictions",
+      i.dedup_key as "dedupKey", i.guid, i.url, i.canonical_url as "canonicalUrl", i.title, i.summary, i.content,
+      i.author, i.language, to_char(i.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "publishedAt",
+      i.published_precision as "publishedPrecision", i.published_from as "publishedFrom",
+      i.content_hash as "contentHash", i.source_labels as "labels", i.platforms, i.jurisdictions, i.topics,
+      i.story_features as "features", i.near_duplicate as "signature"
+    from items i join sources s on s.id = i.source_id
+    where i.id > ${options.afterId}::bigint
+      ${options.sourceId === undefined ? sql`` : sql`and i.source_id = ${options.sourceId}`}
+    order by i.id
+    limit ${options.limit}`);
+  return result.rows;
+}
+
+/** Locks one stored item's row for the transaction and reads its story (it may have moved since it was read). */
+export async function lockStoredItem(tx: DbOrTx, itemId: string): Promise<{ storyId: string | null } | null> {
+  const result = await tx.execute<{ story_id: string | null }>(
+    sql`select story_id::text from items where id = ${itemId}::bigint for update`,
+  );
+  const row = result.rows[0];
+  return row ? { storyId: row.story_id } : null;
+}
+
+/** Writes what the processing step derives from a stored item's text: its tags, evidence, story features and signature. */
+export async function writeDerivedColumns(
+  tx: DbOrTx,
+  itemId: string,
+  columns: {
+    platforms: readonly string[];
+    jurisdictions: readonly string[];
+    topics: readonly string[];
+    evidence: ItemTags;
+    features: StoryFeatures;
+    signature: NearDuplicateSignature;
+  },
+): Promise<void> {
+  await tx.execute(sql`
+    update items set platforms = ${textArray(columns.platforms)}, jurisdictions = ${textArray(columns.jurisdictions)},
+      topics = ${textArray(columns.topics)}, tag_evidence = ${JSON.stringify(columns.evidence)}::jsonb,
+      story_features = ${JSON.stringify(columns.features)}::jsonb,
+      near_duplicate = ${JSON.stringify(columns.signature)}::jsonb, updated_at = now()
+    where id = ${itemId}::bigint`);
+}
