@@ -2,7 +2,8 @@ export { type DocumentRead, type DroppedEntry, enqueueDocument, normaliseAll } f
 export { createFetchDispatcher, type FetchDispatcher, type FetchDispatcherOptions } from './fetch/dispatcher.ts';
 export { type FetchLimits, type FetchResult, fetchDocument, parseRetryAfter } from './fetch/fetch-document.ts';
 export { type ImportReport, importDocument } from './import-document.ts';
-export { type PollDeps, type PollSummary, pollSource } from './poll-source.ts';
+export { type IngestMainDeps, type IngestParts, main } from './main.ts';
+export { type PollDeps, type PollRequest, type PollSummary, pollSource } from './poll-source.ts';
 export {
   type Entry,
   entryFromJob,
