@@ -1,37 +1,14 @@
-import type {
-  DateOrigin,
-  DatePrecision,
-  ItemTags,
-  NearDuplicateSignature,
-  SourceKind,
-  SourceLabels,
-  StoryFeatures,
-} from '@regwatch/core';
+import type { ItemTags, NearDuplicateSignature, NormalisedItem, SourceKind, StoryFeatures } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { textArray } from './sql-arrays.ts';
 
 /** A stored item read back for the processing step (`regwatch retag`), with its source's facts. */
-export interface StoredItem {
+export interface StoredItem extends Omit<NormalisedItem, 'links'> {
   id: string;
   storyId: string | null;
-  sourceId: string;
   sourceKind: SourceKind;
   sourceJurisdictions: string[];
-  dedupKey: string;
-  guid: string;
-  url: string | null;
-  canonicalUrl: string | null;
-  title: string;
-  summary: string;
-  content: string;
-  author: string | null;
-  language: string | null;
-  publishedAt: string;
-  publishedPrecision: DatePrecision;
-  publishedFrom: DateOrigin;
-  contentHash: string;
-  labels: SourceLabels;
   platforms: string[];
   jurisdictions: string[];
   topics: string[];
