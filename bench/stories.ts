@@ -21,7 +21,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nearDuplicateSignature, nearDuplicateText, normaliseEntry, sameTextKey, storyFeatures } from '@regwatch/core';
-import { createDatabase, insertSource, migrateDatabase, storeItem } from '@regwatch/db';
+import { createDatabase, insertSource, migrateDatabase } from '@regwatch/db';
+import { storeItem } from '@regwatch/ingest';
 import { deletePrefix } from '@regwatch/testing';
 import pg from 'pg';
 

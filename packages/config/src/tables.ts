@@ -180,6 +180,18 @@ export const ingestFields = {
     default: 30_000,
     parse: integer({ min: 500, max: 600_000 }),
   }),
+  INGEST_HEALTH_HOST: field({
+    description: 'Address the ingest process serves /healthz and /readyz on',
+    default: '127.0.0.1',
+    parse: text({ pattern: /^[A-Za-z0-9.:-]+$/, hint: 'a host name or IP address' }),
+  }),
+  INGEST_HEALTH_PORT: field({
+    description:
+      'Port the ingest process serves /healthz and /readyz on (0: any free port, logged at start); ' +
+      'it must differ from PORT when both run in one process',
+    default: 3001,
+    parse: integer({ min: 0, max: 65_535 }),
+  }),
   RECONCILE_AFTER_SECONDS: field({
     description:
       'An entry read but not stored this long after its poll is enqueued again if Redis no longer has its job (after a flush or failover)',

@@ -15,12 +15,44 @@ export {
   type ArticlePageRecord,
   type ArticleRequest,
   type ArticleTarget,
-  applyArticleText,
   articlePagesToRequest,
   articleTarget,
   claimArticlePage,
   recordArticlePage,
 } from './queries/article-pages.ts';
+export {
+  countTerms,
+  createStory,
+  indexClusterKeys,
+  lockClusterKeys,
+  lockStoryProfiles,
+  mergeStoriesInto,
+  nearDuplicateCandidates,
+  readTermCounts,
+  replaceClusterKeys,
+  sameTextCandidates,
+  setItemStory,
+  setStoryProfile,
+  storyCandidates,
+  storyFacts,
+  storyMembers,
+  type TimeWindow,
+  writeStoryRollup,
+} from './queries/clustering.ts';
+export {
+  findConflictingItem,
+  findEntry,
+  findItemByCanonicalUrl,
+  type ItemRef,
+  insertEntry,
+  insertItem,
+  knownContentHashes,
+  lockEntryKey,
+  type StoreResult,
+  storyOf,
+  type TagColumns,
+  updateEntryVersion,
+} from './queries/item-store.ts';
 export { getItem, type ItemDetailView, type ItemPage, listItems } from './queries/items.ts';
 export {
   clearPendingEntry,
@@ -29,7 +61,6 @@ export {
   recordPendingEntries,
   unsettledPendingEntries,
 } from './queries/pending-entries.ts';
-export { itemsToRetag, type RetagCandidate, replaceItemTags } from './queries/retag.ts';
 export {
   countItemsBySource,
   getSource,
@@ -43,7 +74,13 @@ export {
   saveSource,
   setSourceEnabled,
 } from './queries/sources.ts';
-export { knownContentHashes, type StoreOptions, type StoreResult, storeItem } from './queries/store-item.ts';
+export {
+  lockStoredItem,
+  type StoredItem,
+  storedItem,
+  storedItemsAfter,
+  writeDerivedColumns,
+} from './queries/stored-items.ts';
 export {
   type AlternateView,
   type DigestCandidateRow,

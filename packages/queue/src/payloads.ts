@@ -7,6 +7,8 @@ export const PollJob = Type.Object({
   sourceId: Type.String({ minLength: 1, maxLength: 64 }),
   /** Poll even if the source's next check is in the future (an operator asked for it). */
   force: Type.Optional(Type.Boolean()),
+  /** Fetch the whole document again: no validators, no body-hash short-circuit (implies `force`). */
+  refetch: Type.Optional(Type.Boolean()),
 });
 export type PollJob = Static<typeof PollJob>;
 

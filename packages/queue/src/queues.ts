@@ -172,11 +172,20 @@ export async function scheduledSourceIds(queue: Queue<PollJob>): Promise<string[
     .map((key) => key.slice('poll-'.length));
 }
 
-/** Polls a source now, ignoring its next-check time; a request already waiting absorbs this one. */
-export async function pollNow(queue: Queue<PollJob>, sourceId: string): Promise<Job<PollJob>> {
-  return queue.add(
-    'poll',
-    { sourceId, force: true },
-    { jobId: `poll-now-${sourceId}`, removeOnComplete: true, removeOnFail: true },
-  );
+/**
+ * Polls a source now, ignoring its next-check time; a request already waiting absorbs this one.
+ * `refetch` fetches without validators (its own job id, so a waiting conditional poll does not
+ * absorb it).
+ */
+export async function pollNow(
+  queue: Queue<PollJob>,
+  sourceId: string,
+  options: { refetch?: boolean } = {},
+): Promise<Job<PollJob>> {
+  const refetch = options.refetch === true;
+  return queue.add('poll', refetch ? { sourceId, force: true, refetch: true } : { sourceId, force: true }, {
+    jobId: `poll-${refetch ? 'refetch' : 'now'}-${sourceId}`,
+    removeOnComplete: true,
+    removeOnFail: true,
+  });
 }

@@ -2,6 +2,13 @@ export { CloseList, type CloseReport } from './close-list.ts';
 export { type HealthServer, type HealthServerOptions, type Probe, startHealthServer } from './health-server.ts';
 export { classifyJobError, permanentFailure, permanentPrefix } from './job-errors.ts';
 export { createLogger } from './logger.ts';
+export {
+  type OpenedService,
+  type RunningService,
+  type ServiceOptions,
+  type ServiceRoom,
+  startService,
+} from './service.ts';
 export { type ShutdownOptions, untilShutdown } from './shutdown.ts';
 export {
   createWorkers,

@@ -6,14 +6,16 @@ export interface ShutdownOptions {
   deadlineMs: number;
   logger: Logger;
   /** Called first, before anything closes: readiness turns 503 so load balancers stop sending. */
-  onDraining?: () => void;
+  onDraining?: (() => void) | undefined;
   /** Where the process ends when the deadline passes (tests pass their own). */
-  exit?: (code: number) => void;
-  signals?: readonly NodeJS.Signals[];
+  exit?: ((code: number) => void) | undefined;
+  signals?: readonly NodeJS.Signals[] | undefined;
+  /** Stops as a signal would when aborted (a composition root stopping a service, tests). */
+  stop?: AbortSignal;
 }
 
 /**
- * Waits for the first SIGTERM or SIGINT, then stops in order: readiness 503, close everything
+ * Waits for the first SIGTERM or SIGINT (or `stop` aborted), then stops in order: readiness 503, close everything
  * in reverse order of opening under one deadline. Later signals are ignored (and logged) so a
  * second Ctrl-C cannot cut a shutdown in half; past the deadline the process exits 1.
  * Resolves with the exit code once everything closed.
@@ -23,7 +25,7 @@ export function untilShutdown(options: ShutdownOptions): Promise<number> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   return new Promise((resolve) => {
     let stopping = false;
-    const onSignal = (signal: NodeJS.Signals) => {
+    const onSignal = (signal: NodeJS.Signals | 'stop') => {
       if (stopping) {
         options.logger.warn({ signal }, 'already shutting down; signal ignored');
         return;
@@ -40,9 +42,13 @@ export function untilShutdown(options: ShutdownOptions): Promise<number> {
         clearTimeout(deadline);
         for (const failure of report.failed) options.logger.warn(failure, 'did not close cleanly');
         for (const each of signals) process.off(each, onSignal);
+        options.stop?.removeEventListener('abort', onStop);
         resolve(report.failed.length === 0 ? 0 : 1);
       });
     };
+    const onStop = () => onSignal('stop');
     for (const each of signals) process.on(each, onSignal);
+    if (options.stop?.aborted) onStop();
+    else options.stop?.addEventListener('abort', onStop, { once: true });
   });
 }

@@ -1,5 +1,6 @@
 import { normaliseEntry, type SourceKind } from '@regwatch/core';
-import { insertSource, storeItem } from '@regwatch/db';
+import { insertSource } from '@regwatch/db';
+import { storeItem } from '@regwatch/ingest';
 import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 import { normaliseEntry } from '@regwatch/core';
-import { insertSource, storeItem } from '@regwatch/db';
+import { insertSource } from '@regwatch/db';
+import { storeItem } from '@regwatch/ingest';
 import { createTestDatabase, type TestDatabase, uniquePrefix } from '@regwatch/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestAppOptions } from './build.ts';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { apiKeyRandomBytes, generateApiKey, normaliseEntry } from '@regwatch/core';
-import { type ApiKeyView, createApiKey, type Db, insertSource, storeItem } from '@regwatch/db';
+import { type ApiKeyView, createApiKey, type Db, insertSource } from '@regwatch/db';
+import { storeItem } from '@regwatch/ingest';
 
 /** A stored API key and the key itself, as `regwatch apikey create` makes them. */
 export async function createTestKey(

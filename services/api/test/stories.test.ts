@@ -1,5 +1,6 @@
 import { type FeedEntry, normaliseEntry } from '@regwatch/core';
-import { type Db, insertSource, type NewSource, storeItem } from '@regwatch/db';
+import { type Db, insertSource, type NewSource } from '@regwatch/db';
+import { storeItem } from '@regwatch/ingest';
 import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -6,7 +6,19 @@ export { type DocumentRead, type DroppedEntry, enqueueDocument, normaliseAll } f
 export { createFetchDispatcher, type FetchDispatcher, type FetchDispatcherOptions } from './fetch/dispatcher.ts';
 export { type FetchLimits, type FetchResult, fetchDocument, parseRetryAfter } from './fetch/fetch-document.ts';
 export { type ImportReport, importDocument } from './import-document.ts';
-export { type PollDeps, type PollSummary, pollSource } from './poll-source.ts';
+export { type IngestMainDeps, type IngestParts, main } from './main.ts';
+export { type PollDeps, type PollRequest, type PollSummary, pollSource } from './poll-source.ts';
+export {
+  type Entry,
+  entryFromJob,
+  type ProcessContext,
+  processEntry,
+  refreshStory,
+  type SourceFacts,
+  type StoreOptions,
+  storeItem,
+  storeTaggedEntry,
+} from './process/index.ts';
 export { type ReconcileReport, reconcilePending } from './reconcile-pending.ts';
 export { replayFailedJobs } from './replay-failed.ts';
 export { type RetagReport, retagItems } from './retag-items.ts';

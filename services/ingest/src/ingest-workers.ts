@@ -47,7 +47,7 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
           limits: context.limits,
         },
         data.sourceId,
-        data.force ?? false,
+        { force: data.force, refetch: data.refetch },
       );
       if (summary.status === 'failed') log.warn({ source: data.sourceId, ...summary }, 'source poll failed');
       else if (summary.status !== 'skipped') log.info({ source: data.sourceId, ...summary }, 'source polled');

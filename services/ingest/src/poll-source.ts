@@ -45,19 +45,37 @@ function isDue(source: SourceRow, now: Date): boolean {
   return source.nextCheckAt.getTime() - now.getTime() <= slackMs;
 }
 
+/** How a poll was asked for. */
+export interface PollRequest {
+  /** Poll even if the source's next check is in the future (`regwatch sources poll ID`). */
+  force?: boolean | undefined;
+  /**
+   * Fetch the whole document again (`regwatch sources poll ID --force`): no validators sent
+   * (If-None-Match, If-Modified-Since) and no short-circuit on an unchanged body hash, so
+   * entries a lost queue never stored are read again. Implies `force`.
+   */
+  refetch?: boolean | undefined;
+}
+
 /**
- * One poll of one source: fetch (conditionally), parse, normalise, enqueue what is new or
- * changed, then record the outcome on the source. Validators are stored only after the
- * entries are safely queued, so a crash in between means a refetch, never a lost entry.
- * Source failures are recorded, not thrown; only infrastructure failures (database,
- * Redis) reject, and then nothing about the source has changed.
+ * One poll of one source: fetch (conditionally, unless `refetch`), parse, normalise, enqueue
+ * what is new or changed, then record the outcome on the source. Validators are stored only
+ * after the entries are safely queued, so a crash in between means a refetch, never a lost
+ * entry. Source failures are recorded, not thrown; only infrastructure failures (database,
+ * Redis) reject, and then nothing about the source has changed. A boolean third argument is
+ * `force`.
  */
-export async function pollSource(deps: PollDeps, sourceId: string, force = false): Promise<PollSummary> {
+export async function pollSource(
+  deps: PollDeps,
+  sourceId: string,
+  request: PollRequest | boolean = {},
+): Promise<PollSummary> {
+  const { force = false, refetch = false } = typeof request === 'boolean' ? { force: request } : request;
   const now = (deps.now ?? (() => new Date()))();
   const source = await getSource(deps.db, sourceId);
   if (!source) return { status: 'skipped', reason: 'unknown source' };
   if (!source.enabled) return { status: 'skipped', reason: `disabled: ${source.disabledReason ?? 'by an editor'}` };
-  if (!force && !isDue(source, now)) return { status: 'skipped', reason: 'not due' };
+  if (!force && !refetch && !isDue(source, now)) return { status: 'skipped', reason: 'not due' };
 
   const intervalMs = source.pollIntervalSeconds * 1_000;
   const nextCheckAt = new Date(now.getTime() + intervalMs);
@@ -66,7 +84,9 @@ export async function pollSource(deps: PollDeps, sourceId: string, force = false
       {
         url: source.url,
         ...(source.requestBody === null ? {} : { method: 'POST' as const, body: source.requestBody }),
-        validators: { etag: source.etag, lastModified: source.lastModified },
+        validators: refetch
+          ? { etag: null, lastModified: null }
+          : { etag: source.etag, lastModified: source.lastModified },
       },
       deps.limits,
       deps.dispatcher,
@@ -77,7 +97,7 @@ export async function pollSource(deps: PollDeps, sourceId: string, force = false
       return { status: 'not-modified' };
     }
     const bodyHash = sha256Hex(fetched.body);
-    if (bodyHash === source.bodyHash) {
+    if (!refetch && bodyHash === source.bodyHash) {
       await recordNotModified(deps.db, source.id, { checkedAt: now, nextCheckAt });
       return { status: 'not-modified' };
     }

@@ -1,5 +1,5 @@
-import { type ItemTags, tagItem } from '@regwatch/core';
-import { type Db, itemsToRetag, replaceItemTags } from '@regwatch/db';
+import { type Db, storedItemsAfter } from '@regwatch/db';
+import { processEntry } from './process/index.ts';
 
 export interface RetagReport {
   read: number;
@@ -8,22 +8,11 @@ export interface RetagReport {
 
 const batch = 500;
 
-function sameIds(tags: readonly { id: string }[], stored: readonly string[]): boolean {
-  return tags.length === stored.length && tags.every((tag, index) => tag.id === stored[index]);
-}
-
-function unchanged(tags: ItemTags, item: { platforms: string[]; jurisdictions: string[]; topics: string[] }) {
-  return (
-    sameIds(tags.platforms, item.platforms) &&
-    sameIds(tags.jurisdictions, item.jurisdictions) &&
-    sameIds(tags.topics, item.topics)
-  );
-}
-
 /**
- * Tags stored items again with the current lexicons (after an editor changed them): each item is
- * read in id order, tagged as the processing step would, and written back only when its tags
- * differ, its story's tags with it. Safe to stop and run again.
+ * Runs stored items through the processing step again with the current lexicons (after an
+ * editor changed them, or an item's text was corrected): each item is read in id order, and its
+ * tags, story features and keys are written back only when they differ, its story's rolled-up
+ * tags with them. Safe to stop and run again.
  */
 export async function retagItems(
   db: Db,
@@ -32,21 +21,12 @@ export async function retagItems(
   const report: RetagReport = { read: 0, changed: 0 };
   let afterId = '0';
   for (;;) {
-    const items = await itemsToRetag(db, { afterId, limit: batch, sourceId: options.sourceId });
+    const items = await storedItemsAfter(db, { afterId, limit: batch, sourceId: options.sourceId });
     if (items.length === 0) return report;
     for (const item of items) {
-      const tags = tagItem({
-        title: item.title,
-        summary: item.summary,
-        content: item.content,
-        sourceJurisdictions: item.sourceJurisdictions,
-        sourceKind: item.sourceKind,
-        labels: item.labels,
-      });
+      const result = await processEntry({ db }, { kind: 'stored', item });
       report.read += 1;
-      if (unchanged(tags, item)) continue;
-      await db.transaction((tx) => replaceItemTags(tx, item, tags));
-      report.changed += 1;
+      if (result.outcome !== 'unchanged') report.changed += 1;
     }
     afterId = items.at(-1)?.id ?? afterId;
     options.onProgress?.(report);

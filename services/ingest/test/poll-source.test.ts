@@ -81,6 +81,37 @@ describe('pollSource', () => {
     expect(await queues.process.count()).toBe(0);
   });
 
+  it('refetches without validators when asked to (sources poll --force), so entries Redis lost come back', async () => {
+    server.route(
+      '/feed-refetch',
+      feedHandler(() => rssFeed({ count: 3 })),
+    );
+    const source = await addSource('/feed-refetch');
+    await pollSource(deps, source.id);
+    await queues.process.obliterate({ force: true }); // Redis lost the jobs: nothing was stored
+    const requests = () => server.requests.filter((request) => request.path === '/feed-refetch');
+    expect(await pollSource(deps, source.id, true)).toEqual({ status: 'not-modified' });
+    expect(requests().at(-1)?.headers['if-none-match']).toMatch(/^".+"$/);
+
+    const summary = await pollSource(deps, source.id, { refetch: true });
+    expect(summary).toMatchObject({ status: 'fetched', entries: 3, enqueued: 3 });
+    const refetch = requests().at(-1);
+    expect(refetch?.headers['if-none-match']).toBeUndefined();
+    expect(refetch?.headers['if-modified-since']).toBeUndefined();
+    expect(await drainProcessQueue()).toBe(3);
+  });
+
+  it('refetches an unchanged body past the body-hash check when asked to', async () => {
+    server.route('/no-validators-refetch', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed({ count: 2 }));
+    });
+    const source = await addSource('/no-validators-refetch');
+    expect((await pollSource(deps, source.id)).status).toBe('fetched');
+    await queues.process.obliterate({ force: true });
+    expect(await pollSource(deps, source.id, true)).toEqual({ status: 'not-modified' });
+    expect(await pollSource(deps, source.id, { refetch: true })).toMatchObject({ status: 'fetched', enqueued: 2 });
+  });
+
   it('skips an unchanged body by hash when the server sends no validators', async () => {
     server.route('/no-validators', (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed({ count: 2 }));

@@ -1,9 +1,9 @@
 import { normaliseEntry } from '@regwatch/core';
-import { insertSource, storeItem } from '@regwatch/db';
+import { insertSource } from '@regwatch/db';
 import { createTestDatabase, type TestDatabase, testSource } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { retagItems } from '../src/index.ts';
+import { retagItems, storeItem } from '../src/index.ts';
 
 let test: TestDatabase;
 beforeAll(async () => {

@@ -1,10 +1,7 @@
-import type { DateOrigin, DatePrecision, ItemTags, NormalisedItem, SourceKind, SourceLabels } from '@regwatch/core';
+import type { DateOrigin, DatePrecision, NormalisedItem, SourceKind, SourceLabels } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../client.ts';
+import type { DbOrTx } from '../client.ts';
 import type { ArticlePageStatus } from '../schema/article-pages.ts';
-import { lockClusterKeys, planClustering, refreshStory } from './cluster-item.ts';
-import { textArray } from './sql-arrays.ts';
-import { tagColumns } from './store-item.ts';
 
 /** An item's article page as recorded (`article_pages`). */
 export interface ArticlePageRecord {
@@ -170,45 +167,6 @@ export async function recordArticlePage(
       etag = ${outcome.etag}, last_modified = ${outcome.lastModified}, error_code = null, error = null,
       title = ${outcome.title}, text = ${outcome.text}, fetched_at = ${fetchedAt}, updated_at = now()
     where item_id = ${itemId}::bigint`);
-}
-
-/**
- * Stores what an article page gave an item: its summary and content, its tags, and its
- * clustering features, fingerprint and index keys recomputed from the new text (the same
- * `planClustering` a new item goes through), then its story's title, summary and tags. Only the
- * entry that owns the item's text may change it. The item keeps its story: clustering places an
- * item when it is inserted; the new features count for the items that arrive after it.
- */
-export async function applyArticleText(
-  db: Db,
-  target: Pick<ArticleTarget, 'item' | 'sourceKind'>,
-  update: { itemId: string; summary: string; content: string; tags: ItemTags },
-): Promise<{ storyId: string | null } | undefined> {
-  const item = { ...target.item, summary: update.summary, content: update.content };
-  const tags = tagColumns({ jurisdictions: [], tags: update.tags });
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${item.dedupKey}, 0))`);
-    const plan = await planClustering(tx, item, tags, target.sourceKind);
-    await lockClusterKeys(tx, plan.keys);
-    const updated = await tx.execute<{ story_id: string | null }>(sql`
-      update items set summary = ${item.summary}, content = ${item.content},
-        platforms = ${textArray(tags.platforms)}, jurisdictions = ${textArray(tags.jurisdictions)},
-        topics = ${textArray(tags.topics)}, tag_evidence = ${JSON.stringify(tags.evidence)}::jsonb,
-        story_features = ${JSON.stringify(plan.features)}::jsonb, near_duplicate = ${JSON.stringify(plan.signature)}::jsonb,
-        updated_at = now()
-      where id = ${update.itemId}::bigint and dedup_key = ${item.dedupKey}
-      returning story_id::text`);
-    const row = updated.rows[0];
-    if (!row) return undefined;
-    // The item's keys follow its text; term counts keep the item as first counted (one document).
-    await tx.execute(sql`delete from cluster_keys where item_id = ${update.itemId}::bigint`);
-    await tx.execute(sql`
-      insert into cluster_keys (key, item_id, published_at)
-      select key, ${update.itemId}::bigint, ${item.publishedAt}::timestamptz from unnest(${textArray(plan.keys)}) as key
-      on conflict do nothing`);
-    if (row.story_id !== null) await refreshStory(tx, row.story_id);
-    return { storyId: row.story_id };
-  });
 }
 
 /** An article page to ask for: the item, its owning entry and that entry's current version. */

@@ -9,7 +9,7 @@ import { startRecordedServer } from '../demo/recorded-server.ts';
 import type { Io } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
-import { runUntilSignal, startParts } from './start.ts';
+import { startParts, stopSignals } from './start.ts';
 
 export const demoHelp = `regwatch demo
   Runs Regwatch with no network: serves every catalog source's recorded response from a local
@@ -48,7 +48,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
     } finally {
       await database.close();
     }
-    const running = await startParts(config, ['api', 'ingest'], { migrate: false });
+    const running = await startParts(config, ['api', 'ingest'], { migrate: false, signals: stopSignals });
     if (running.ingest) for (const source of sourceCatalog) await pollNow(running.ingest.queues.poll, source.id);
     const api = running.api?.url ?? '';
     io.out(
@@ -67,7 +67,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
         'Stop with Ctrl-C.',
       ].join('\n'),
     );
-    return await runUntilSignal(running, config, io);
+    return await running.stopped;
   } finally {
     await recorded.close();
   }

@@ -19,8 +19,10 @@ regwatch sources sync
   their definitions up to date; fetch state and enabled/disabled choices are kept.
 regwatch sources list [--json]
   Every source with its fetch health.
-regwatch sources poll ID
-  Polls a source now, whatever its schedule.`;
+regwatch sources poll ID [--force]
+  Polls a source now, whatever its schedule. --force refetches the whole document: no stored
+  validators are sent (ETag, Last-Modified) and an unchanged body is read again, so entries
+  that were fetched but never stored (a Redis flush) come back.`;
 
 export async function sourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const [action, ...rest] = args;
@@ -221,8 +223,14 @@ async function listSourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io
 }
 
 async function pollSourceNow(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
-  const [id, ...extra] = args;
-  if (!id || extra.length > 0) throw new UsageError('usage: regwatch sources poll ID');
+  const { values, positionals } = parseArgs({
+    args,
+    options: { force: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: true,
+  });
+  const [id, ...extra] = positionals;
+  if (!id || extra.length > 0) throw new UsageError('usage: regwatch sources poll ID [--force]');
   const config = loadConfig(commonFields, env);
   const database = openDatabase(config.DATABASE_URL, 'regwatch-cli', createLogger('warn'));
   try {
@@ -235,8 +243,8 @@ async function pollSourceNow(args: string[], env: NodeJS.ProcessEnv, io: Io): Pr
   const queues = createQueues({ connection: redis, prefix: config.QUEUE_PREFIX });
   try {
     await waitForRedis(redis);
-    await pollNow(queues.poll, id);
-    io.out(`poll of ${id} queued; the ingest workers will run it`);
+    await pollNow(queues.poll, id, { refetch: values.force });
+    io.out(`${values.force ? 'refetch (no validators)' : 'poll'} of ${id} queued; the ingest workers will run it`);
     return 0;
   } finally {
     await queues.close();

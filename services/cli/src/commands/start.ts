@@ -1,31 +1,37 @@
 import { parseArgs } from 'node:util';
-import { type ApiServer, startApiServer } from '@regwatch/api';
+import { type ApiParts, main as apiMain } from '@regwatch/api';
 import { allConfigFields, describeConfig, loadConfig, type RegwatchConfig } from '@regwatch/config';
 import { migrateDatabase } from '@regwatch/db';
-import { type Ingest, startIngest } from '@regwatch/ingest';
+import { type IngestParts, main as ingestMain } from '@regwatch/ingest';
+import { createLogger, type RunningService } from '@regwatch/runtime';
 import { type Io, UsageError } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
-import { createLogger, openDatabase } from '../runtime.ts';
 import { version } from '../version.ts';
 
 export const startHelp = `regwatch start [--only api|ingest] [--no-migrate]
   Runs the API and the ingest workers in one process (or only one of them), after applying
-  pending migrations. Stops gracefully on SIGTERM or SIGINT.`;
+  pending migrations. Each stops gracefully on SIGTERM or SIGINT within SHUTDOWN_TIMEOUT_MS.`;
 
 export type Part = 'api' | 'ingest';
 
 export interface Running {
-  api: ApiServer | null;
-  ingest: Ingest | null;
-  /** Stops in order: readiness 503, stop taking requests and jobs, then close connections. */
+  api: ApiParts | null;
+  ingest: IngestParts | null;
+  /** Resolves with the exit code once every service has stopped (0: all closed in time). */
+  stopped: Promise<number>;
+  /** Stops every service as SIGTERM would, and waits for them. */
   stop(): Promise<void>;
 }
 
-/** Starts the parts of Regwatch a process runs; the demo and tests reuse it. */
+/**
+ * The composition root of a process: applies migrations if asked, then calls each service's
+ * `main` (which owns its lifecycle: pool, health, close list, deadline). The demo and tests
+ * reuse it; they pass no signals and stop it with `stop()`.
+ */
 export async function startParts(
   config: RegwatchConfig,
   parts: readonly Part[],
-  options: { migrate: boolean },
+  options: { migrate: boolean; signals?: readonly NodeJS.Signals[] },
 ): Promise<Running> {
   const logger = createLogger(config.LOG_LEVEL);
   logger.info({ config: describeConfig(allConfigFields, config), parts }, 'starting regwatch');
@@ -33,34 +39,42 @@ export async function startParts(
     const result = await migrateDatabase(config.DATABASE_URL, migrationsFolder);
     logger.info(result, 'database migrated');
   }
-  const database = openDatabase(config.DATABASE_URL, `regwatch-${parts.join('+')}`, logger);
-  let api: ApiServer | null = null;
-  let ingest: Ingest | null = null;
+  const signals = options.signals ?? [];
+  // Embedded (no signals): a close that outlives the deadline is reported in the exit code, and
+  // the host process (a test runner) is not ended.
+  const exit = signals.length === 0 ? () => undefined : undefined;
+  const services: RunningService<unknown>[] = [];
+  let ingest: RunningService<IngestParts> | null = null;
+  let api: RunningService<ApiParts> | null = null;
   try {
-    if (parts.includes('ingest')) ingest = await startIngest({ config, db: database.db, logger });
+    if (parts.includes('ingest')) {
+      ingest = await ingestMain(config, { signals, exit });
+      services.push(ingest);
+    }
     if (parts.includes('api')) {
-      api = await startApiServer({ config, database, logger, version });
-      logger.info({ url: api.url }, 'api listening');
+      api = await apiMain(config, { signals, exit, version });
+      services.push(api);
     }
   } catch (error) {
-    await ingest?.close().catch(() => undefined);
-    await database.close().catch(() => undefined);
+    await Promise.all(services.map((service) => service.stop()));
     throw error;
   }
+  const stopped = Promise.all(services.map((service) => service.stopped)).then((codes) => {
+    logger.info('stopped');
+    return Math.max(0, ...codes);
+  });
   return {
-    api,
-    ingest,
+    api: api?.parts ?? null,
+    ingest: ingest?.parts ?? null,
+    stopped,
     async stop() {
-      if (api) api.lifecycle.draining = true;
-      await api?.close();
-      await ingest?.close();
-      await database.close();
-      logger.info('stopped');
+      await Promise.all(services.map((service) => service.stop()));
+      await stopped;
     },
   };
 }
 
-export async function startCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+export async function startCommand(args: string[], env: NodeJS.ProcessEnv, _io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { only: { type: 'string' }, 'no-migrate': { type: 'boolean', default: false } },
@@ -71,36 +85,9 @@ export async function startCommand(args: string[], env: NodeJS.ProcessEnv, io: I
   }
   const parts: Part[] = values.only ? [values.only] : ['api', 'ingest'];
   const config = loadConfig(allConfigFields, env);
-  const running = await startParts(config, parts, { migrate: !values['no-migrate'] });
-  return runUntilSignal(running, config, io);
+  const running = await startParts(config, parts, { migrate: !values['no-migrate'], signals: stopSignals });
+  return running.stopped;
 }
 
-/** Waits for SIGTERM or SIGINT, then stops in order under a hard deadline. */
-export async function runUntilSignal(
-  running: Running,
-  config: Pick<RegwatchConfig, 'SHUTDOWN_TIMEOUT_MS'>,
-  io: Io,
-): Promise<number> {
-  await waitForSignal();
-  // A hard deadline: a stuck job or connection must not keep a stopping process alive.
-  const deadline = setTimeout(() => {
-    io.err(`regwatch: shutdown took longer than ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting anyway`);
-    process.exit(1);
-  }, config.SHUTDOWN_TIMEOUT_MS);
-  deadline.unref();
-  await running.stop();
-  clearTimeout(deadline);
-  return 0;
-}
-
-function waitForSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
-      resolve(signal);
-    };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
-  });
-}
+/** The signals that stop `regwatch start` and `regwatch demo`. */
+export const stopSignals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];

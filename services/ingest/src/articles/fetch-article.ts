@@ -1,17 +1,18 @@
-import { isRetryableArticleFailure, RegwatchError, tagItem, withArticleText } from '@regwatch/core';
+import { isRetryableArticleFailure, RegwatchError, withArticleText } from '@regwatch/core';
 import {
   type ArticlePageOutcome,
   type ArticleTarget,
-  applyArticleText,
   articleTarget,
   claimArticlePage,
   type Db,
   recordArticlePage,
+  storedItem,
 } from '@regwatch/db';
 import type { ArticleJob } from '@regwatch/queue';
 import { decodeDocument, extractArticleText } from '@regwatch/sources';
 import type { FetchDispatcher } from '../fetch/dispatcher.ts';
 import { type FetchLimits, fetchDocument } from '../fetch/fetch-document.ts';
+import { processEntry } from '../process/index.ts';
 import { articleFetchUrl } from './article-url.ts';
 
 export interface ArticleDeps {
@@ -109,16 +110,14 @@ export async function fetchArticle(deps: ArticleDeps, job: ArticleJob): Promise<
   }
 }
 
-/** Rebuilds the item's summary, content, tags and story features from the page's text. */
+/**
+ * Rebuilds the item's summary, content, tags and story features from the page's text, through
+ * the processing step as a stored item with a new text (it keeps its story).
+ */
 async function useText(db: Db, target: ArticleTarget, itemId: string, pageText: string) {
   const text = withArticleText(target.item, pageText);
-  const tags = tagItem({
-    title: target.item.title,
-    summary: text.summary,
-    content: text.content,
-    sourceJurisdictions: target.sourceJurisdictions,
-    sourceKind: target.sourceKind,
-    labels: target.item.labels,
-  });
-  return applyArticleText(db, target, { itemId, ...text, tags });
+  const stored = await storedItem(db, itemId);
+  if (!stored || stored.dedupKey !== target.item.dedupKey) return undefined;
+  const result = await processEntry({ db }, { kind: 'stored', item: stored, text });
+  return { storyId: result.storyId };
 }

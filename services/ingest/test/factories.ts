@@ -1,6 +1,6 @@
 import { type FeedEntry, type NormalisedItem, normaliseEntry } from '@regwatch/core';
-import type { Db } from '../src/index.ts';
-import { insertSource, type NewSource } from '../src/index.ts';
+import type { Db } from '@regwatch/db';
+import { insertSource, type NewSource } from '@regwatch/db';
 
 export async function addSource(db: Db, overrides: Partial<NewSource> = {}) {
   return insertSource(db, {

@@ -1,7 +1,8 @@
+import { getItem, listItems } from '@regwatch/db';
 import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getItem, listItems, storeItem } from '../src/index.ts';
+import { storeItem } from '../src/index.ts';
 import { addSource, makeItem } from './factories.ts';
 
 let test: TestDatabase;

@@ -1,0 +1,112 @@
+import {
+  addToStoryProfile,
+  assignStory,
+  choosePrimary,
+  mergeStoryProfiles,
+  type NormalisedItem,
+  type StoryFeatures,
+  storyProfileOf,
+} from '@regwatch/core';
+import {
+  createStory,
+  type DbOrTx,
+  indexClusterKeys,
+  lockStoryProfiles,
+  mergeStoriesInto,
+  setItemStory,
+  setStoryProfile,
+  storyCandidates,
+  storyFacts,
+  storyMembers,
+  writeStoryRollup,
+} from '@regwatch/db';
+import { type ClusterPlan, candidateWindow } from './plan.ts';
+
+/**
+ * Step 5, cluster: puts a freshly inserted item in a story. The candidates are the stories of
+ * items stored under its keys (db); core's `assignStory` decides whether it joins the best one,
+ * merges others that matched as well into it (the absorbed rows keep their ids, pointing at the
+ * survivor), or starts a new story. Then the item is indexed under its keys.
+ */
+export async function assignToStory(
+  tx: DbOrTx,
+  itemId: string,
+  item: NormalisedItem,
+  plan: ClusterPlan,
+): Promise<string> {
+  const candidates = await storyCandidates(tx, plan.features.candidateKeys, candidateWindow(item.publishedAt), itemId);
+  const byStory = new Map<string, StoryFeatures[]>();
+  for (const row of candidates) {
+    const members = byStory.get(row.storyId) ?? [];
+    members.push(row.features);
+    byStory.set(row.storyId, members);
+  }
+  const facts = await storyFacts(tx, [...byStory.keys()]);
+  const decision = assignStory(
+    plan.features,
+    [...byStory].map(([storyId, features]) => ({
+      storyId,
+      features,
+      profile: facts.get(storyId)?.profile ?? null,
+      sourceIds: facts.get(storyId)?.sourceIds,
+    })),
+  );
+
+  let storyId = decision.storyId;
+  if (storyId === null) {
+    storyId = await createStory(tx, {
+      primaryItemId: itemId,
+      title: item.title,
+      summary: item.summary,
+      publishedAt: item.publishedAt,
+      profile: addToStoryProfile(null, plan.features),
+    });
+  } else {
+    await addToProfiles(tx, storyId, decision.alsoMatched, plan.features, byStory);
+  }
+  await setItemStory(tx, itemId, storyId);
+  await mergeStoriesInto(tx, storyId, decision.alsoMatched);
+  await indexClusterKeys(tx, itemId, plan.keys, item.publishedAt);
+  await refreshStory(tx, storyId);
+  return storyId;
+}
+
+/**
+ * Counts the item into the profile of the story it joins, and the absorbed stories' profiles
+ * into it, under row locks (db). A story stored before profiles existed gets one built from the
+ * members found.
+ */
+async function addToProfiles(
+  tx: DbOrTx,
+  storyId: string,
+  absorbed: readonly string[],
+  item: StoryFeatures,
+  found: ReadonlyMap<string, StoryFeatures[]>,
+): Promise<void> {
+  const locked = await lockStoryProfiles(tx, [storyId, ...absorbed]);
+  const profileOf = (id: string) => locked.get(id) ?? storyProfileOf(found.get(id) ?? []);
+  let profile = addToStoryProfile(profileOf(storyId), item);
+  for (const id of absorbed) {
+    const other = profileOf(id);
+    if (other) profile = mergeStoryProfiles(profile, other);
+  }
+  await setStoryProfile(tx, storyId, profile);
+}
+
+/**
+ * Brings a story's rolled-up columns up to date after one of its items changed: the primary item
+ * (core's `choosePrimary`: the regulator's notice first), title, summary, count, span and tags.
+ * With `rebuildProfile`, the profile is rebuilt from its members' features too (their terms
+ * changed, and a profile cannot take an item's old terms out).
+ */
+export async function refreshStory(tx: DbOrTx, storyId: string, options: { rebuildProfile?: boolean } = {}) {
+  const members = await storyMembers(tx, storyId);
+  const primary = choosePrimary(members);
+  if (!primary) return;
+  if (options.rebuildProfile) {
+    await lockStoryProfiles(tx, [storyId]);
+    const features = members.flatMap((member) => (member.features ? [member.features] : []));
+    await setStoryProfile(tx, storyId, storyProfileOf(features));
+  }
+  await writeStoryRollup(tx, storyId, primary.id);
+}

@@ -1,0 +1,74 @@
+import {
+  createTestDatabase,
+  type PrivateRedis,
+  startPrivateRedis,
+  type TestDatabase,
+  testEnv,
+  uniquePrefix,
+  waitFor,
+} from '@regwatch/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exited, spawnCli } from './support/cli.ts';
+
+// Issue 12: every process has liveness and readiness, the ingest workers too.
+let test: TestDatabase;
+let redis: PrivateRedis;
+
+beforeAll(async () => {
+  test = await createTestDatabase('e2ehealth');
+  redis = await startPrivateRedis();
+});
+afterAll(async () => {
+  await redis.stop();
+  await test.drop();
+});
+
+describe('regwatch start --only ingest', () => {
+  it('serves /healthz and /readyz, readiness following Redis down and back, and stops cleanly on SIGTERM', async () => {
+    const env = testEnv({
+      databaseUrl: test.url,
+      prefix: uniquePrefix('e2ehealth'),
+      extra: { REDIS_URL: redis.url, LOG_LEVEL: 'info' },
+    });
+    const child = spawnCli(['start', '--only', 'ingest', '--no-migrate'], env);
+    try {
+      const url = await waitFor(
+        () => /"url":"(http:\/\/127\.0\.0\.1:\d+)","msg":"ingest health listening"/.exec(child.output())?.[1],
+        { what: 'the ingest health server', timeoutMs: 60_000 },
+      );
+      await waitFor(() => child.output().includes('"msg":"ingest workers started"'), { what: 'the workers' });
+      const live = await fetch(`${url}/healthz`);
+      expect(live.status).toBe(200);
+      expect(await live.json()).toEqual({ status: 'ok' });
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        checks: { postgres: 'ok', redis: 'ok', accepting: 'ok' },
+      });
+
+      await redis.stop();
+      const unready = await waitFor(
+        async () => {
+          const response = await fetch(`${url}/readyz`);
+          return response.status === 503 ? ((await response.json()) as { checks: Record<string, string> }) : undefined;
+        },
+        { what: 'readiness to report Redis down' },
+      );
+      expect(unready.checks.postgres).toBe('ok');
+      expect(unready.checks.redis).toMatch(/^failed: /);
+      // Liveness is the process, not its dependencies.
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+      await redis.restartEmpty();
+      await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, {
+        what: 'readiness once Redis is back',
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const { code } = await exited(child);
+    expect(code, child.output()).toBe(0);
+    expect(child.output()).toContain('"msg":"ingest workers stopped"');
+  });
+});
