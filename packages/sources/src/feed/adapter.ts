@@ -194,7 +194,7 @@ function classify(error: unknown): RegwatchError {
 export const feedAdapter: SourceAdapter = {
   format: 'feed',
   async parse(document: FetchedDocument): Promise<ParsedFeed> {
-    const { text: xml } = decodeDocument(document.body, document.contentType);
+    const { text: xml, warning } = decodeDocument(document.body, document.contentType);
     if (!/^\s*</.test(xml)) {
       throw new RegwatchError('parse_unsupported', 'document is not XML (it does not start with "<")');
     }
@@ -210,6 +210,7 @@ export const feedAdapter: SourceAdapter = {
       link: text(feed.link),
       language: text(feed.language) ?? text(feed['dc:language']),
       entries: (feed.items ?? []).map((item) => toEntry(item as RawItem)),
+      ...(warning ? { decodeWarning: warning } : {}),
     };
   },
 };
