@@ -3,6 +3,7 @@ export { createFetchDispatcher, type FetchDispatcher, type FetchDispatcherOption
 export { type FetchLimits, type FetchResult, fetchDocument, parseRetryAfter } from './fetch/fetch-document.ts';
 export { type ImportReport, importDocument } from './import-document.ts';
 export { type PollDeps, type PollSummary, pollSource } from './poll-source.ts';
+export { readDocumentFile } from './read-document-file.ts';
 export { type ReconcileReport, reconcilePending } from './reconcile-pending.ts';
 export { replayFailedJobs } from './replay-failed.ts';
 export { type RetagReport, retagItems } from './retag-items.ts';

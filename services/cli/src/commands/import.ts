@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ingestConfigFields, loadConfig } from '@regwatch/config';
-import { importDocument } from '@regwatch/ingest';
+import { isRegwatchError } from '@regwatch/core';
+import { importDocument, readDocumentFile } from '@regwatch/ingest';
 import { type Io, UsageError } from '../io.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 
 export const importHelp = `regwatch import --source ID FILE [--timeout SECONDS]
   Pushes a saved document of a source (a feed file, an export) through the processing
-  queue, for backfills, and waits until it is stored. Entries already stored are skipped.`;
+  queue, for backfills, and waits until it is stored. Entries already stored are skipped.
+  A file larger than FETCH_MAX_BYTES is refused, as a fetched body would be.`;
 
 export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -23,13 +24,14 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UsageError('--timeout must be a number of seconds');
 
+  const config = loadConfig(ingestConfigFields, env);
   let body: Buffer;
   try {
-    body = await readFile(file);
+    body = await readDocumentFile(file, config.FETCH_MAX_BYTES);
   } catch (error) {
+    if (isRegwatchError(error)) throw error; // Too large: said in its own words, exit 1.
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const config = loadConfig(ingestConfigFields, env);
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = openDatabase(config.DATABASE_URL, 'regwatch-import', logger);
   try {
