@@ -41,7 +41,7 @@ function rssChannel(parent: RawItem): RawItem[] {
 /**
  * rss-parser with the tree shapes it assumes made true before it walks the tree, and one repair.
  * Without this, RSS with no <channel>, Atom with an empty <entry> or an attribute-less <link>
- * threw TypeErrors that lost the whole feed (found by test/corpus.test.ts).
+ * threw TypeErrors that lost the whole feed (found by test/peer-suites.corpus.test.ts).
  */
 class FeedParser extends Parser<Record<string, unknown>, RawItem> {
   buildAtomFeed(tree: RawItem): RawItem {
