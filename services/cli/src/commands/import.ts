@@ -41,6 +41,7 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
       { sourceId: values.source, body, timeoutMs: timeoutSeconds * 1_000 },
     );
     const seconds = (performance.now() - started) / 1_000;
+    if (report.decodeWarning) io.err(`${file}: ${report.decodeWarning}`);
     io.out(
       `${file}: ${report.entries} entries (${report.rejected} unusable, ${report.filtered} set aside as not news or not about privacy, ${report.unchanged} already stored); ` +
         `stored ${report.inserted} new, ${report.updated} updated, ${report.linked} as alternates of known items, ` +

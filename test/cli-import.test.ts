@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertSource } from '@regwatch/db';
+import { testdataDir } from '@regwatch/sources';
 import { createTestDatabase, deletePrefix, rssFeed, type TestDatabase, testEnv, uniquePrefix } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { scalar } from './support/db.ts';
 
 // Issue 12: `regwatch import` read any file whole (a 100 MiB file: 818 MB resident). A file
 // above FETCH_MAX_BYTES is refused from its size, in one line, before anything is stored; one
-// at the cap is imported.
+// at the cap is imported. What decoding its bytes had to guess is said, as on a polled source.
 const MiB = 1024 * 1024;
 const cap = MiB; // A small FETCH_MAX_BYTES keeps the file at the cap quick to import.
 let test: TestDatabase;
@@ -47,8 +48,8 @@ afterAll(async () => {
   await test.drop();
 });
 
-describe('regwatch import: FETCH_MAX_BYTES', () => {
-  it('refuses a 100 MiB file in one line, with exit code 1, storing nothing', async () => {
+describe('regwatch import', () => {
+  it('refuses a 100 MiB file above FETCH_MAX_BYTES in one line, with exit code 1, storing nothing', async () => {
     const file = join(dir, 'huge.xml');
     writeFileSync(file, '');
     truncateSync(file, 100 * MiB); // Sparse: the size is real, the disk blocks are not.
@@ -79,6 +80,23 @@ describe('regwatch import: FETCH_MAX_BYTES', () => {
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(/: 3 entries .*stored 3 new/);
     expect(await stored()).toBe(3);
+  });
+
+  it('names what reading the file had to guess, on stderr', async () => {
+    // The recorded KOI8-R feed without its prolog's encoding: nothing declares the charset.
+    const koi8 = readFileSync(join(testdataDir, 'feed', 'koi8r.xml')).toString('latin1');
+    const file = join(dir, 'koi8r-undeclared.xml');
+    writeFileSync(
+      file,
+      Buffer.from(koi8.replace(' encoding="KOI8-R"', '').replaceAll('example.com', 'koi8.example'), 'latin1'),
+    );
+    const result = await runCli(['import', '--source', 'saved', file], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.trim()).toBe(`${file}: no declared encoding; decoded as KOI8-R (detected)`);
+    const titles = await test.database.db.execute<{ title: string }>(
+      sql`select title from items where url like 'http%://koi8.example/%' order by title`,
+    );
+    expect(titles.rows.map((row) => row.title)).toContain('Первая новость');
   });
 
   it('says why a file cannot be read, as a usage error', async () => {
