@@ -15,6 +15,9 @@ const projects = [
   ['e2e', 'test'],
 ] as const;
 
+/** Tests that read the shared corpus (REGWATCH_CORPUS_DIR) rather than the repository alone. */
+export const corpusTests = '**/*.corpus.test.ts';
+
 export default defineConfig({
   test: {
     globalSetup: ['packages/testing/src/global-setup.ts'],
@@ -23,6 +26,8 @@ export default defineConfig({
       test: {
         name,
         include: [dir === 'test' ? 'test/**/*.test.ts' : `${dir}/test/**/*.test.ts`],
+        // Tests on the shared corpus outside the repository run in `npm run test:corpus` (vitest.corpus.config.ts).
+        exclude: ['**/node_modules/**', corpusTests],
         // End-to-end tests spawn `regwatch` processes (a few seconds each on a loaded 2-core machine).
         ...(dir === 'test' ? { testTimeout: 90_000 } : {}),
       },

@@ -1,5 +1,5 @@
 // Evaluates near-duplicate detection and story clustering on labelled news no one here wrote:
-// the UCI News Aggregator sample (6,366 headlines, 87 stories; ../shared/corpus, see its SOURCE.md).
+// the UCI News Aggregator sample (6,366 headlines, 87 stories; the shared corpus, REGWATCH_CORPUS_DIR, see its SOURCE.md).
 //
 //   npm run eval:stories                       figures for the train and test splits; last line is JSON
 //   npm run eval:stories -- --tune             also sweeps story knobs, scoring the train split only
@@ -22,10 +22,10 @@
 // order each story arrives as one unbroken run. Nothing here reads arrival gaps, but a story is
 // complete before the next one starts. `--interleave` hands the same timestamps out again in a
 // seeded random order, which shows how much the figures owe to that order.
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type NearDuplicateOptions, nearDuplicateDefaults, type StoryOptions, storyDefaults } from '@regwatch/core';
+import { corpusDir } from '@regwatch/testing';
 import { type ClusterScores, clusterScores, membersByLabel } from './lib/cluster-metrics.ts';
 import { compareFingerprints } from './lib/fingerprint-comparison.ts';
 import { type AssignmentEvent, type RunOptions, type RunResult, run } from './lib/incremental-run.ts';
@@ -37,8 +37,7 @@ import {
 } from './lib/near-duplicate-gold.ts';
 import { interleaved, isTestStory, type Row, readRows } from './lib/uci-corpus.ts';
 
-const repoRoot = resolve(fileURLToPath(import.meta.url), '../..');
-const corpusFile = resolve(repoRoot, '../shared/corpus/uci-news-aggregator-sample/uci-news-aggregator-head6366.csv');
+const corpusFile = join(corpusDir(), 'uci-news-aggregator-sample', 'uci-news-aggregator-head6366.csv');
 const interleaveSeed = 20140310;
 
 function out(line = ''): void {

@@ -39,6 +39,7 @@ import {
   tagItem,
 } from '@regwatch/core';
 import { adapterFor, testdataDir } from '@regwatch/sources';
+import { corpusDir as configuredCorpusDir, corpusProblem } from '@regwatch/testing';
 import { parse } from 'csv-parse/sync';
 import {
   aiaaicJurisdictionTruth,
@@ -47,8 +48,9 @@ import {
   type PlatformTruth,
 } from './lib/tag-truth.ts';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const corpusDir = resolve(repoRoot, '../shared/corpus');
+const _repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The shared corpus: REGWATCH_CORPUS_DIR, by default ../shared/corpus beside the repository. */
+const corpusDir = resolveCorpus();
 const showErrors = process.argv.includes('--errors');
 const testShare = 0.2;
 
@@ -59,6 +61,13 @@ function out(line = ''): void {
 function fail(message: string): never {
   process.stderr.write(`eval-tags: ${message}\n`);
   process.exit(2);
+}
+
+function resolveCorpus(): string {
+  const dir = configuredCorpusDir();
+  const problem = corpusProblem(dir);
+  if (problem) fail(problem);
+  return dir;
 }
 
 type Split = 'train' | 'test';

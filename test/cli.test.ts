@@ -121,6 +121,37 @@ describe('regwatch sources sync', () => {
   });
 });
 
+// Issue 12: what the last poll had to guess to read a source's bytes is shown with the source.
+describe('regwatch sources list', () => {
+  it('shows the decoding warning of a source, in the table and in --json', async () => {
+    const warning = 'no declared encoding; decoded as KOI8-R (detected)';
+    const database = createDatabase({
+      url: testServerUrl(name),
+      applicationName: 'check',
+      onConnectionLost: () => undefined,
+    });
+    await database.db.execute(
+      sql`update sources set last_warning = ${warning}, last_warning_at = '2026-11-30T08:00:00Z' where id = 'cnil'`,
+    );
+    await database.close();
+    const table = await runCli(['sources', 'list'], env);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/\bLAST ERROR\s+WARNING\s+URL$/);
+    expect(table.stdout).toMatch(/^cnil\s.*\sno declared encoding; decoded as KOI8-R \(detected\)\s+https:/m);
+    expect(table.stdout).toMatch(/^edpb\s.*\s-\s+https:/m);
+    const json = JSON.parse((await runCli(['sources', 'list', '--json'], env)).stdout) as {
+      id: string;
+      lastWarning: string | null;
+      lastWarningAt: string | null;
+    }[];
+    expect(json.find((source) => source.id === 'cnil')).toMatchObject({
+      lastWarning: warning,
+      lastWarningAt: '2026-11-30T08:00:00.000Z',
+    });
+    expect(json.find((source) => source.id === 'edpb')).toMatchObject({ lastWarning: null, lastWarningAt: null });
+  });
+});
+
 describe('regwatch start', () => {
   it('serves, then shuts down cleanly on SIGTERM', async () => {
     const child = spawnCli(['start', '--no-migrate'], { ...env, LOG_LEVEL: 'info' });

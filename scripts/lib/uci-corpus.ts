@@ -22,7 +22,7 @@ export interface Row {
 export function readRows(file: string): Row[] {
   if (!existsSync(file)) {
     throw new Error(
-      `corpus not found at ${file}: it lives next to the repository in ../shared/corpus/uci-news-aggregator-sample/ (see its SOURCE.md)`,
+      `corpus file not found at ${file}: set REGWATCH_CORPUS_DIR to the shared corpus (default ../shared/corpus beside the repository; see uci-news-aggregator-sample/SOURCE.md there)`,
     );
   }
   const records = parse(readFileSync(file, 'utf8'), {

@@ -1,5 +1,5 @@
 import type { ConfigOf } from './field.ts';
-import type { allConfigFields, apiConfigFields, commonFields, ingestConfigFields } from './tables.ts';
+import type { allConfigFields, apiConfigFields, commonFields, corpusFields, ingestConfigFields } from './tables.ts';
 
 export { type ConfigOf, type Field, type FieldTable, redactUrl } from './field.ts';
 export { ConfigError, describeConfig, loadConfig } from './load.ts';
@@ -8,6 +8,7 @@ export {
   apiConfigFields,
   apiFields,
   commonFields,
+  corpusFields,
   ingestConfigFields,
   ingestFields,
 } from './tables.ts';
@@ -16,3 +17,4 @@ export type CommonConfig = ConfigOf<typeof commonFields>;
 export type ApiConfig = ConfigOf<typeof apiConfigFields>;
 export type IngestConfig = ConfigOf<typeof ingestConfigFields>;
 export type RegwatchConfig = ConfigOf<typeof allConfigFields>;
+export type CorpusConfig = ConfigOf<typeof corpusFields>;

@@ -204,3 +204,16 @@ export const apiConfigFields = { ...commonFields, ...apiFields };
 export const ingestConfigFields = { ...commonFields, ...ingestFields };
 /** `regwatch start` runs both in one process. */
 export const allConfigFields = { ...commonFields, ...apiFields, ...ingestFields };
+
+/**
+ * The tests and evaluations that read the shared corpus (`npm run test:corpus`, `npm run
+ * eval:*`), not any service: where that corpus is.
+ */
+export const corpusFields = {
+  REGWATCH_CORPUS_DIR: field({
+    description:
+      'Directory of the shared corpus (peer feed test suites, the AIAAIC and AIID registers, the UCI news sample), absolute or relative to the repository root',
+    default: '../shared/corpus',
+    parse: text({ pattern: /\S/, hint: 'a directory path' }),
+  }),
+};

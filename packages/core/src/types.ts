@@ -50,6 +50,11 @@ export interface ParsedFeed {
   link?: string | undefined;
   language?: string | undefined;
   entries: FeedEntry[];
+  /**
+   * What had to be guessed or repaired to read the bytes as text ("no declared encoding;
+   * decoded as KOI8-R (detected)"), shown on the source; absent when nothing was.
+   */
+  decodeWarning?: string | undefined;
 }
 
 /**

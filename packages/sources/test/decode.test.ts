@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeDocument } from '../src/index.ts';
+import { decodeDocument, feedAdapter } from '../src/index.ts';
 import { declaredCharset } from '../src/shared/decode.ts';
 
 const testdata = (name: string) => readFileSync(new URL(`../testdata/feed/${name}`, import.meta.url));
@@ -78,14 +79,14 @@ describe('decodeDocument', () => {
     it('reads UTF-32 with a byte-order mark (utf-32be-bom.xml, utf-32le-bom.xml), which TextDecoder lacks', () => {
       const be = Buffer.concat([Buffer.from([0x00, 0x00, 0xfe, 0xff]), utf32(doc, false)]);
       const le = Buffer.concat([Buffer.from([0xff, 0xfe, 0x00, 0x00]), utf32(doc, true)]);
-      expect(decodeDocument(be)).toEqual({ text: doc, encoding: 'utf-32be' });
+      expect(decodeDocument(be)).toEqual({ text: doc, encoding: 'utf-32be', warning: null });
       // Not UTF-16LE, whose mark is the first two bytes of this one.
-      expect(decodeDocument(le)).toEqual({ text: doc, encoding: 'utf-32le' });
+      expect(decodeDocument(le)).toEqual({ text: doc, encoding: 'utf-32le', warning: null });
     });
 
     it('recognises UTF-32 without a BOM from the zero bytes around "<" (utf-32be.xml, utf-32le.xml)', () => {
-      expect(decodeDocument(utf32(doc, false))).toEqual({ text: doc, encoding: 'utf-32be' });
-      expect(decodeDocument(utf32(doc, true))).toEqual({ text: doc, encoding: 'utf-32le' });
+      expect(decodeDocument(utf32(doc, false))).toEqual({ text: doc, encoding: 'utf-32be', warning: null });
+      expect(decodeDocument(utf32(doc, true))).toEqual({ text: doc, encoding: 'utf-32le', warning: null });
     });
 
     it('turns an invalid UTF-32 code point or a cut-off last unit into U+FFFD, not a crash', () => {
@@ -136,5 +137,139 @@ describe('decodeDocument', () => {
       );
       expect(declaredCharset(latin1('<t/>'), 'text/xml')).toBeNull();
     });
+  });
+});
+
+// Issue 12: an undeclared legacy charset is detected, a stray invalid byte does not turn a UTF-8
+// document into windows-1252, and every guess or repair is named.
+describe('decodeDocument: guesses and repairs, named', () => {
+  const russianFeed = (declaration: string) =>
+    `<?xml version="1.0"${declaration}?>
+<rss version="2.0"><channel><title>Новости защиты персональных данных</title>
+<link>https://example.ru/</link>
+<item><title>Роскомнадзор оштрафовал оператора связи за утечку персональных данных клиентов</title>
+<link>https://example.ru/news/1</link>
+<description>Суд признал компанию виновной в нарушении закона о персональных данных.</description></item>
+</channel></rss>`;
+  // The recorded KOI8-R feed (koi8r.xml) without the prolog's encoding: real bytes, nothing declared.
+  const undeclaredKoi8 = Buffer.from(
+    testdata('koi8r.xml').toString('latin1').replace(' encoding="KOI8-R"', ''),
+    'latin1',
+  );
+
+  it('detects KOI8-R that nothing declares, and says so', () => {
+    const { text, encoding, warning } = decodeDocument(undeclaredKoi8, 'application/rss+xml');
+    expect(text).toContain('Пример RSS ленты');
+    expect(encoding).toBe('koi8-r');
+    expect(warning).toBe('no declared encoding; decoded as KOI8-R (detected)');
+  });
+
+  it('tells KOI8-R, windows-1251 and ISO-8859-5 apart in the same text', () => {
+    for (const [charset, name] of [
+      ['koi8-r', 'KOI8-R'],
+      ['windows-1251', 'windows-1251'],
+      ['iso-8859-5', 'ISO-8859-5'],
+    ] as const) {
+      const { text, warning } = decodeDocument(iconv.encode(russianFeed(''), charset));
+      expect(text, charset).toContain('Роскомнадзор оштрафовал оператора связи');
+      expect(warning, charset).toBe(`no declared encoding; decoded as ${name} (detected)`);
+    }
+  });
+
+  it('detects Latin-script legacy text too (German ISO-8859-1, Polish ISO-8859-2)', () => {
+    const undeclared = testdata('iso-8859-1.xml').toString('latin1').replace(' encoding="ISO-8859-1"', '');
+    const german = decodeDocument(latin1(undeclared));
+    expect(german.text).toMatch(/[äöüß]/);
+    expect(german.warning).toBe('no declared encoding; decoded as ISO-8859-1 (detected)');
+    const polish = iconv.encode(
+      '<rss><channel><title>Aktualności</title><item><title>Prezes UODO nałożył karę na spółkę za naruszenie ochrony danych osobowych</title></item></channel></rss>',
+      'iso-8859-2',
+    );
+    expect(decodeDocument(polish).text).toContain('nałożył karę na spółkę');
+  });
+
+  it('trusts a declared legacy charset without a warning', () => {
+    const declared = decodeDocument(iconv.encode(russianFeed(' encoding="windows-1251"'), 'windows-1251'));
+    expect(declared.text).toContain('Роскомнадзор');
+    expect(declared.warning).toBeNull();
+    expect(decodeDocument(testdata('koi8r.xml')).warning).toBeNull();
+  });
+
+  it('keeps a UTF-8 document with one invalid byte as UTF-8, with one U+FFFD and a warning', () => {
+    const utf8 = Buffer.from(russianFeed(' encoding="utf-8"'));
+    const at = utf8.indexOf(Buffer.from('Суд'));
+    const bytes = Buffer.concat([utf8.subarray(0, at), Buffer.from([0xff]), utf8.subarray(at)]);
+    const { text, encoding, warning } = decodeDocument(bytes, 'application/rss+xml; charset=utf-8');
+    expect(encoding).toBe('utf-8');
+    expect(text).toContain('Роскомнадзор оштрафовал оператора связи');
+    expect(text).toContain('\uFFFDСуд признал');
+    expect(text.match(/\uFFFD/g)).toHaveLength(1);
+    expect(warning).toBe('1 invalid UTF-8 sequence replaced');
+  });
+
+  it('counts the invalid sequences, not the U+FFFD the document itself contains', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<t>Déjà vu \uFFFD, '),
+      Buffer.from([0x92]),
+      Buffer.from(' naïve '),
+      Buffer.from([0xe9, 0x20]), // a windows-1252 "é" cut into UTF-8 text
+      Buffer.from('café '),
+      Buffer.from([0xc3]), // a lead byte with nothing after it
+      Buffer.from('</t>'),
+    ]);
+    const { text, warning } = decodeDocument(bytes);
+    expect(text).toBe('<t>Déjà vu \uFFFD, \uFFFD naïve \uFFFD café \uFFFD</t>');
+    expect(warning).toBe('3 invalid UTF-8 sequences replaced');
+  });
+
+  it('repairs invalid bytes after a UTF-8 byte-order mark and says how many', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), latin1('<t>Espa\xf1a y Portugal</t>')]);
+    expect(decodeDocument(bytes)).toEqual({
+      text: '<t>Espa\uFFFDa y Portugal</t>',
+      encoding: 'utf-8',
+      warning: '1 invalid UTF-8 sequence replaced',
+    });
+  });
+
+  it('reads legacy bytes mislabelled as UTF-8 in the charset detected, naming the label', () => {
+    const bytes = iconv.encode(russianFeed(''), 'windows-1251');
+    const { text, warning } = decodeDocument(bytes, 'text/xml; charset=UTF-8');
+    expect(text).toContain('Роскомнадзор');
+    expect(warning).toBe('declared UTF-8 but not valid UTF-8; decoded as windows-1251 (detected)');
+  });
+
+  it('falls back to windows-1252 when the detector has no evidence, and says it assumed', () => {
+    const quotes = Buffer.from([0x3c, 0x74, 0x3e, 0x93, 0x48, 0x69, 0x94, 0x3c, 0x2f, 0x74, 0x3e]);
+    expect(decodeDocument(quotes)).toEqual({
+      text: '<t>“Hi”</t>',
+      encoding: 'windows-1252',
+      warning: 'no declared encoding; decoded as windows-1252 (assumed)',
+    });
+    expect(decodeDocument(quotes, 'text/xml; charset=x-bogus').warning).toBe(
+      'unknown declared encoding "x-bogus"; decoded as windows-1252 (assumed)',
+    );
+  });
+
+  it('says nothing about documents read as they are', () => {
+    expect(decodeDocument(Buffer.from(russianFeed(''))).warning).toBeNull();
+    expect(decodeDocument(latin1('<t>ASCII only</t>')).warning).toBeNull();
+  });
+
+  it('carries the warning out of the feed adapter, with the entries read right', async () => {
+    const feed = await feedAdapter.parse({
+      body: iconv.encode(russianFeed(''), 'koi8-r'),
+      contentType: 'application/rss+xml',
+      url: 'https://example.ru/feed',
+    });
+    expect(feed.entries.map((entry) => entry.title)).toEqual([
+      'Роскомнадзор оштрафовал оператора связи за утечку персональных данных клиентов',
+    ]);
+    expect(feed.decodeWarning).toBe('no declared encoding; decoded as KOI8-R (detected)');
+    const clean = await feedAdapter.parse({
+      body: Buffer.from(russianFeed('')),
+      contentType: 'application/rss+xml',
+      url: 'https://example.ru/feed',
+    });
+    expect(clean.decodeWarning).toBeUndefined();
   });
 });

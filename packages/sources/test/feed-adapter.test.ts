@@ -97,7 +97,7 @@ describe('feed adapter on broken input', () => {
   });
 });
 
-// Issue 3: structures found in the peer test suites (test/corpus.test.ts) that made rss-parser throw
+// Issue 3: structures found in the peer test suites (test/peer-suites.corpus.test.ts) that made rss-parser throw
 // or lose the feed. Each is pinned here on the smallest document that showed it.
 describe('feed adapter on odd structures (issue 3)', () => {
   it('reads <rss> without a version as RSS 2.0 instead of refusing it', async () => {

@@ -1,3 +1,4 @@
+export { corpusDir, corpusPath, corpusProblem } from './corpus.ts';
 export { testEnv } from './env.ts';
 export { type FeedparserEntry, type FeedparserReport, readWithFeedparser } from './feedparser.ts';
 export { feedItemTitle, rssFeed } from './feeds.ts';

@@ -88,6 +88,7 @@ describe('GET /v1/sources', () => {
             message: 'no complete response within 20000 ms',
             at: '2026-11-01T10:00:00.000Z',
           },
+          lastWarning: null,
           disabledReason: null,
           lastEntryCount: null,
           lastRejectedCount: null,

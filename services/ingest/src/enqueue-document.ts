@@ -28,6 +28,8 @@ export interface DocumentRead {
   unchanged: number;
   /** Jobs for the new or changed entries. */
   jobs: Job<ProcessJob>[];
+  /** What reading the bytes had to guess or repair (an undetected charset, invalid UTF-8), or null. */
+  decodeWarning: string | null;
 }
 
 export interface DroppedEntry {
@@ -92,6 +94,7 @@ export async function enqueueDocument(
     dropped,
     unchanged: items.length - fresh.length,
     jobs,
+    decodeWarning: feed.decodeWarning ?? null,
   };
 }
 

@@ -16,6 +16,8 @@ export type ImportReport = {
   unchanged: number;
   enqueued: number;
   failed: number;
+  /** What reading the file's bytes had to guess or repair (`decodeDocument`), or null. */
+  decodeWarning: string | null;
 } & Record<StoreOutcome, number>;
 
 /**
@@ -62,6 +64,7 @@ export async function importDocument(
     unchanged: 0,
     enqueued: 0,
     failed: 0,
+    decodeWarning: null,
     inserted: 0,
     updated: 0,
     linked: 0,
@@ -100,6 +103,7 @@ export async function importDocument(
       rejected: read.rejected,
       filtered: read.filtered,
       unchanged: read.unchanged,
+      decodeWarning: read.decodeWarning,
     });
     report.enqueued = read.jobs.length;
     for (const job of read.jobs) if (job.id) pending.add(job.id);

@@ -19,6 +19,7 @@ export {
   storeItem,
   storeTaggedEntry,
 } from './process/index.ts';
+export { readDocumentFile } from './read-document-file.ts';
 export { type ReconcileReport, reconcilePending } from './reconcile-pending.ts';
 export { replayFailedJobs } from './replay-failed.ts';
 export { type RetagReport, retagItems } from './retag-items.ts';

@@ -33,6 +33,8 @@ export type PollSummary =
       /** What was filtered and why (logged with the poll). */
       dropped: DroppedEntry[];
       enqueued: number;
+      /** What reading the body had to guess or repair, also kept on the source (`last_warning`). */
+      warning: string | null;
     }
   | { status: 'failed'; code: string; message: string };
 
@@ -117,6 +119,7 @@ export async function pollSource(
       entryCount: read.entries,
       rejectedCount: read.rejected,
       filteredCount: read.filtered,
+      warning: read.decodeWarning,
     });
     return {
       status: 'fetched',
@@ -125,6 +128,7 @@ export async function pollSource(
       filtered: read.filtered,
       dropped: read.dropped,
       enqueued: read.jobs.length,
+      warning: read.decodeWarning,
     };
   } catch (error) {
     if (!(error instanceof RegwatchError)) throw error;

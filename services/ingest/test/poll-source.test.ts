@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pollPolicy, sourceHealthStatus } from '@regwatch/core';
 import { getItem, getSource, insertSource } from '@regwatch/db';
+import { testdataDir } from '@regwatch/sources';
 import { feedHandler, rssFeed } from '@regwatch/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pollSource, storeEntry } from '../src/index.ts';
@@ -51,7 +54,15 @@ describe('pollSource', () => {
     );
     const source = await addSource('/feed-a');
     const summary = await pollSource(deps, source.id);
-    expect(summary).toEqual({ status: 'fetched', entries: 3, rejected: 0, filtered: 0, dropped: [], enqueued: 3 });
+    expect(summary).toEqual({
+      status: 'fetched',
+      entries: 3,
+      rejected: 0,
+      filtered: 0,
+      dropped: [],
+      enqueued: 3,
+      warning: null,
+    });
     expect(await queues.process.getJobCounts('waiting')).toEqual({ waiting: 3 });
     const row = await getSource(test.database.db, source.id);
     expect(row).toMatchObject({
@@ -132,7 +143,15 @@ describe('pollSource', () => {
     expect(await drainProcessQueue()).toBe(5);
     body = rssFeed({ count: 7 }); // two new items on top
     const summary = await pollSource(deps, source.id, true);
-    expect(summary).toEqual({ status: 'fetched', entries: 7, rejected: 0, filtered: 0, dropped: [], enqueued: 2 });
+    expect(summary).toEqual({
+      status: 'fetched',
+      entries: 7,
+      rejected: 0,
+      filtered: 0,
+      dropped: [],
+      enqueued: 2,
+      warning: null,
+    });
   });
 
   it('skips a source that is not due, unless forced, and a disabled one', async () => {
@@ -299,5 +318,62 @@ describe('pollSource', () => {
       publishedPrecision: 'instant',
       publishedFrom: 'first-seen',
     });
+  });
+});
+
+// Issue 12: what decoding had to guess is kept on the source, and a clean poll clears it.
+describe('pollSource: decoding warnings', () => {
+  const koi8 = readFileSync(join(testdataDir, 'feed', 'koi8r.xml'));
+  const undeclaredKoi8 = Buffer.from(koi8.toString('latin1').replace(' encoding="KOI8-R"', ''), 'latin1');
+
+  /** Serves whatever bytes `body()` gives, with no charset anywhere in the headers. */
+  function serveBytes(path: string, body: () => Buffer) {
+    server.route(path, (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body());
+    });
+  }
+
+  it('stores an undeclared KOI8-R feed readable, names the guess on the source, and clears it on a clean poll', async () => {
+    let body = undeclaredKoi8;
+    serveBytes('/koi8', () => body);
+    const source = await addSource('/koi8');
+    const summary = await pollSource(deps, source.id);
+    expect(summary).toMatchObject({ status: 'fetched', warning: 'no declared encoding; decoded as KOI8-R (detected)' });
+    const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
+    expect(jobs.map((job) => job.data.item.title).sort()).toContain('Первая новость');
+    expect(await getSource(test.database.db, source.id)).toMatchObject({
+      lastWarning: 'no declared encoding; decoded as KOI8-R (detected)',
+      lastWarningAt: now,
+    });
+
+    body = koi8; // The same feed, now declaring its charset: nothing guessed.
+    expect(await pollSource(deps, source.id, true)).toMatchObject({ status: 'fetched', warning: null });
+    expect(await getSource(test.database.db, source.id)).toMatchObject({ lastWarning: null, lastWarningAt: null });
+  });
+
+  it('keeps a UTF-8 feed with one invalid byte as UTF-8 and says one sequence was replaced', async () => {
+    const feed = Buffer.from(
+      rssFeed({ count: 2 })
+        .replaceAll('<title>', '<title>Protección de datos: ')
+        .replace('</channel>', '<!-- x --></channel>'),
+    );
+    const at = feed.indexOf('x -->');
+    serveBytes('/stray-byte', () => Buffer.concat([feed.subarray(0, at), Buffer.from([0x92]), feed.subarray(at + 1)]));
+    const source = await addSource('/stray-byte');
+    expect(await pollSource(deps, source.id)).toMatchObject({
+      status: 'fetched',
+      warning: '1 invalid UTF-8 sequence replaced',
+    });
+    expect((await getSource(test.database.db, source.id))?.lastWarning).toBe('1 invalid UTF-8 sequence replaced');
+  });
+
+  it('keeps the warning through a not-modified poll: the bytes it describes are still the source’s', async () => {
+    serveBytes('/koi8-unchanged', () => undeclaredKoi8);
+    const source = await addSource('/koi8-unchanged');
+    await pollSource(deps, source.id);
+    expect(await pollSource(deps, source.id, true)).toEqual({ status: 'not-modified' });
+    expect((await getSource(test.database.db, source.id))?.lastWarning).toBe(
+      'no declared encoding; decoded as KOI8-R (detected)',
+    );
   });
 });

@@ -96,7 +96,10 @@ export async function setSourceEnabled(db: DbOrTx, id: string, enabled: boolean,
     .where(eq(sources.id, id));
 }
 
-/** A 200 with a body that was parsed: validators kept for the next conditional GET, failures reset. */
+/**
+ * A 200 with a body that was parsed: validators kept for the next conditional GET, failures
+ * reset, and the decoding warning replaced by this body's (cleared when it had none).
+ */
 export async function recordFetchSuccess(
   db: DbOrTx,
   id: string,
@@ -109,6 +112,8 @@ export async function recordFetchSuccess(
     entryCount: number;
     rejectedCount: number;
     filteredCount: number;
+    /** What reading the body had to guess or repair; null for a clean read. */
+    warning: string | null;
   },
 ): Promise<void> {
   await db
@@ -124,6 +129,8 @@ export async function recordFetchSuccess(
       lastEntryCount: result.entryCount,
       lastRejectedCount: result.rejectedCount,
       lastFilteredCount: result.filteredCount,
+      lastWarning: result.warning?.slice(0, 1_000) ?? null,
+      lastWarningAt: result.warning ? result.checkedAt : null,
       updatedAt: result.checkedAt,
     })
     .where(eq(sources.id, id));

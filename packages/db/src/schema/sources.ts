@@ -54,6 +54,12 @@ export const sources = pgTable(
     lastRejectedCount: integer('last_rejected_count'),
     /** Entries the relevance filter set aside in the last successful poll (counted, not lost silently). */
     lastFilteredCount: integer('last_filtered_count'),
+    /**
+     * What the last successful poll had to guess or repair to read the source's bytes ("no
+     * declared encoding; decoded as KOI8-R (detected)"), and when; null after a clean one.
+     */
+    lastWarning: text('last_warning'),
+    lastWarningAt: timestamp('last_warning_at', { withTimezone: true, precision: 3 }),
 
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),

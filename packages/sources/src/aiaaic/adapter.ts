@@ -347,7 +347,7 @@ export const aiaaicCsvAdapter: SourceAdapter = {
   },
 
   async parse(document: FetchedDocument): Promise<ParsedFeed> {
-    const { text } = decodeDocument(document.body, document.contentType);
+    const { text, warning } = decodeDocument(document.body, document.contentType);
     if (/^\s*</.test(text)) {
       throw new RegwatchError(
         'parse_unsupported',
@@ -362,6 +362,11 @@ export const aiaaicCsvAdapter: SourceAdapter = {
       if (!cell(row, columns.id) && !cell(row, columns.headline)) continue;
       entries.push(entryOf(row, columns));
     }
-    return { title: 'AIAAIC Repository', link: 'https://www.aiaaic.org/aiaaic-repository', entries };
+    return {
+      title: 'AIAAIC Repository',
+      link: 'https://www.aiaaic.org/aiaaic-repository',
+      entries,
+      ...(warning ? { decodeWarning: warning } : {}),
+    };
   },
 };

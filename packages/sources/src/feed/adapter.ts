@@ -41,7 +41,7 @@ function rssChannel(parent: RawItem): RawItem[] {
 /**
  * rss-parser with the tree shapes it assumes made true before it walks the tree, and one repair.
  * Without this, RSS with no <channel>, Atom with an empty <entry> or an attribute-less <link>
- * threw TypeErrors that lost the whole feed (found by test/corpus.test.ts).
+ * threw TypeErrors that lost the whole feed (found by test/peer-suites.corpus.test.ts).
  */
 class FeedParser extends Parser<Record<string, unknown>, RawItem> {
   buildAtomFeed(tree: RawItem): RawItem {
@@ -194,7 +194,7 @@ function classify(error: unknown): RegwatchError {
 export const feedAdapter: SourceAdapter = {
   format: 'feed',
   async parse(document: FetchedDocument): Promise<ParsedFeed> {
-    const { text: xml } = decodeDocument(document.body, document.contentType);
+    const { text: xml, warning } = decodeDocument(document.body, document.contentType);
     if (!/^\s*</.test(xml)) {
       throw new RegwatchError('parse_unsupported', 'document is not XML (it does not start with "<")');
     }
@@ -210,6 +210,7 @@ export const feedAdapter: SourceAdapter = {
       link: text(feed.link),
       language: text(feed.language) ?? text(feed['dc:language']),
       entries: (feed.items ?? []).map((item) => toEntry(item as RawItem)),
+      ...(warning ? { decodeWarning: warning } : {}),
     };
   },
 };

@@ -164,7 +164,7 @@ export const htmlListAdapter: SourceAdapter = {
 
   async parse(document: FetchedDocument, options?: AdapterOptions): Promise<ParsedFeed> {
     const settings = readHtmlListOptions(options);
-    const { text: html } = decodeDocument(document.body, document.contentType);
+    const { text: html, warning } = decodeDocument(document.body, document.contentType);
     const $ = load(html);
     $('script, style, noscript, template').remove();
 
@@ -220,6 +220,7 @@ export const htmlListAdapter: SourceAdapter = {
       link: document.url,
       language: $('html').attr('lang')?.trim() || undefined,
       entries,
+      ...(warning ? { decodeWarning: warning } : {}),
     };
   },
 };

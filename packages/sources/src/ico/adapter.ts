@@ -111,8 +111,9 @@ export function readFilterMetadata(meta: string | undefined): { date?: string; c
   return date ? { date, categories } : { categories };
 }
 
-function parseJson(document: FetchedDocument): unknown {
-  const { text } = decodeDocument(document.body, document.contentType);
+/** The response's JSON value, and what decoding its bytes had to guess (`decodeDocument`). */
+function parseJson(document: FetchedDocument): { json: unknown; warning: string | null } {
+  const { text, warning } = decodeDocument(document.body, document.contentType);
   if (/^\s*</.test(text)) {
     throw new RegwatchError(
       'parse_unsupported',
@@ -120,7 +121,7 @@ function parseJson(document: FetchedDocument): unknown {
     );
   }
   try {
-    return JSON.parse(text);
+    return { json: JSON.parse(text), warning };
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 200) : String(error);
     throw new RegwatchError('parse_malformed', `ICO search response is not valid JSON: ${detail}`, { cause: error });
@@ -136,7 +137,7 @@ export const icoSearchAdapter: SourceAdapter = {
 
   async parse(document: FetchedDocument, options?: AdapterOptions): Promise<ParsedFeed> {
     const { siteUrl, pathPrefixes } = readIcoSearchOptions(options);
-    const body = parseJson(document);
+    const { json: body, warning } = parseJson(document);
     if (!isRecord(body) || !Array.isArray(body.results)) {
       throw new RegwatchError(
         'parse_unsupported',
@@ -175,6 +176,6 @@ export const icoSearchAdapter: SourceAdapter = {
         `none of the ${body.results.length} ICO search results has a url: the response shape may have changed`,
       );
     }
-    return { link: siteUrl.href, entries };
+    return { link: siteUrl.href, entries, ...(warning ? { decodeWarning: warning } : {}) };
   },
 };

@@ -70,8 +70,9 @@ function entryOf(item: JsonObject, feedAuthor: string | undefined): FeedEntry {
   return entry;
 }
 
-function readJson(document: FetchedDocument): unknown {
-  const { text: body } = decodeDocument(document.body, document.contentType);
+/** The document's JSON value, and what decoding its bytes had to guess (`decodeDocument`). */
+function readJson(document: FetchedDocument): { json: unknown; warning: string | null } {
+  const { text: body, warning } = decodeDocument(document.body, document.contentType);
   if (!/^\s*[{[]/.test(body)) {
     const what = /^\s*</.test(body)
       ? 'is HTML or XML'
@@ -81,7 +82,7 @@ function readJson(document: FetchedDocument): unknown {
     throw new RegwatchError('parse_unsupported', `document ${what}: not a JSON Feed`);
   }
   try {
-    return JSON.parse(body);
+    return { json: JSON.parse(body), warning };
   } catch (error) {
     const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '').slice(0, 200) : String(error);
     throw new RegwatchError('parse_malformed', `JSON Feed is not valid JSON: ${detail}`, { cause: error });
@@ -100,7 +101,7 @@ export const jsonFeedAdapter: SourceAdapter = {
   },
 
   async parse(document: FetchedDocument): Promise<ParsedFeed> {
-    const feed = readJson(document);
+    const { json: feed, warning } = readJson(document);
     if (!isObject(feed)) {
       throw new RegwatchError('parse_unsupported', 'JSON document is not a JSON Feed: its top level is not an object');
     }
@@ -120,6 +121,7 @@ export const jsonFeedAdapter: SourceAdapter = {
       link: text(feed.home_page_url),
       language: text(feed.language),
       entries: feed.items.filter(isObject).map((item) => entryOf(item, feedAuthor)),
+      ...(warning ? { decodeWarning: warning } : {}),
     };
   },
 };

@@ -143,6 +143,7 @@ export const exampleSourceList = {
         nextCheckAt: '2026-11-29T10:30:00.000Z',
         consecutiveFailures: 0,
         lastError: null,
+        lastWarning: null,
         disabledReason: null,
         lastEntryCount: 20,
         lastRejectedCount: 0,

@@ -19,6 +19,18 @@ export const SourceHealth = Type.Object({
       at: Instant,
     }),
   ),
+  lastWarning: Nullable(
+    Type.Object(
+      {
+        message: Type.String({
+          description:
+            'What the last successful fetch had to guess or repair to read the bytes, e.g. "no declared encoding; decoded as KOI8-R (detected)" or "3 invalid UTF-8 sequences replaced"',
+        }),
+        at: Instant,
+      },
+      { description: 'null when the last successful fetch was read as it was' },
+    ),
+  ),
   disabledReason: Nullable(Type.String()),
   lastEntryCount: Nullable(Type.Integer({ description: 'Entries read by the last successful fetch' })),
   lastRejectedCount: Nullable(Type.Integer({ description: 'Of those, entries too broken to store' })),

@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ingestConfigFields, loadConfig } from '@regwatch/config';
-import { importDocument } from '@regwatch/ingest';
+import { isRegwatchError } from '@regwatch/core';
+import { importDocument, readDocumentFile } from '@regwatch/ingest';
 import { type Io, UsageError } from '../io.ts';
 import { requireSource } from '../known-source.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 
 export const importHelp = `regwatch import --source ID FILE [--timeout SECONDS]
   Pushes a saved document of a source (a feed file, an export) through the processing
-  queue, for backfills, and waits until it is stored. Entries already stored are skipped.`;
+  queue, for backfills, and waits until it is stored. Entries already stored are skipped.
+  A file larger than FETCH_MAX_BYTES is refused, as a fetched body would be.`;
 
 export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,13 +25,14 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UsageError('--timeout must be a number of seconds');
 
+  const config = loadConfig(ingestConfigFields, env);
   let body: Buffer;
   try {
-    body = await readFile(file);
+    body = await readDocumentFile(file, config.FETCH_MAX_BYTES);
   } catch (error) {
+    if (isRegwatchError(error)) throw error; // Too large: said in its own words, exit 1.
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const config = loadConfig(ingestConfigFields, env);
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = openDatabase(config.DATABASE_URL, 'regwatch-import', logger);
   try {
@@ -41,6 +43,7 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
       { sourceId: values.source, body, timeoutMs: timeoutSeconds * 1_000 },
     );
     const seconds = (performance.now() - started) / 1_000;
+    if (report.decodeWarning) io.err(`${file}: ${report.decodeWarning}`);
     io.out(
       `${file}: ${report.entries} entries (${report.rejected} unusable, ${report.filtered} set aside as not news or not about privacy, ${report.unchanged} already stored); ` +
         `stored ${report.inserted} new, ${report.updated} updated, ${report.linked} as alternates of known items, ` +

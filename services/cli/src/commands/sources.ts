@@ -185,6 +185,8 @@ async function listSourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io
       filtered: row.lastFilteredCount ?? 0,
       lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
       lastError: row.lastErrorCode ? `${row.lastErrorCode}: ${row.lastError ?? ''}` : null,
+      lastWarning: row.lastWarning,
+      lastWarningAt: row.lastWarningAt?.toISOString() ?? null,
       url: row.url,
     }));
     if (values.json) {
@@ -196,7 +198,7 @@ async function listSourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io
       return 0;
     }
     const table = [
-      ['ID', 'KIND', 'STATUS', 'ITEMS', 'FILTERED', 'LAST SUCCESS', 'LAST ERROR', 'URL'],
+      ['ID', 'KIND', 'STATUS', 'ITEMS', 'FILTERED', 'LAST SUCCESS', 'LAST ERROR', 'WARNING', 'URL'],
       ...view.map((source) => [
         source.id,
         source.kind,
@@ -205,6 +207,7 @@ async function listSourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io
         String(source.filtered),
         source.lastSuccessAt?.slice(0, 16).replace('T', ' ') ?? '-',
         source.status === 'ok' || !source.lastError ? '-' : source.lastError.slice(0, 60),
+        source.lastWarning?.slice(0, 80) ?? '-',
         source.url,
       ]),
     ];

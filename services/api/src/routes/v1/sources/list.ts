@@ -44,6 +44,10 @@ export function listSourcesRoute(app: FastifyTypeBox, deps: AppDeps): void {
               row.lastErrorCode && row.lastErrorAt
                 ? { code: row.lastErrorCode, message: row.lastError ?? '', at: row.lastErrorAt.toISOString() }
                 : null,
+            lastWarning:
+              row.lastWarning && row.lastWarningAt
+                ? { message: row.lastWarning, at: row.lastWarningAt.toISOString() }
+                : null,
             disabledReason: row.disabledReason,
             lastEntryCount: row.lastEntryCount,
             lastRejectedCount: row.lastRejectedCount,

@@ -1,17 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parsePublished } from '@regwatch/core';
+import { corpusPath } from '@regwatch/testing';
 import { describe, expect, it } from 'vitest';
 import { feedAdapter } from '../src/index.ts';
 
 // Issue 11: dates dropped. Every entry date in the XML feeds of the peer test suites that
-// corpus.test.ts reads (../shared/corpus), through the feed adapter and `parsePublished`. Before
+// peer-suites.corpus.test.ts reads (the shared corpus), through the feed adapter and `parsePublished`. Before
 // issue 11, 2,921 were read: W3C-DTF's `YYYY` and `YYYY-MM`, space before a weekday's comma,
 // military zones and Romance month names were lost. The rest are the suites' deliberately
 // invalid dates (31 June, hour 25, `insert published date here`, RFC 822 comments).
 
-const corpusDir = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
+const corpusDir = corpusPath();
 const suites = ['feedparser-tests', 'w3c-feedvalidator-testcases', 'rss-parser-fixtures', 'miniflux-reader-testdata'];
 const xmlFeedExtensions = new Set(['.xml', '.rss', '.atom']);
 
@@ -28,7 +28,7 @@ async function entryDates(file: string): Promise<string[]> {
     const feed = await feedAdapter.parse({ body: readFileSync(file), contentType: null, url: 'https://example.org/' });
     return feed.entries.flatMap((entry) => [entry.published, entry.updated]).filter((date) => date !== undefined);
   } catch {
-    return []; // Refused feeds are corpus.test.ts's subject.
+    return []; // Refused feeds are peer-suites.corpus.test.ts's subject.
   }
 }
 

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TextDecoder } from 'node:util';
 import { type FeedEntry, RegwatchError } from '@regwatch/core';
+import { corpusPath } from '@regwatch/testing';
 import { describe, expect, it } from 'vitest';
 import { feedAdapter } from '../src/index.ts';
 import { declaredCharset, decodeDocument } from '../src/shared/decode.ts';
@@ -12,8 +12,8 @@ import { declaredCharset, decodeDocument } from '../src/shared/decode.ts';
 // is refused with parse_malformed / parse_unsupported; any other exception fails the test named
 // after the file, and a hang fails it on the vitest timeout. Each suite's SOURCE.md says what it holds.
 
-/** `../shared/corpus/` from the repository root, here and in CI. */
-const corpusDir = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
+/** The shared corpus (REGWATCH_CORPUS_DIR, by default ../shared/corpus beside the repository). */
+const corpusDir = corpusPath();
 
 /** The suites and how many XML feeds each holds (from their SOURCE.md), so a truncated copy fails too. */
 const suites = [
@@ -83,10 +83,7 @@ describe.each(suites)('peer test suite %s', (suite, expectedFiles) => {
   const verdicts: Verdicts = { parsed: 0, parse_malformed: 0, parse_unsupported: 0 };
 
   it('is present in full', () => {
-    expect(
-      existsSync(dir),
-      `peer test suite not found at ${dir}: the corpus is expected at ../shared/corpus/ beside the repository`,
-    ).toBe(true);
+    expect(existsSync(dir), `peer test suite not found at ${dir} (in the corpus at REGWATCH_CORPUS_DIR)`).toBe(true);
     expect(files, `XML feeds under ${dir}`).toHaveLength(expectedFiles);
   });
 
