@@ -102,9 +102,11 @@ describe('regwatch import', () => {
   it('says why a file cannot be read, as a usage error', async () => {
     const missing = await runCli(['import', '--source', 'saved', join(dir, 'missing.xml')], env);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^regwatch: cannot read .*missing\.xml: ENOENT$/m);
+    expect(missing.stderr).toMatch(
+      /^regwatch: cannot read .*missing\.xml: no such file; run `regwatch help` for usage$/m,
+    );
     const directory = await runCli(['import', '--source', 'saved', dir], env);
     expect(directory.code).toBe(2);
-    expect(directory.stderr).toMatch(/: EISDIR$/m);
+    expect(directory.stderr).toMatch(/: it is a directory, not a file; run `regwatch help` for usage$/m);
   });
 });

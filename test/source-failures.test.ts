@@ -101,7 +101,8 @@ describe('broken sources', () => {
         const done = Object.values(all).every((source) => source.health.status !== 'pending');
         return done && all.healthy?.itemCount === 2 ? all : undefined;
       },
-      { what: 'every source to be polled once' },
+      // Five polls, one of them waiting out its 1 s timeout: generous, for a machine running the whole suite.
+      { what: 'every source to be polled once', timeoutMs: 60_000 },
     );
 
     const errors = Object.fromEntries(

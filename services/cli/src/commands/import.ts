@@ -31,7 +31,7 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
     body = await readDocumentFile(file, config.FETCH_MAX_BYTES);
   } catch (error) {
     if (isRegwatchError(error)) throw error; // Too large: said in its own words, exit 1.
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot read ${file}: ${whyUnreadable(error as NodeJS.ErrnoException)}`);
   }
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   const database = openDatabase(config.DATABASE_URL, 'regwatch-import', logger);
@@ -52,5 +52,20 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
     return report.failed > 0 ? 1 : 0;
   } finally {
     await database.close();
+  }
+}
+
+/** Why a file could not be opened, in words rather than an errno code. */
+function whyUnreadable(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return error.code ?? error.message;
   }
 }
