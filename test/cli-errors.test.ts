@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dropDatabase, freshDatabaseName, testServerUrl, unusedPort, waitFor } from '@regwatch/testing';
+import { dropDatabase, freePort, freshDatabaseName, testServerUrl, waitFor } from '@regwatch/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliResult, exited, runCli, spawnCli } from './support/cli.ts';
@@ -18,7 +18,7 @@ let port = 0;
 let feedFile = '';
 
 beforeAll(async () => {
-  port = await unusedPort();
+  port = await freePort();
   feedFile = join(tmpdir(), `${prefix}-feed.xml`);
   await writeFile(feedFile, '<rss version="2.0"><channel><title>t</title></channel></rss>');
   // A database that exists but was never migrated.

@@ -1,4 +1,4 @@
-import { testRedisUrl, unusedPort, waitFor } from '@regwatch/testing';
+import { freePort, testRedisUrl, waitFor } from '@regwatch/testing';
 import { describe, expect, it } from 'vitest';
 import {
   createRedis,
@@ -17,7 +17,7 @@ describe('Redis connections by role', () => {
   });
 
   it('a producer (one-shot command) gives up reconnecting and waitForRedis says why, without waiting its timeout', async () => {
-    const port = await unusedPort();
+    const port = await freePort();
     const redis = createRedis(`redis://127.0.0.1:${port}`, 'producer');
     redis.on('error', () => undefined);
     const error = await waitForRedis(redis, 600_000).catch((caught: unknown) => caught);
@@ -34,7 +34,7 @@ describe('Redis connections by role', () => {
   });
 
   it('a watched worker connection logs one line per reconnect attempt, with the growing delay', async () => {
-    const port = await unusedPort();
+    const port = await freePort();
     const redis = createRedis(`redis://127.0.0.1:${port}`, 'worker');
     const lines: { facts: { attempt: number; retryInMs: number }; message: string }[] = [];
     watchRedis(

@@ -4,7 +4,6 @@ export { type FeedparserEntry, type FeedparserReport, readWithFeedparser } from 
 export { feedItemTitle, rssFeed } from './feeds.ts';
 export { freePort } from './free-port.ts';
 export { type FixtureServer, feedHandler, type Handler, startFixtureServer } from './http-server.ts';
-export { unusedPort } from './ports.ts';
 export {
   createTestDatabase,
   dropDatabase,

@@ -2,7 +2,7 @@ import { ConfigError } from '@regwatch/config';
 import { RegwatchError } from '@regwatch/core';
 import { createDatabase, listSources } from '@regwatch/db';
 import { RedisUnreachableError } from '@regwatch/queue';
-import { freshDatabaseName, testServerUrl, unusedPort } from '@regwatch/testing';
+import { freePort, freshDatabaseName, testServerUrl } from '@regwatch/testing';
 import { describe, expect, it } from 'vitest';
 import { describeError, exitCodes, maskSecrets, verboseDetails } from '../src/errors.ts';
 import { UsageError } from '../src/io.ts';
@@ -35,7 +35,7 @@ describe('describeError', () => {
   });
 
   it('names an unreachable PostgreSQL by host and port', async () => {
-    const port = await unusedPort();
+    const port = await freePort();
     const url = `postgres://postgres:pw@127.0.0.1:${port}/regwatch`;
     const described = describeError(await queryError(url), { ...targets, databaseUrl: url });
     expect(described.line).toBe(
