@@ -1,22 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { catalogRow, type Running, startParts } from '@regwatch/cli';
-import { allConfigFields, loadConfig } from '@regwatch/config';
-import { saveSource } from '@regwatch/db';
-import { pollNow } from '@regwatch/queue';
-import { sourceCatalog, testdataDir } from '@regwatch/sources';
-import {
-  createTestDatabase,
-  deletePrefix,
-  type FixtureServer,
-  startFixtureServer,
-  type TestDatabase,
-  testEnv,
-  uniquePrefix,
-  waitFor,
-} from '@regwatch/testing';
-import { sql } from 'drizzle-orm';
+import { sourceCatalog } from '@regwatch/sources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RecordedPipeline, runRecordedPipeline } from './support/recorded-pipeline.ts';
 
 // Issue 11: every recorded source, polled from a local server and run through the whole pipeline
 // (fetch, parse, normalise, relevance filter, queue, tag, dedup, cluster, store), reaches
@@ -68,11 +52,8 @@ const distinctItems: Record<string, number> = {
   'euractiv-tech': 1,
 };
 
-let test: TestDatabase;
-let server: FixtureServer;
-let running: Running;
+let pipeline: RecordedPipeline;
 let apiUrl: string;
-const prefix = uniquePrefix('e2erec');
 
 interface ItemRow {
   id: string;
@@ -89,48 +70,11 @@ async function itemsOf(sourceId: string): Promise<ItemRow[]> {
 }
 
 beforeAll(async () => {
-  test = await createTestDatabase('e2erec');
-  server = await startFixtureServer();
-  for (const source of sourceCatalog) {
-    const body = await readFile(join(testdataDir, source.recorded.file));
-    server.route(`/${source.id}`, (_request, response) => {
-      response.writeHead(200, { 'content-type': source.recorded.contentType }).end(body);
-    });
-    await saveSource(test.database.db, catalogRow(source, server.url));
-  }
-  // A whole catalog on a shared 2-core machine: locks long enough that a busy event loop is not a stall.
-  const env = testEnv({
-    databaseUrl: test.url,
-    prefix,
-    extra: { WORKER_LOCK_MS: '60000', WORKER_STALLED_INTERVAL_MS: '30000' },
-  });
-  running = await startParts(loadConfig(allConfigFields, env), ['api', 'ingest'], { migrate: false });
-  apiUrl = running.api?.url ?? '';
-  const queues = running.ingest?.queues;
-  if (!queues) throw new Error('ingest did not start');
-  for (const source of sourceCatalog) await pollNow(queues.poll, source.id);
-  // Done when every source was polled and no job is left to run.
-  await waitFor(
-    async () => {
-      const polled = await test.database.db.execute<{ pending: number }>(
-        sql`select count(*)::int as pending from sources where last_checked_at is null`,
-      );
-      if ((polled.rows[0]?.pending ?? 1) > 0) return undefined;
-      // The poll queue always holds each source's next scheduled poll, delayed.
-      const counts = await Promise.all([
-        queues.poll.getJobCounts('waiting', 'active', 'prioritized'),
-        queues.process.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
-      ]);
-      return counts.every((count) => Object.values(count).every((n) => n === 0)) ? true : undefined;
-    },
-    { what: 'every recorded source polled and processed', timeoutMs: 80_000, intervalMs: 250 },
-  );
+  pipeline = await runRecordedPipeline('e2erec');
+  apiUrl = pipeline.apiUrl;
 }, 120_000);
 afterAll(async () => {
-  await running?.stop();
-  await server?.close();
-  await deletePrefix(prefix);
-  await test?.drop();
+  await pipeline?.stop();
 });
 
 describe('issue 11: every recorded source through the whole pipeline', () => {
