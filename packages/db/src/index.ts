@@ -58,7 +58,9 @@ export {
   clearPendingEntry,
   countPendingEntries,
   type PendingEntry,
+  pendingVersionKey,
   recordPendingEntries,
+  stillPendingVersions,
   unsettledPendingEntries,
 } from './queries/pending-entries.ts';
 export {

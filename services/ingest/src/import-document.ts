@@ -1,11 +1,12 @@
 import type { IngestConfig } from '@regwatch/config';
 import { RegwatchError, type StoreOutcome } from '@regwatch/core';
 import { type Db, getSource } from '@regwatch/db';
-import { createRedis, queueNames, waitForRedis } from '@regwatch/queue';
+import { createRedis, type ProcessJob, queueNames, waitForRedis } from '@regwatch/queue';
 import { permanentPrefix } from '@regwatch/runtime';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Logger } from 'pino';
 import { enqueueDocument } from './enqueue-document.ts';
+import { requeueLostJobs } from './requeue-lost-jobs.ts';
 import { openIngestWorkers } from './start-ingest.ts';
 
 export type ImportReport = {
@@ -16,6 +17,11 @@ export type ImportReport = {
   unchanged: number;
   enqueued: number;
   failed: number;
+  /**
+   * Entries whose job Redis lost while the import waited (a flush, a restart without
+   * persistence): enqueued again from PostgreSQL, and counted in the outcomes above.
+   */
+  requeued: number;
   /** What reading the file's bytes had to guess or repair (`decodeDocument`), or null. */
   decodeWarning: string | null;
 } & Record<StoreOutcome, number>;
@@ -64,12 +70,14 @@ export async function importDocument(
     unchanged: 0,
     enqueued: 0,
     failed: 0,
+    requeued: 0,
     decodeWarning: null,
     inserted: 0,
     updated: 0,
     linked: 0,
   };
-  const pending = new Set<string>();
+  const pending = new Map<string, ProcessJob>();
+  const requeued = new Set<string>();
   let finishWaiting: () => void = () => undefined;
   const allDone = new Promise<void>((resolve) => {
     finishWaiting = resolve;
@@ -81,6 +89,8 @@ export async function importDocument(
     if (pending.size === 0) finishWaiting();
   };
 
+  let sweeper: NodeJS.Timeout | undefined;
+  let sweeping: Promise<void> | undefined;
   try {
     await events.waitUntilReady();
     ingest.workers.run();
@@ -106,8 +116,25 @@ export async function importDocument(
       decodeWarning: read.decodeWarning,
     });
     report.enqueued = read.jobs.length;
-    for (const job of read.jobs) if (job.id) pending.add(job.id);
+    for (const job of read.jobs) if (job.id) pending.set(job.id, job.data);
     if (pending.size === 0) finishWaiting();
+
+    // Redis may lose what it holds while we wait (a flush, a restart without persistence):
+    // look for our jobs now and then, and enqueue again from PostgreSQL what it lost.
+    const sweep = () => {
+      sweeping ??= requeueLostJobs(deps.db, queues.process, new Map(pending))
+        .then((lost) => {
+          for (const id of lost.requeued) requeued.add(id);
+          report.requeued = requeued.size;
+          // Stored, but its completion event went with Redis: the outcome is not known any more.
+          for (const id of lost.stored) settle(id, 'unchanged');
+        })
+        .catch(() => undefined) // Redis or PostgreSQL away for a moment: the next sweep tries again.
+        .finally(() => {
+          sweeping = undefined;
+        });
+    };
+    sweeper = setInterval(sweep, lostJobsSweepMs);
 
     // Jobs that finished before we looked (or were already done: same version queued earlier).
     for (const job of read.jobs) {
@@ -119,10 +146,10 @@ export async function importDocument(
       } else if (state === 'failed') {
         const failed = await queues.process.getJob(job.id);
         if (failed?.failedReason?.startsWith(permanentPrefix)) settle(job.id, 'failed');
-      } else if (state === 'unknown') {
-        settle(job.id, 'unchanged'); // Completed and already removed: it was stored earlier.
       }
+      // 'unknown' (not in Redis at all) is the sweep's to decide: lost, or stored and removed.
     }
+    sweep();
 
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => {
@@ -134,16 +161,21 @@ export async function importDocument(
       throw new RegwatchError(
         'unavailable',
         `${pending.size} of ${report.enqueued} entries were still being processed after ${input.timeoutMs} ms; ` +
-          'they stay queued and will be stored by the ingest workers',
+          'they are recorded in PostgreSQL and the ingest workers will store them (its reconciler enqueues again what Redis lost)',
       );
     }
     return report;
   } finally {
+    clearInterval(sweeper);
+    await sweeping;
     await events.close();
     await ingest.close();
     await eventsConnection.quit().catch(() => eventsConnection.disconnect());
   }
 }
+
+/** How often the import looks for jobs Redis lost; each look is one command per job it still waits on. */
+const lostJobsSweepMs = 2_000;
 
 function outcomeOf(returnValue: unknown): StoreOutcome {
   const value = typeof returnValue === 'string' ? safeJson(returnValue) : returnValue;

@@ -29,6 +29,8 @@ export interface IngestWorkers extends Ingest {
 
 const maintenanceSchedulerId = 'maintenance';
 const maintenanceEveryMs = 60_000;
+/** How often the ingest checks that Redis still holds its maintenance scheduler (one command). */
+const lostDataCheckMs = 5_000;
 
 /**
  * Starts the ingest workers of the registry (`ingestWorkers`): poll (fetch + parse + enqueue),
@@ -56,7 +58,7 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
   };
   await boot();
   let rebooting = false;
-  connection.on('ready', () => {
+  const reboot = () => {
     if (rebooting) return;
     rebooting = true;
     boot()
@@ -64,10 +66,30 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
       .finally(() => {
         rebooting = false;
       });
-  });
+  };
+  connection.on('ready', reboot);
+  // A flush (FLUSHALL, a failover to an empty replica that keeps the connection) emits no
+  // 'ready': Redis missing the maintenance scheduler is how we learn it lost its data.
+  const lostDataCheck = setInterval(() => {
+    if (rebooting) return;
+    queues.maintenance
+      .getJobScheduler(maintenanceSchedulerId)
+      .then((scheduler) => {
+        if (scheduler) return;
+        log.warn('Redis lost its data (no maintenance scheduler); restoring schedules and pending entries');
+        reboot();
+      })
+      .catch(() => undefined); // Redis away: 'ready' reboots when it is back.
+  }, lostDataCheckMs);
   workers.run();
   log.info({ prefix: deps.config.QUEUE_PREFIX }, 'ingest workers started');
-  return { queues, close };
+  return {
+    queues,
+    async close() {
+      clearInterval(lostDataCheck);
+      await close();
+    },
+  };
 }
 
 /**

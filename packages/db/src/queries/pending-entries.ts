@@ -36,6 +36,37 @@ export async function clearPendingEntry(db: DbOrTx, dedupKey: string, contentHas
 }
 
 /**
+ * Which of these entry versions are still pending (read, not stored yet), as
+ * `dedupKey + contentHash` strings: `regwatch import` asks for the jobs Redis no longer holds.
+ */
+export async function stillPendingVersions(
+  db: DbOrTx,
+  versions: readonly { dedupKey: string; contentHash: string }[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < versions.length; start += 1_000) {
+    const chunk = versions.slice(start, start + 1_000);
+    const rows = await db.execute<{ dedup_key: string; content_hash: string }>(sql`
+      select dedup_key, content_hash from pending_entries
+       where dedup_key in (${sql.join(
+         chunk.map((version) => sql`${version.dedupKey}`),
+         sql`, `,
+       )})`);
+    const wanted = new Set(chunk.map((version) => pendingVersionKey(version)));
+    for (const row of rows.rows) {
+      const key = pendingVersionKey({ dedupKey: row.dedup_key, contentHash: row.content_hash });
+      if (wanted.has(key)) found.add(key);
+    }
+  }
+  return found;
+}
+
+/** The key `stillPendingVersions` answers with. */
+export function pendingVersionKey(version: { dedupKey: string; contentHash: string }): string {
+  return `${version.dedupKey} ${version.contentHash}`;
+}
+
+/**
  * Deletes pending rows whose version is already stored (a crash between storing and clearing),
  * and returns the oldest of the others recorded before `before`, for the reconciler.
  */

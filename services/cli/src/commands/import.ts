@@ -44,6 +44,10 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
     );
     const seconds = (performance.now() - started) / 1_000;
     if (report.decodeWarning) io.err(`${file}: ${report.decodeWarning}`);
+    if (report.requeued > 0)
+      io.err(
+        `${file}: Redis lost ${report.requeued} of the import's entries; enqueued again from PostgreSQL and stored`,
+      );
     io.out(
       `${file}: ${report.entries} entries (${report.rejected} unusable, ${report.filtered} set aside as not news or not about privacy, ${report.unchanged} already stored); ` +
         `stored ${report.inserted} new, ${report.updated} updated, ${report.linked} as alternates of known items, ` +
