@@ -46,18 +46,17 @@ function measure(entry: string, args: string[]): Sample {
     // Only what `config` needs to print defaults; the machine's own environment stays out.
     env: { PATH: process.env.PATH },
   });
-  const [wall, user, system, maxRssKib] = readFileSync(report, 'utf8')
+  // The figures are the last line: a line before them says when the command failed.
+  const figures = readFileSync(report, 'utf8')
     .trim()
-    .replace(/^[\s\S]*\n/, '') // a line before the figures says when the command failed
-    .split(' ')
-    .map(Number);
+    .match(/(\S+) (\S+) (\S+) (\S+)$/);
+  if (!figures) throw new Error(`unexpected /usr/bin/time output in ${report}`);
+  const [wall, user, system, maxRssKib] = figures.slice(1).map(Number) as [number, number, number, number];
   return { wallS: wall, cpuS: user + system, peakRssMb: maxRssKib / 1024 };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const column = (value: number, digits: number, width: number) => value.toFixed(digits).padStart(width);
 
 out(`${runs} runs each, median; node ${process.version}`);
 out('path            command     wall s   cpu s   peak RSS MB');
@@ -66,16 +65,12 @@ try {
     for (const args of commands) {
       measure(entry, args); // warm the file cache: "cold" means a new process, not a cold disk
       const samples = Array.from({ length: runs }, () => measure(entry, args));
-      out(
-        `${label.padEnd(15)} ${args.join(' ').padEnd(10)} ${median(samples.map((s) => s.wallS))
-          .toFixed(2)
-          .padStart(7)} ` +
-          `${median(samples.map((s) => s.cpuS))
-            .toFixed(2)
-            .padStart(7)} ${median(samples.map((s) => s.peakRssMb))
-            .toFixed(0)
-            .padStart(13)}`,
-      );
+      const row = [
+        column(median(samples.map((s) => s.wallS)), 2, 7),
+        column(median(samples.map((s) => s.cpuS)), 2, 7),
+        column(median(samples.map((s) => s.peakRssMb)), 0, 13),
+      ];
+      out(`${label.padEnd(15)} ${args.join(' ').padEnd(10)} ${row.join(' ')}`);
     }
   }
 } finally {
