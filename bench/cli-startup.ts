@@ -1,8 +1,8 @@
 /**
  * How long does a `regwatch` process take to start, and how much memory does it reach? (issue 12
- * point 5: a cold `regwatch --version` took 3 s through tsx.) Not a test: runs `--version`, `help`
- * and `config` N times each through the bin (the bundle, as users run it) and through the
- * sources with tsx (the development path), and prints the median wall time, CPU time (user +
+ * point 5: a cold `regwatch --version` took 3 s through tsx.) Not a test: runs `--version`, `help`,
+ * `config` and `start --only none` (see below) N times each through the bin (the bundle, as users
+ * run it) and through the sources with tsx (the development path), and prints the median wall time, CPU time (user +
  * system, steadier than wall time on a shared machine) and peak resident memory (the kernel's
  * maximum RSS, which for one process is its VmHWM), measured by /usr/bin/time.
  *
@@ -12,7 +12,7 @@
  * Build the bundle first (`npm run build`, or `node services/cli/build.mjs`): the bin runs the
  * sources through tsx instead when they are newer than the bundle.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,9 @@ if (!existsSync(timeBin)) throw new Error(`${timeBin} is needed (apt-get install
 const bin = fileURLToPath(new URL('../services/cli/bin/regwatch.mjs', import.meta.url));
 const sources = fileURLToPath(new URL('./cli-startup/run-sources.mjs', import.meta.url));
 const paths = { 'bin (bundle)': bin, 'sources (tsx)': sources };
-const commands = [['--version'], ['help'], ['config']];
+// `start --only none` loads the heaviest command's module (the API server, the workers, the
+// database driver, the queue), then stops at its usage error: the cost of loading, without a database.
+const commands = [['--version'], ['help'], ['config'], ['start', '--only', 'none']];
 
 interface Sample {
   wallS: number;
@@ -41,7 +43,7 @@ const report = join(scratch, 'time.txt');
 
 /** One cold process: `/usr/bin/time` writes "wall user system maxrss-KiB" to its own file. */
 function measure(entry: string, args: string[]): Sample {
-  execFileSync(timeBin, ['-o', report, '-f', '%e %U %S %M', process.execPath, entry, ...args], {
+  spawnSync(timeBin, ['-o', report, '-f', '%e %U %S %M', process.execPath, entry, ...args], {
     stdio: 'ignore',
     // Only what `config` needs to print defaults; the machine's own environment stays out.
     env: { PATH: process.env.PATH },
@@ -59,7 +61,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 const column = (value: number, digits: number, width: number) => value.toFixed(digits).padStart(width);
 
 out(`${runs} runs each, median; node ${process.version}`);
-out('path            command     wall s   cpu s   peak RSS MB');
+out(`${'path'.padEnd(15)} ${'command'.padEnd(20)}  wall s   cpu s   peak RSS MB`);
 try {
   for (const [label, entry] of Object.entries(paths)) {
     for (const args of commands) {
@@ -70,7 +72,7 @@ try {
         column(median(samples.map((s) => s.cpuS)), 2, 7),
         column(median(samples.map((s) => s.peakRssMb)), 0, 13),
       ];
-      out(`${label.padEnd(15)} ${args.join(' ').padEnd(10)} ${row.join(' ')}`);
+      out(`${label.padEnd(15)} ${args.join(' ').padEnd(20)} ${row.join(' ')}`);
     }
   }
 } finally {
