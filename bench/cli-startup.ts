@@ -2,9 +2,9 @@
  * How long does a `regwatch` process take to start, and how much memory does it reach? (issue 12
  * point 5: a cold `regwatch --version` took 3 s through tsx.) Not a test: runs `--version`, `help`,
  * `config` and `start --only none` (see below) N times each through the bin (the bundle, as users
- * run it) and through the sources with tsx (the development path), and prints the median wall time, CPU time (user +
- * system, steadier than wall time on a shared machine) and peak resident memory (the kernel's
- * maximum RSS, which for one process is its VmHWM), measured by /usr/bin/time.
+ * run it) and through the sources with tsx (the development path), and prints the median wall
+ * time, CPU time (user + system, steadier than wall time on a shared machine) and peak resident
+ * memory (the kernel's maximum RSS, which for one process is its VmHWM), measured by /usr/bin/time.
  *
  *   npx tsx bench/cli-startup.ts             # 7 runs of each
  *   npx tsx bench/cli-startup.ts --runs 15
