@@ -1,39 +1,38 @@
 #!/usr/bin/env node
 // The `regwatch` command. Runs the compiled bundle, dist/regwatch.mjs (`npm run build`; `npm ci`
-// builds it through `prepare`). While a developer edits the TypeScript sources and they are newer
-// than the bundle, it runs the sources through tsx instead, so a stale bundle never runs.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// builds it through `prepare`). While a developer edits the TypeScript sources and one of them is
+// newer than the bundle, it runs the sources through tsx instead, so a stale bundle never runs.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const bundle = fileURLToPath(new URL('../dist/regwatch.mjs', import.meta.url));
+const bundleInputs = fileURLToPath(new URL('../dist/inputs.json', import.meta.url));
+const sources = fileURLToPath(new URL('../src/', import.meta.url));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Newest modification time among the sources the bundle is built from. */
-function newestSourceMs() {
-  let newest = 0;
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  for (const group of ['packages', 'services']) {
-    for (const name of readdirSync(`${root}${group}`)) {
-      for (const part of ['src', 'lexicons', 'package.json']) {
-        const path = `${root}${group}/${name}/${part}`;
-        if (!existsSync(path)) continue;
-        if (statSync(path).isDirectory()) walk(path);
-        else newest = Math.max(newest, statSync(path).mtimeMs);
-      }
-    }
+/**
+ * Whether the bundle is at least as new as every file it was built from: the build lists them in
+ * dist/inputs.json (about 250 files to stat, not every file of the workspace). Without a src/
+ * directory there is nothing to be newer (a deployment holding only the bundle). A listed file
+ * that is gone, or no list, means the sources changed shape since the build: run them.
+ */
+function bundleIsCurrent() {
+  if (!existsSync(bundle)) return false;
+  if (!existsSync(sources)) return true;
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(bundleInputs, 'utf8'));
+  } catch {
+    return false;
   }
-  return newest;
+  const builtMs = statSync(bundle).mtimeMs;
+  return inputs.every(
+    (path) => (statSync(`${root}${path}`, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) <= builtMs,
+  );
 }
 
-const compiled = existsSync(bundle) && statSync(bundle).mtimeMs >= newestSourceMs();
 let entry;
-if (compiled) {
+if (bundleIsCurrent()) {
   entry = await import(bundle);
 } else {
   const { register } = await import('tsx/esm/api');

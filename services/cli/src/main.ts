@@ -1,30 +1,32 @@
-import { apikeyCommand, apikeyHelp } from './commands/apikey.ts';
-import { configCommand, configHelp } from './commands/config.ts';
-import { demoCommand, demoHelp } from './commands/demo.ts';
-import { importCommand, importHelp } from './commands/import.ts';
-import { migrateCommand, migrateHelp } from './commands/migrate.ts';
-import { retagCommand, retagHelp } from './commands/retag.ts';
-import { sourcesCommand, sourcesHelp } from './commands/sources.ts';
-import { startCommand, startHelp } from './commands/start.ts';
-import { describeError, exitCodes, targetsOf, verboseDetails } from './errors.ts';
+import { exitCodes } from './exit-codes.ts';
+import { help } from './help.ts';
 import { type Io, processIo, UsageError } from './io.ts';
 import { version } from './version.ts';
 
-const help = `regwatch ${version}: a regulatory newsfeed for data-protection officers
+// Each command's module is imported when that command runs, not before: together they load the
+// database driver, the queue, the API server and the compiled lexicons, which `--version`,
+// `help` and `config` do not need (esbuild splits them into chunks of the bundle).
+type Command = (args: string[], env: NodeJS.ProcessEnv, io: Io) => Promise<number> | number;
 
-${migrateHelp}
-${startHelp}
-${demoHelp}
-${sourcesHelp}
-${importHelp}
-${retagHelp}
-${apikeyHelp}
-${configHelp}
-
-Configuration comes from environment variables (see README.md); \`regwatch config\` shows it.
---verbose (with any command) prints an error's causes and stacks after its one line.
-Exit codes: 0 done, 1 not possible as asked (unknown source or key, duplicate id), 2 bad usage or
-configuration, 3 PostgreSQL or Redis unreachable, refusing the credentials, or not migrated.`;
+const commands: Record<string, () => Promise<Command>> = {
+  migrate: async () => {
+    const { migrateCommand } = await import('./commands/migrate.ts');
+    return (_args, env, io) => migrateCommand(env, io);
+  },
+  start: async () => (await import('./commands/start.ts')).startCommand,
+  demo: async () => {
+    const { demoCommand } = await import('./commands/demo.ts');
+    return (_args, env, io) => demoCommand(env, io);
+  },
+  sources: async () => (await import('./commands/sources.ts')).sourcesCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  retag: async () => (await import('./commands/retag.ts')).retagCommand,
+  apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,
+  config: async () => {
+    const { configCommand } = await import('./commands/config.ts');
+    return (_args, env, io) => configCommand(env, io);
+  },
+};
 
 /**
  * Runs one command line; returns the exit code (see `exitCodes`). Never reads process.env itself:
@@ -37,6 +39,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): Prom
   try {
     return await runCommand(command, rest, env, io);
   } catch (error) {
+    // Loaded only on failure: telling a database or Redis error apart needs their packages.
+    const { describeError, targetsOf, verboseDetails } = await import('./errors.ts');
     const described = describeError(error, targetsOf(env));
     io.err(`regwatch: ${described.line}`);
     if (verbose) for (const line of verboseDetails(error)) io.err(line);
@@ -54,22 +58,6 @@ function takeVerbose(argv: string[]): { args: string[]; verbose: boolean } {
 
 async function runCommand(command: string | undefined, args: string[], env: NodeJS.ProcessEnv, io: Io) {
   switch (command) {
-    case 'migrate':
-      return await migrateCommand(env, io);
-    case 'start':
-      return await startCommand(args, env, io);
-    case 'demo':
-      return await demoCommand(env, io);
-    case 'sources':
-      return await sourcesCommand(args, env, io);
-    case 'import':
-      return await importCommand(args, env, io);
-    case 'retag':
-      return await retagCommand(args, env, io);
-    case 'apikey':
-      return await apikeyCommand(args, env, io);
-    case 'config':
-      return configCommand(env, io);
     case undefined:
     case 'help':
     case '--help':
@@ -80,9 +68,10 @@ async function runCommand(command: string | undefined, args: string[], env: Node
     case 'version':
       io.out(version);
       return exitCodes.ok;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
   }
+  const load = Object.hasOwn(commands, command) ? commands[command] : undefined;
+  if (!load) throw new UsageError(`unknown command "${command}"`);
+  return await (await load())(args, env, io);
 }
 
 /** Entry point of the `regwatch` binary. */

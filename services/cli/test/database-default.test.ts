@@ -33,7 +33,7 @@ describe('npm start and the other commands share one database', () => {
     for (const line of demoLines) expect(line).toContain('DATABASE_URL=');
     const example = await read('.env.example');
     expect(example).toContain('DATABASE_URL=postgres://postgres@127.0.0.1:5432/regwatch\n');
-    const { demoHelp } = await import('../src/commands/demo.ts');
+    const { demoHelp } = await import('../src/help.ts');
     expect(demoHelp).toContain('by default the database regwatch');
   });
 });

@@ -6,15 +6,6 @@ import { type ApiKeyView, createApiKey, type Database, listApiKeys, revokeApiKey
 import { type Io, UsageError } from '../io.ts';
 import { createLogger, withDatabase } from '../runtime.ts';
 
-export const apikeyHelp = `regwatch apikey create --name NAME [--rate REQUESTS_PER_MINUTE]
-  Creates an API key and prints it once, alone on stdout; only its hash is stored.
-  Without --rate the key follows API_KEY_DEFAULT_RATE.
-regwatch apikey list [--json]
-  Every key: id, name, prefix, rate, when it was created, last used and revoked. Never the key.
-regwatch apikey revoke ID|PREFIX
-  Revokes a key by its id or its prefix (rwk_xxxxxxxx); API instances refuse it within
-  API_KEY_CACHE_SECONDS.`;
-
 export async function apikeyCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const [action, ...rest] = args;
   switch (action) {

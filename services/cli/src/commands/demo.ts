@@ -11,14 +11,6 @@ import { migrationsFolder } from '../paths.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 import { startParts, stopSignals } from './start.ts';
 
-export const demoHelp = `regwatch demo
-  Runs Regwatch with no network: serves every catalog source's recorded response from a local
-  HTTP server, points those sources at it, starts the API and the workers, and polls them all.
-  Uses the same database and queue prefix as every other command (DATABASE_URL, QUEUE_PREFIX;
-  by default the database regwatch), so \`regwatch sources list\` or \`regwatch apikey create\`
-  work beside it. Refuses a database whose sources poll real sites: give the demo another one,
-  e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/regwatch_demo.`;
-
 /**
  * The demo's environment: the caller's, so the demo and the other commands share one database
  * and queue prefix, plus loopback allowed for the fetcher, because the replay server is on

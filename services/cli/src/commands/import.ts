@@ -6,11 +6,6 @@ import { type Io, UsageError } from '../io.ts';
 import { requireSource } from '../known-source.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 
-export const importHelp = `regwatch import --source ID FILE [--timeout SECONDS]
-  Pushes a saved document of a source (a feed file, an export) through the processing
-  queue, for backfills, and waits until it is stored. Entries already stored are skipped.
-  A file larger than FETCH_MAX_BYTES is refused, as a fetched body would be.`;
-
 export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

@@ -3,10 +3,6 @@ import { migrateDatabase } from '@regwatch/db';
 import type { Io } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
 
-export const migrateHelp = `regwatch migrate
-  Creates the database if it is missing and applies pending migrations. Safe to run from
-  several processes at once (they take a lock and take turns).`;
-
 export async function migrateCommand(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const config = loadConfig(commonFields, env);
   const result = await migrateDatabase(config.DATABASE_URL, migrationsFolder);

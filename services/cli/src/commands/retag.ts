@@ -5,10 +5,6 @@ import type { Io } from '../io.ts';
 import { requireSource } from '../known-source.ts';
 import { createLogger, withDatabase } from '../runtime.ts';
 
-export const retagHelp = `regwatch retag [--source ID]
-  Tags stored items again with the current lexicons (run it after editing packages/core/lexicons/):
-  items whose platforms, jurisdictions or topics change are updated, with their stories.`;
-
 export async function retagCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { source: { type: 'string' } }, strict: true });
   const config = loadConfig(commonFields, env);

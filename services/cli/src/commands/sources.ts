@@ -10,20 +10,6 @@ import { type Io, UsageError } from '../io.ts';
 import { requireSource } from '../known-source.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 
-export const sourcesHelp = `regwatch sources add --id ID --url URL [--name NAME] [--kind regulator|incident-db|press]
-                     [--jurisdiction CODE]... [--interval SECONDS] [--format FORMAT]
-                     [--language TAG] [--homepage URL]
-  Adds a source and schedules its first poll. Jurisdictions are ISO 3166 codes (GB, US-CA) or EU/EEA.
-regwatch sources sync
-  Adds every source of the built-in catalog (regulators, AIAAIC, the trade press), or brings
-  their definitions up to date; fetch state and enabled/disabled choices are kept.
-regwatch sources list [--json]
-  Every source with its fetch health.
-regwatch sources poll ID [--force]
-  Polls a source now, whatever its schedule. --force refetches the whole document: no stored
-  validators are sent (ETag, Last-Modified) and an unchanged body is read again, so entries
-  that were fetched but never stored (a Redis flush) come back.`;
-
 export async function sourcesCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   const [action, ...rest] = args;
   switch (action) {

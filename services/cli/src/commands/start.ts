@@ -8,10 +8,6 @@ import { type Io, UsageError } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
 import { version } from '../version.ts';
 
-export const startHelp = `regwatch start [--only api|ingest] [--no-migrate]
-  Runs the API and the ingest workers in one process (or only one of them), after applying
-  pending migrations. Each stops gracefully on SIGTERM or SIGINT within SHUTDOWN_TIMEOUT_MS.`;
-
 export type Part = 'api' | 'ingest';
 
 export interface Running {
