@@ -76,5 +76,13 @@ async function runCommand(command: string | undefined, args: string[], env: Node
 
 /** Entry point of the `regwatch` binary. */
 export async function run(): Promise<void> {
+  // A reader that stops early (`regwatch config | head`) closes the pipe: that ends the output,
+  // it is no error to report with a stack.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   process.exitCode = await main(process.argv.slice(2), process.env, processIo);
 }
