@@ -168,4 +168,33 @@ describe('PostgreSQL unavailable (issue 12)', () => {
       await down.close();
     }
   });
+
+  it('logs the outage once, not once per refused request', async () => {
+    const down = createDatabase({
+      url: 'postgres://postgres@127.0.0.1:9/regwatch',
+      applicationName: 'hazards-down-log',
+      onConnectionLost: () => undefined,
+    });
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const api = await buildTestApp(down, { logger: pino({ level: 'info' }, sink) });
+    try {
+      for (let request = 0; request < 5; request += 1) {
+        expect((await api.app.inject(`/v1/items?limit=${request + 1}`)).statusCode).toBe(503);
+      }
+    } finally {
+      await api.close();
+      await down.close();
+    }
+    const outage = lines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.msg?.startsWith('database unavailable'));
+    expect(outage).toHaveLength(1);
+    expect(outage[0]).toMatchObject({ refused: 1, reason: expect.stringContaining('ECONNREFUSED') });
+  });
 });

@@ -52,7 +52,12 @@ function holdsNul(request: FastifyRequest, where: string, name: string): boolean
  * wrong (validation names the parameter); server errors say nothing about internals: the
  * details (SQL, stack) go to the log with the request id, never to the client.
  */
+/** During an outage every request fails the same way: the log says so once per this many ms. */
+const outageLogIntervalMs = 10_000;
+
 export function registerErrorHandling(app: FastifyInstance): void {
+  let outageLoggedAt = Number.NEGATIVE_INFINITY;
+  let refusedSinceLogged = 0;
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
       const first = error.validation[0];
@@ -71,7 +76,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     // PostgreSQL refused the connection, is restarting or dropped it (also wrapped by drizzle,
     // whose message carries the SQL): one line without the statement, and 503, not 500.
     if (isConnectionError(error)) {
-      request.log.warn({ reason: describeConnectionError(error) }, 'database unavailable');
+      refusedSinceLogged += 1;
+      const now = Date.now();
+      if (now - outageLoggedAt >= outageLogIntervalMs) {
+        request.log.warn(
+          { reason: describeConnectionError(error), refused: refusedSinceLogged },
+          'database unavailable: answering 503',
+        );
+        outageLoggedAt = now;
+        refusedSinceLogged = 0;
+      }
       return sendUnavailable(reply);
     }
     if (isRegwatchError(error)) {
