@@ -24,7 +24,11 @@ afterAll(async () => {
 });
 
 describe('regwatch start --only ingest', () => {
-  it('serves /healthz and /readyz, readiness following Redis down and back, and stops cleanly on SIGTERM', async () => {
+  // Up to a minute to start and reconnect backoff up to 10 s: past the 90 s default while the
+  // whole suite shares two cores (it takes 1–3 s alone).
+  it('serves /healthz and /readyz, readiness following Redis down and back, and stops cleanly on SIGTERM', {
+    timeout: 180_000,
+  }, async () => {
     const env = testEnv({
       databaseUrl: test.url,
       prefix: uniquePrefix('e2ehealth'),
