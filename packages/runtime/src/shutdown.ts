@@ -20,6 +20,9 @@ export interface ShutdownOptions {
  * second Ctrl-C cannot cut a shutdown in half; past the deadline the process exits 1.
  * Resolves with the exit code once everything closed.
  */
+/** How long a closed process may take to end by itself before it is ended. */
+const lingerMs = 2_000;
+
 export function untilShutdown(options: ShutdownOptions): Promise<number> {
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   const exit = options.exit ?? ((code: number) => process.exit(code));
@@ -43,7 +46,16 @@ export function untilShutdown(options: ShutdownOptions): Promise<number> {
         for (const failure of report.failed) options.logger.warn(failure, 'did not close cleanly');
         for (const each of signals) process.off(each, onSignal);
         options.stop?.removeEventListener('abort', onStop);
-        resolve(report.failed.length === 0 ? 0 : 1);
+        const code = report.failed.length === 0 ? 0 : 1;
+        // Everything is closed, so the process should now end by itself. A handle that outlived
+        // its owner (a reconnect timer, a socket) would keep it running with nothing to do:
+        // this timer, unref'd, fires only then.
+        const lingering = setTimeout(() => {
+          options.logger.warn('a handle outlived the shutdown and kept the process alive; exiting');
+          exit(code);
+        }, lingerMs);
+        lingering.unref();
+        resolve(code);
       });
     };
     const onStop = () => onSignal('stop');

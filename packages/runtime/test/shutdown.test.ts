@@ -45,4 +45,28 @@ describe('untilShutdown (issue 12: signals with a hard deadline)', () => {
     process.emit('SIGUSR2', 'SIGUSR2');
     expect(await done).toBe(1);
   });
+
+  it('ends a process that a leftover handle keeps alive once everything is closed', async () => {
+    const list = new CloseList();
+    list.add('pool', () => undefined);
+    const exits: number[] = [];
+    // Stands for a reconnect timer nobody closed: it keeps the event loop turning.
+    const leftover = setInterval(() => undefined, 100);
+    try {
+      const done = untilShutdown({
+        closeList: list,
+        deadlineMs: 1_000,
+        logger: quiet,
+        signals: ['SIGUSR2'],
+        exit: (code) => exits.push(code),
+      });
+      process.emit('SIGUSR2', 'SIGUSR2');
+      expect(await done).toBe(0);
+      expect(exits).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(exits).toEqual([0]);
+    } finally {
+      clearInterval(leftover);
+    }
+  });
 });

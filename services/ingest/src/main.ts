@@ -24,7 +24,8 @@ export function main(config: IngestConfig, deps: IngestMainDeps = {}): Promise<R
     // Probes fail fast (a `client` connection), so a Redis outage reads as "failed", not as a hang.
     const probe = createRedis(config.REDIS_URL, 'client');
     probe.on('error', () => undefined);
-    closeList.add('redis probe', () => probe.quit().catch(() => probe.disconnect()));
+    // Only pings go through it: disconnect at once (QUIT would wait for a Redis that is away).
+    closeList.add('redis probe', async () => probe.disconnect());
     const health = await startHealthServer({
       host: config.INGEST_HEALTH_HOST,
       port: config.INGEST_HEALTH_PORT,
