@@ -68,6 +68,13 @@ describe('regwatch start --only ingest', () => {
       await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, {
         what: 'readiness once Redis is back',
       });
+      // The workers' own connections come back on their own backoff. A SIGTERM while one is
+      // still reconnecting meets BullMQ's Worker.close() waiting for it (taskforcesh/bullmq#4656):
+      // the shutdown deadline then ends the process with 1. Stop once they are back.
+      await waitFor(() => child.output().includes('Redis is reachable again'), {
+        what: 'the workers reconnected',
+        timeoutMs: 30_000,
+      });
     } finally {
       child.kill('SIGTERM');
     }
