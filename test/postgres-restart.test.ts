@@ -17,7 +17,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exited, spawnCli } from './support/cli.ts';
 import { scalar } from './support/db.ts';
-import { accountedFor, parseImportReport } from './support/import-report.ts';
+import { expectCompleteImport } from './support/import-report.ts';
 
 // Issue 12: `pg_ctl restart -m fast` during an import killed `regwatch start`, `start --only
 // ingest` and `regwatch import` (an unhandled 'error' event, 57P01, on a client checked out for
@@ -188,11 +188,7 @@ describe('PostgreSQL restarted during an import and under API load (issue 12)', 
       const { code } = await exited(importer);
       const output = importer.output();
       expect(code, output).toBe(0);
-      const report = parseImportReport(output);
-      expect(report, output).not.toBeNull();
-      expect(report?.entries).toBe(total);
-      expect(report?.failed).toBe(0);
-      expect(report && accountedFor(report)).toBe(total);
+      expectCompleteImport(output, total);
       // Nothing lost, nothing stored twice.
       const counts = await scalar<string>(
         database,

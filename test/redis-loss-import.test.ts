@@ -18,7 +18,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exited, spawnCli } from './support/cli.ts';
 import { scalar } from './support/db.ts';
-import { accountedFor, parseImportReport } from './support/import-report.ts';
+import { expectCompleteImport } from './support/import-report.ts';
 
 // Issue 12: Redis is the transport, PostgreSQL the truth. Redis losing its data while
 // `regwatch import` waits on its entries (flushed, or restarted empty as a failover to an empty
@@ -82,11 +82,7 @@ async function importThroughRedisLoss(label: string, loseData: (redis: PrivateRe
     const { code } = await exited(importer);
     const output = importer.output();
     expect(code, output).toBe(0);
-    const report = parseImportReport(output);
-    expect(report, output).not.toBeNull();
-    expect(report?.entries).toBe(total);
-    expect(report?.failed).toBe(0);
-    expect(report && accountedFor(report)).toBe(total);
+    expectCompleteImport(output, total);
     // A clear outcome: the report, and (when the import itself enqueued again what Redis lost,
     // before the ingest's reconciler did) one line saying so; no error, no stack.
     for (const line of output.trim().split('\n')) {

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 /** The figures of `regwatch import`'s report line, as the fault tests compare them with the database. */
 export interface ImportReport {
   entries: number;
@@ -29,4 +31,14 @@ export function parseImportReport(output: string): ImportReport | null {
 /** Every entry accounted for: stored now, stored before, or folded into a known item. */
 export function accountedFor(report: ImportReport): number {
   return report.alreadyStored + report.inserted + report.updated + report.linked;
+}
+
+/** The import's report says every one of `total` entries was read and accounted for, none failed. */
+export function expectCompleteImport(output: string, total: number): ImportReport {
+  const report = parseImportReport(output);
+  expect(report, output).not.toBeNull();
+  expect(report?.entries).toBe(total);
+  expect(report?.failed).toBe(0);
+  expect(report && accountedFor(report)).toBe(total);
+  return report as ImportReport;
 }

@@ -1,32 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { type FeedEntry, type NormalisedItem, normaliseEntry } from '@regwatch/core';
 import { corpusPath } from '@regwatch/testing';
 import { describe, expect, it } from 'vitest';
 import { aiaaicCsvAdapter } from '../src/aiaaic/adapter.ts';
-import { aiaaicSources } from '../src/aiaaic/definitions.ts';
-import { errorOf, recordedNow } from './support.ts';
+import { aiaaic, normaliseAiaaic } from './aiaaic-support.ts';
+import { errorOf } from './support.ts';
 
 // The AIAAIC adapter on the register's whole export and on the AI Incident Database's, from the
 // shared corpus (REGWATCH_CORPUS_DIR; `npm run test:corpus`). aiaaic.test.ts has the rest.
 
-const source = aiaaicSources.find((candidate) => candidate.id === 'aiaaic');
-if (!source) throw new Error('no catalog source aiaaic');
-const aiaaic = source;
 const corpusFile = corpusPath('aiaaic-2026-05', 'AIAAIC Repository - Incidents.csv');
 
 function parse(body: Uint8Array, contentType: string | null = 'text/csv') {
   return aiaaicCsvAdapter.parse({ body, contentType, url: aiaaic.url });
-}
-
-function normalise(entries: FeedEntry[], now = recordedNow): { items: NormalisedItem[]; rejected: FeedEntry[] } {
-  const items: NormalisedItem[] = [];
-  const rejected: FeedEntry[] = [];
-  for (const entry of entries) {
-    const result = normaliseEntry(entry, { sourceId: aiaaic.id, baseUrl: aiaaic.url, language: 'en', now });
-    if (result.ok) items.push(result.item);
-    else rejected.push(entry);
-  }
-  return { items, rejected };
 }
 
 describe('aiaaic: the AI Incident Database export is not the register', () => {
@@ -51,7 +36,7 @@ describe('aiaaic: the whole May 2026 export (shared corpus)', () => {
     expect(feed.entries.filter((entry) => !entry.guid)).toEqual([]);
     expect(feed.entries.map((entry) => entry.guid)).toEqual(ids);
 
-    const { items, rejected } = normalise(feed.entries);
+    const { items, rejected } = normaliseAiaaic(feed.entries);
     // The one ID with every other cell empty (a placeholder row) has nothing to show.
     expect(rejected.map((entry) => entry.guid)).toEqual(['AIAAIC0184']);
     expect(items).toHaveLength(ids.length - 1);

@@ -1,13 +1,8 @@
-import { type FeedEntry, type NormalisedItem, normaliseEntry } from '@regwatch/core';
 import { describe, expect, it } from 'vitest';
 import { aiaaicCsvAdapter, firstUrl, headerKey, occurredStart, splitNames, splitTerms } from '../src/aiaaic/adapter.ts';
-import { aiaaicSources } from '../src/aiaaic/definitions.ts';
 import { adapterFor } from '../src/registry.ts';
+import { aiaaic, normaliseAiaaic } from './aiaaic-support.ts';
 import { errorOf, normaliseRecorded, parseRecorded, recordedNow } from './support.ts';
-
-const source = aiaaicSources.find((candidate) => candidate.id === 'aiaaic');
-if (!source) throw new Error('no catalog source aiaaic');
-const aiaaic = source;
 
 function parse(body: string | Uint8Array, contentType: string | null = 'text/csv') {
   return aiaaicCsvAdapter.parse({
@@ -15,17 +10,6 @@ function parse(body: string | Uint8Array, contentType: string | null = 'text/csv
     contentType,
     url: aiaaic.url,
   });
-}
-
-function normalise(entries: FeedEntry[], now = recordedNow): { items: NormalisedItem[]; rejected: FeedEntry[] } {
-  const items: NormalisedItem[] = [];
-  const rejected: FeedEntry[] = [];
-  for (const entry of entries) {
-    const result = normaliseEntry(entry, { sourceId: aiaaic.id, baseUrl: aiaaic.url, language: 'en', now });
-    if (result.ok) items.push(result.item);
-    else rejected.push(entry);
-  }
-  return { items, rejected };
 }
 
 function byGuid<T extends { guid?: string | undefined }>(list: T[], guid: string): T {
@@ -133,7 +117,7 @@ describe('aiaaic: the register export of May 2026 (first 60 incidents, recorded)
     const welsh = byGuid(feed.entries, 'AIAAIC2257');
     expect(welsh.content).toContain('Harm to individuals: Loss of life\nHarm to society: Anxiety/distress; Trauma\n');
     // `&` in the sheet is text, not markup: it survives normalisation as `&`.
-    const { items } = normalise([mckinsey]);
+    const { items } = normaliseAiaaic([mckinsey]);
     expect(items[0]?.labels.deployers).toEqual(['McKinsey & Co']);
     expect(items[0]?.content).toContain('Deployer: McKinsey & Co\n');
   });
@@ -141,7 +125,7 @@ describe('aiaaic: the register export of May 2026 (first 60 incidents, recorded)
   // Issue 11: the register's 60 entries carried the time of ingest and filled every newest-first list.
   it('issue 11: dates each incident at the year it occurred, at year precision, never at first sight', async () => {
     const feed = await parseRecorded(aiaaic);
-    const first = normalise(feed.entries, recordedNow).items;
+    const first = normaliseAiaaic(feed.entries, recordedNow).items;
     expect(first).toHaveLength(60);
     for (const item of first) {
       expect([item.publishedPrecision, item.publishedFrom], item.title).toEqual(['year', 'entry']);
@@ -158,7 +142,7 @@ describe('aiaaic: the register export of May 2026 (first 60 incidents, recorded)
     // No item of the first sync sorts above a dated item of this year: none is dated after 1 January.
     expect(first.every((item) => item.publishedAt < '2026-01-02')).toBe(true);
     // The date is the register's, so a later poll changes neither identity nor change hash.
-    const later = normalise(feed.entries, new Date('2026-11-27T12:00:00Z')).items;
+    const later = normaliseAiaaic(feed.entries, new Date('2026-11-27T12:00:00Z')).items;
     expect(later.map((item) => [item.dedupKey, item.contentHash, item.publishedAt])).toEqual(
       first.map((item) => [item.dedupKey, item.contentHash, item.publishedAt]),
     );
@@ -315,7 +299,7 @@ describe('aiaaic: header discovery and cell splitting', () => {
       ['AIAAIC0002', undefined],
     ]);
     // An ID with nothing else is no usable item: normalisation rejects it (and counts it).
-    expect(normalise(feed.entries).rejected.map((entry) => entry.guid)).toEqual(['AIAAIC0002']);
+    expect(normaliseAiaaic(feed.entries).rejected.map((entry) => entry.guid)).toEqual(['AIAAIC0002']);
   });
 
   it('splits names on ";" first, on "," only without ";", keeping legal forms and initials attached', () => {
