@@ -1,5 +1,12 @@
 import type { ConfigOf } from './field.ts';
-import type { allConfigFields, apiConfigFields, commonFields, corpusFields, ingestConfigFields } from './tables.ts';
+import type {
+  allConfigFields,
+  apiConfigFields,
+  commonFields,
+  corpusFields,
+  ingestConfigFields,
+  roundupConfigFields,
+} from './tables.ts';
 
 export { type ConfigOf, type Field, type FieldTable, redactUrl } from './field.ts';
 export { ConfigError, describeConfig, loadConfig } from './load.ts';
@@ -11,10 +18,14 @@ export {
   corpusFields,
   ingestConfigFields,
   ingestFields,
+  mailFields,
+  roundupConfigFields,
+  roundupFields,
 } from './tables.ts';
 
 export type CommonConfig = ConfigOf<typeof commonFields>;
 export type ApiConfig = ConfigOf<typeof apiConfigFields>;
 export type IngestConfig = ConfigOf<typeof ingestConfigFields>;
 export type RegwatchConfig = ConfigOf<typeof allConfigFields>;
+export type RoundupConfig = ConfigOf<typeof roundupConfigFields>;
 export type CorpusConfig = ConfigOf<typeof corpusFields>;

@@ -6,6 +6,16 @@ function field<T>(spec: Field<T>): Field<T> {
 
 const MiB = 1024 * 1024;
 
+/** Where readers reach the API: feeds' self links, and every link in a roundup email. */
+const publicUrlField = field({
+  description:
+    'Absolute URL readers reach the API at (https://regwatch.example.org), for the self links of feeds ' +
+    'and OPML and every link of a roundup email; empty: the API takes it from each request (Host header, ' +
+    'and X-Forwarded-* with TRUST_PROXY) and emails link to http://127.0.0.1:3000 (set it before mailing anyone)',
+  default: '',
+  parse: (raw: string) => (raw === '' ? '' : urlWithProtocols(['http:', 'https:'])(raw).replace(/\/+$/, '')),
+});
+
 /** What every process needs: where the data lives and how to log. */
 export const commonFields = {
   DATABASE_URL: field({
@@ -100,13 +110,7 @@ export const apiFields = {
     default: 5,
     parse: integer({ min: 0, max: 300 }),
   }),
-  PUBLIC_URL: field({
-    description:
-      'Absolute URL readers reach the API at (https://regwatch.example.org), for the self links of feeds ' +
-      'and OPML; empty: taken from each request (Host header, and X-Forwarded-* with TRUST_PROXY)',
-    default: '',
-    parse: (raw: string) => (raw === '' ? '' : urlWithProtocols(['http:', 'https:'])(raw).replace(/\/+$/, '')),
-  }),
+  PUBLIC_URL: publicUrlField,
   FEED_TAG_AUTHORITY: field({
     description:
       'Authority of the tag: URIs that identify feed entries (RFC 4151): a domain you control and a year, ' +
@@ -200,10 +204,84 @@ export const ingestFields = {
   }),
 };
 
-export const apiConfigFields = { ...commonFields, ...apiFields };
+/** The weekly roundup: sign-ups (served by the API) and sending (the roundup service). */
+export const roundupFields = {
+  ROUNDUP_SECRET: field({
+    description:
+      'Secret that signs the links of roundup emails (confirm, manage, unsubscribe), at least 32 characters; ' +
+      'changing it ends every link already sent. Empty: sign-ups are refused and no roundup is mailed',
+    default: '',
+    parse: text({ pattern: /^.{32,512}$/, hint: 'at least 32 characters' }),
+    redact: (value) => (value === '' ? '' : '(set)'),
+  }),
+  SUBSCRIBE_CLIENT_RATE: field({
+    description: 'Sign-ups one client address may make per hour',
+    default: 10,
+    parse: integer({ min: 1, max: 100_000 }),
+  }),
+  SUBSCRIBE_DOMAIN_RATE: field({
+    description:
+      'Sign-ups for addresses of one mail domain per hour, from all clients (the form cannot mail-bomb a company)',
+    default: 30,
+    parse: integer({ min: 1, max: 100_000 }),
+  }),
+};
+
+/** The roundup service's mail transport and sender. */
+export const mailFields = {
+  PUBLIC_URL: publicUrlField,
+  SMTP_HOST: field({
+    description: 'SMTP server that roundup and confirmation emails are handed to; empty: nothing is mailed',
+    default: '',
+    parse: text({ pattern: /^[A-Za-z0-9.:-]{1,253}$/, hint: 'a host name or IP address' }),
+  }),
+  SMTP_PORT: field({ description: 'SMTP port', default: 587, parse: integer({ min: 1, max: 65_535 }) }),
+  SMTP_TLS: field({
+    description: 'starttls (upgrade, required), tls (implicit TLS, port 465) or none (a local relay only)',
+    default: 'starttls',
+    parse: oneOf(['starttls', 'tls', 'none']),
+  }),
+  SMTP_USER: field({ description: 'SMTP user name (empty: no authentication)', default: '', parse: text() }),
+  SMTP_PASSWORD: field({
+    description: 'SMTP password',
+    default: '',
+    parse: text(),
+    redact: (value) => (value === '' ? '' : '(set)'),
+  }),
+  SMTP_FROM: field({
+    description: 'From address of every email, e.g. "Regwatch roundup <roundup@regwatch.example.org>"',
+    default: 'Regwatch <roundup@regwatch.invalid>',
+    parse: text({ pattern: /^[^\r\n]{3,200}$/, hint: 'one line, an address with an optional display name' }),
+  }),
+  SMTP_TIMEOUT_MS: field({
+    description:
+      'Longest one SMTP exchange may take (connect, greeting, each reply); a message handed to SMTP whose sender ' +
+      'crashed is judged uncertain after twice this',
+    default: 30_000,
+    parse: integer({ min: 100, max: 600_000 }),
+  }),
+  ROUNDUP_SEND_CONCURRENCY: field({
+    description: 'Messages one roundup process hands to SMTP at once',
+    default: 4,
+    parse: integer({ min: 1, max: 64 }),
+  }),
+  ROUNDUP_HEALTH_HOST: field({
+    description: 'Address the roundup process serves /healthz and /readyz on',
+    default: '127.0.0.1',
+    parse: text({ pattern: /^[A-Za-z0-9.:-]+$/, hint: 'a host name or IP address' }),
+  }),
+  ROUNDUP_HEALTH_PORT: field({
+    description: 'Port the roundup process serves /healthz and /readyz on (0: any free port, logged at start)',
+    default: 3002,
+    parse: integer({ min: 0, max: 65_535 }),
+  }),
+};
+
+export const roundupConfigFields = { ...commonFields, ...roundupFields, ...mailFields };
+export const apiConfigFields = { ...commonFields, ...apiFields, ...roundupFields };
 export const ingestConfigFields = { ...commonFields, ...ingestFields };
-/** `regwatch start` runs both in one process. */
-export const allConfigFields = { ...commonFields, ...apiFields, ...ingestFields };
+/** `regwatch start` runs all three in one process. */
+export const allConfigFields = { ...commonFields, ...apiFields, ...ingestFields, ...roundupFields, ...mailFields };
 
 /**
  * The tests and evaluations that read the shared corpus (`npm run test:corpus`, `npm run

@@ -57,6 +57,46 @@ export {
   newsPageVerdict,
 } from './relevance/news-page.ts';
 export { type PrivacyRelevance, type PrivacyRelevanceInput, privacyRelevance } from './relevance/privacy-relevance.ts';
+export {
+  type EditionContent,
+  type EditionLink,
+  type EditionSection,
+  type EditionStory,
+  editionFor,
+  editionSectionOf,
+  editionSections,
+  editionStoryMatches,
+} from './roundup/edition.ts';
+export {
+  currentEditionWeek,
+  type EditionWeek,
+  editionBuildAt,
+  editionPeriod,
+  nextEditionBuildAt,
+  parseEditionWeek,
+  previousEditionWeek,
+  roundupCron,
+  roundupHour,
+  roundupWeekday,
+  roundupZone,
+  weekOf,
+} from './roundup/edition-week.ts';
+export {
+  normaliseRoundupPreferences,
+  type RoundupPreferences,
+  roundupFilter,
+  roundupPreferenceKeys,
+  roundupPreferencesKey,
+} from './roundup/preferences.ts';
+export {
+  confirmTokenLifetimeMs,
+  isRoundupTokenCurrent,
+  type RoundupToken,
+  signRoundupToken,
+  type TokenPurpose,
+  tokenPurposes,
+  verifyRoundupToken,
+} from './roundup/tokens.ts';
 export { isSlug, slugPattern } from './slug.ts';
 export { amountKeys, amountsAgree, amountValue } from './story/amounts.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';

@@ -20,10 +20,13 @@ export {
   ProcessJob,
   pollJobValidator,
   processJobValidator,
+  RoundupJob,
+  roundupJobValidator,
 } from './payloads.ts';
 export {
   articleJobId,
   createQueues,
+  createRoundupQueue,
   enqueueArticleJob,
   enqueueProcessJobs,
   jobOptions,

@@ -75,7 +75,25 @@ export type ArticleJob = Static<typeof ArticleJob>;
 export const MaintenanceJob = Type.Object({});
 export type MaintenanceJob = Static<typeof MaintenanceJob>;
 
+const Week = Type.String({ pattern: '^[0-9]{4}-W[0-9]{2}$' });
+
+/**
+ * The roundup queue's jobs. None carries an email address (they live in PostgreSQL only):
+ * - `build`: build (if not built) and start sending the edition due now, or `week`;
+ * - `send`: work through an edition's delivery ledger;
+ * - `confirm`: mail the confirmation a sign-up asked for (the subscriber's row says whether one is due);
+ * - `check`: the catch-up a scheduler runs every few minutes (a missed Friday, lost jobs, crashed sends).
+ */
+export const RoundupJob = Type.Union([
+  Type.Object({ task: Type.Literal('build'), week: Type.Optional(Week) }),
+  Type.Object({ task: Type.Literal('send'), week: Week }),
+  Type.Object({ task: Type.Literal('confirm'), subscriberId: Type.String({ pattern: '^[1-9][0-9]{0,18}$' }) }),
+  Type.Object({ task: Type.Literal('check') }),
+]);
+export type RoundupJob = Static<typeof RoundupJob>;
+
 export const pollJobValidator = Compile(PollJob);
 export const processJobValidator = Compile(ProcessJob);
 export const maintenanceJobValidator = Compile(MaintenanceJob);
 export const articleJobValidator = Compile(ArticleJob);
+export const roundupJobValidator = Compile(RoundupJob);

@@ -1,7 +1,7 @@
 import { type ArticlePageMode, type NormalisedItem, type SourceKind, scheduleOffsetMs } from '@regwatch/core';
 import { type DefaultJobOptions, type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ArticleJob, MaintenanceJob, PollJob, ProcessJob } from './payloads.ts';
+import type { ArticleJob, MaintenanceJob, PollJob, ProcessJob, RoundupJob } from './payloads.ts';
 
 /** Every queue Regwatch uses, declared once. */
 export const queueNames = {
@@ -9,6 +9,7 @@ export const queueNames = {
   process: 'process',
   maintenance: 'maintenance',
   article: 'article',
+  roundup: 'roundup',
 } as const;
 
 export const jobOptions = {
@@ -40,6 +41,14 @@ export const jobOptions = {
     backoff: { type: 'exponential', delay: 30_000 },
     removeOnComplete: { age: 24 * 60 * 60, count: 100_000 },
     removeOnFail: { age: 14 * 24 * 60 * 60 },
+  },
+  // Roundup jobs only point at PostgreSQL (the ledger, the subscriber's row), which says what is
+  // left to do: retrying a job is always safe, and the catch-up check re-adds any Redis lost.
+  roundup: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { count: 1_000 },
+    removeOnFail: { count: 1_000 },
   },
 } as const satisfies Record<keyof typeof queueNames, DefaultJobOptions>;
 
@@ -188,4 +197,18 @@ export async function pollNow(
     removeOnComplete: true,
     removeOnFail: true,
   });
+}
+
+/**
+ * The roundup's queue on its own: the API adds `confirm` jobs to it and the roundup service
+ * works it, and neither needs the ingest's queues.
+ */
+export function createRoundupQueue(options: QueueOptions): Queue<RoundupJob> {
+  const queue = new Queue<RoundupJob>(queueNames.roundup, {
+    connection: options.connection,
+    prefix: options.prefix,
+    defaultJobOptions: jobOptions.roundup,
+  });
+  queue.on('error', () => undefined);
+  return queue;
 }

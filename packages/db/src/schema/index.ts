@@ -3,4 +3,15 @@ export { type ArticlePageStatus, articlePageStatuses, articlePages } from './art
 export { clusterKeys, termCounts } from './clustering.ts';
 export { entries, items, stories } from './newsfeed.ts';
 export { pendingEntries } from './pending-entries.ts';
+export {
+  type DeliveryStatus,
+  deliveryStatuses,
+  type EditionStatus,
+  editionStatuses,
+  roundupDeliveries,
+  roundupEditions,
+  type SubscriberStatus,
+  subscriberStatuses,
+  subscribers,
+} from './roundup.ts';
 export { sources } from './sources.ts';

@@ -1,0 +1,110 @@
+import type { NewsKind } from '../digest/news-kind.ts';
+import type { NewsFilter } from '../filter/news-filter.ts';
+import { blocCodes } from '../jurisdiction/codes.ts';
+import type { SourceKind } from '../types.ts';
+import type { EditionWeek } from './edition-week.ts';
+
+/** One outlet's telling of a story, linked straight to the source (no redirect, no tracking). */
+export interface EditionLink {
+  title: string;
+  url: string | null;
+  source: { id: string; name: string; kind: SourceKind };
+  publishedAt: string;
+  language: string | null;
+}
+
+export interface EditionStory {
+  id: string;
+  title: string;
+  summary: string;
+  newsKind: NewsKind;
+  publisherCount: number;
+  platforms: string[];
+  jurisdictions: string[];
+  topics: string[];
+  /** Kinds of the sources of its items (what the `kind` preference matches). */
+  sourceKinds: SourceKind[];
+  firstPublishedAt: string;
+  lastPublishedAt: string;
+  /** Every outlet's link, primary first. */
+  links: EditionLink[];
+}
+
+/** The stories of one jurisdiction (null: none in particular), in digest order. */
+export interface EditionSection {
+  jurisdiction: string | null;
+  stories: EditionStory[];
+}
+
+/** An edition as data: what is stored in `roundup_editions.content` and served at `/v1/roundups/:week`. */
+export interface EditionContent {
+  week: EditionWeek;
+  /** ISO 8601 instants of its period, [since, until). */
+  since: string;
+  until: string;
+  builtAt: string;
+  /** Sections ordered by their best-ranked story; each story is in exactly one section. */
+  sections: EditionSection[];
+  storyCount: number;
+  /** Outreach stories of the week left out (events, campaigns, prizes), as `/v1/digest` counts them. */
+  outreachLeftOut: number;
+}
+
+/** Most specific first: a state or province, then a country, then a bloc. */
+function specificity(code: string): number {
+  if (code.includes('-')) return 0;
+  return blocCodes.has(code) ? 2 : 1;
+}
+
+/**
+ * The section a story goes in: the most specific of its primary item's jurisdictions (the DPC's
+ * fine of Meta is Ireland's news although it is also the EU's), else of the story's own; ties
+ * keep the tagger's order. Null when it has none.
+ */
+export function editionSectionOf(story: { jurisdictions: readonly string[]; primaryJurisdictions: readonly string[] }) {
+  const pick = (codes: readonly string[]) =>
+    codes.reduce<string | null>(
+      (best, code) => (best === null || specificity(code) < specificity(best) ? code : best),
+      null,
+    );
+  return pick(story.primaryJurisdictions) ?? pick(story.jurisdictions);
+}
+
+/**
+ * Sections from stories already in digest order (`rankDigest`): a section per jurisdiction,
+ * ordered by the rank of its first story, the stories of no jurisdiction in their own section.
+ */
+export function editionSections(
+  ranked: readonly (EditionStory & { primaryJurisdictions: readonly string[] })[],
+): EditionSection[] {
+  const sections = new Map<string | null, EditionStory[]>();
+  for (const { primaryJurisdictions, ...story } of ranked) {
+    const key = editionSectionOf({ jurisdictions: story.jurisdictions, primaryJurisdictions });
+    const list = sections.get(key);
+    if (list) list.push(story);
+    else sections.set(key, [story]);
+  }
+  return [...sections].map(([jurisdiction, stories]) => ({ jurisdiction, stories }));
+}
+
+const meets = (wanted: readonly string[] | undefined, has: readonly string[]) =>
+  wanted === undefined || wanted.length === 0 || wanted.some((value) => has.includes(value));
+
+/** Whether a story matches a subscriber's filter as `/v1/stories` would match it. */
+export function editionStoryMatches(story: EditionStory, filter: NewsFilter): boolean {
+  return (
+    meets(filter.jurisdictions, story.jurisdictions) &&
+    meets(filter.platforms, story.platforms) &&
+    meets(filter.topics, story.topics) &&
+    meets(filter.sourceKinds, story.sourceKinds)
+  );
+}
+
+/** The part of an edition a subscriber's filter selects (sections left empty are dropped), or null when nothing matches. */
+export function editionFor(edition: EditionContent, filter: NewsFilter): EditionContent | null {
+  const sections = edition.sections
+    .map((section) => ({ ...section, stories: section.stories.filter((story) => editionStoryMatches(story, filter)) }))
+    .filter((section) => section.stories.length > 0);
+  const storyCount = sections.reduce((sum, section) => sum + section.stories.length, 0);
+  return storyCount === 0 ? null : { ...edition, sections, storyCount };
+}
