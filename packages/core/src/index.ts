@@ -58,10 +58,12 @@ export {
 } from './relevance/news-page.ts';
 export { type PrivacyRelevance, type PrivacyRelevanceInput, privacyRelevance } from './relevance/privacy-relevance.ts';
 export {
+  composeEdition,
   type EditionContent,
   type EditionLink,
   type EditionSection,
   type EditionStory,
+  type EditionStoryInput,
   editionFor,
   editionSectionOf,
   editionSections,

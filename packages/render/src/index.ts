@@ -6,6 +6,9 @@ export {
   isNotModified,
   lastModified,
 } from './conditional-get.ts';
+export { renderConfirmationEmail } from './email/confirmation-email.ts';
+export { renderRoundupEmail, renderRoundupText, roundupSubject } from './email/roundup-email.ts';
+export type { ConfirmationEmailInput, RenderedEmail, RoundupEmailLinks } from './email/types.ts';
 export { maxStoryOutlets, newestEntryDate } from './entries.ts';
 export { renderFeedPage } from './feed-page.ts';
 export { type SafeHtml, textToHtml } from './html.ts';

@@ -108,3 +108,78 @@ export function editionFor(edition: EditionContent, filter: NewsFilter): Edition
   const storyCount = sections.reduce((sum, section) => sum + section.stories.length, 0);
   return storyCount === 0 ? null : { ...edition, sections, storyCount };
 }
+
+/** A ranked story with what an edition shows of it (a `/v1` story view has this shape). */
+export interface EditionStoryInput {
+  id: string;
+  title: string;
+  summary: string;
+  firstPublishedAt: string;
+  lastPublishedAt: string;
+  platforms: string[];
+  jurisdictions: string[];
+  topics: string[];
+  /** Its items, primary first. */
+  items: readonly {
+    title: string;
+    url: string | null;
+    source: { id: string; name: string; kind: SourceKind };
+    publishedAt: string;
+    language: string | null;
+    jurisdictions: readonly string[];
+  }[];
+}
+
+/**
+ * An edition from the week's stories in digest order (each with its news kind and publisher
+ * count from `rankDigest`): one link per outlet (a source's first item, primary first), grouped
+ * into sections.
+ */
+export function composeEdition(input: {
+  week: EditionWeek;
+  since: string;
+  until: string;
+  builtAt: string;
+  outreachLeftOut: number;
+  ranked: readonly { story: EditionStoryInput; newsKind: NewsKind; publisherCount: number }[];
+}): EditionContent {
+  const stories = input.ranked.map(({ story, newsKind, publisherCount }) => {
+    const seen = new Set<string>();
+    const links: EditionLink[] = [];
+    for (const item of story.items) {
+      if (seen.has(item.source.id)) continue;
+      seen.add(item.source.id);
+      links.push({
+        title: item.title,
+        url: item.url,
+        source: item.source,
+        publishedAt: item.publishedAt,
+        language: item.language,
+      });
+    }
+    return {
+      id: story.id,
+      title: story.title,
+      summary: story.summary,
+      newsKind,
+      publisherCount,
+      platforms: story.platforms,
+      jurisdictions: story.jurisdictions,
+      topics: story.topics,
+      sourceKinds: [...new Set(story.items.map((item) => item.source.kind))],
+      firstPublishedAt: story.firstPublishedAt,
+      lastPublishedAt: story.lastPublishedAt,
+      links,
+      primaryJurisdictions: story.items[0]?.jurisdictions ?? [],
+    };
+  });
+  return {
+    week: input.week,
+    since: input.since,
+    until: input.until,
+    builtAt: input.builtAt,
+    sections: editionSections(stories),
+    storyCount: stories.length,
+    outreachLeftOut: input.outreachLeftOut,
+  };
+}
