@@ -11,6 +11,7 @@ const projects = [
   ['render', 'packages/render'],
   ['ingest', 'services/ingest'],
   ['api', 'services/api'],
+  ['roundup', 'services/roundup'],
   ['cli', 'services/cli'],
   ['e2e', 'test'],
 ] as const;

@@ -277,7 +277,12 @@ export const mailFields = {
   }),
 };
 
-export const roundupConfigFields = { ...commonFields, ...roundupFields, ...mailFields };
+/** The roundup's worker has the ingest's stall detection settings. */
+const workerFields = {
+  WORKER_LOCK_MS: ingestFields.WORKER_LOCK_MS,
+  WORKER_STALLED_INTERVAL_MS: ingestFields.WORKER_STALLED_INTERVAL_MS,
+};
+export const roundupConfigFields = { ...commonFields, ...workerFields, ...roundupFields, ...mailFields };
 export const apiConfigFields = { ...commonFields, ...apiFields, ...roundupFields };
 export const ingestConfigFields = { ...commonFields, ...ingestFields };
 /** `regwatch start` runs all three in one process. */

@@ -77,6 +77,33 @@ export {
   setSourceEnabled,
 } from './queries/sources.ts';
 export {
+  type ClaimedDelivery,
+  type ConfirmationClaim,
+  claimConfirmation,
+  claimDeliveries,
+  confirmationsDue,
+  type DeliveryCounts,
+  deliveryCounts,
+  eraseSubscriber,
+  expireStaleSending,
+  markSubscriberBouncing,
+  retryDelivery,
+  type SettledStatus,
+  settleDelivery,
+  skipPendingDeliveries,
+  unsettledDeliveries,
+  upsertActiveSubscriber,
+} from './queries/roundup-deliveries.ts';
+export {
+  finishEditionIfSettled,
+  getEdition,
+  insertEdition,
+  listEditionWeeks,
+  type StoredEdition,
+  sendingEditionWeeks,
+  startSending,
+} from './queries/roundup-editions.ts';
+export {
   lockStoredItem,
   type StoredItem,
   storedItem,

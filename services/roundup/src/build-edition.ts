@@ -1,0 +1,56 @@
+import { composeEdition, type EditionContent, type EditionWeek, editionPeriod, rankDigest } from '@regwatch/core';
+import { type Db, digestCandidates, getEdition, insertEdition, type StoredEdition, storiesByIds } from '@regwatch/db';
+import { renderRoundupEmail } from '@regwatch/render';
+import { editionUrl, publicBase } from './roundup-links.ts';
+
+/** As many stories as `/v1/digest` gives at most: a week's roundup is read in minutes. */
+export const editionStoryLimit = 40;
+
+/** An edition of `week` from the stories stored now (not stored): what the build and the CLI preview make. */
+export async function composeWeek(db: Db, week: EditionWeek, now: Date): Promise<EditionContent> {
+  const { since, until } = editionPeriod(week);
+  const period = { since: since.toISOString(), until: until.toISOString() };
+  const candidates = await digestCandidates(db, period);
+  const ranked = rankDigest(candidates, { limit: editionStoryLimit, includeOutreach: false });
+  const stories = await storiesByIds(
+    db,
+    ranked.entries.map((entry) => entry.candidate.storyId),
+  );
+  const byId = new Map(stories.map((story) => [story.id, story]));
+  return composeEdition({
+    week,
+    ...period,
+    builtAt: now.toISOString(),
+    outreachLeftOut: ranked.outreachLeftOut,
+    // A story merged away between the two queries is left out.
+    ranked: ranked.entries.flatMap(({ candidate, kind }) => {
+      const story = byId.get(candidate.storyId);
+      return story ? [{ story, newsKind: kind, publisherCount: candidate.publisherCount }] : [];
+    }),
+  });
+}
+
+/** The published rendering: the whole edition, no subscriber's links. */
+export function renderPublished(publicUrl: string, content: EditionContent) {
+  return renderRoundupEmail(content, {
+    editionUrl: editionUrl(publicUrl, content.week),
+    subscribeUrl: `${publicBase(publicUrl)}/subscribe`,
+    manageUrl: null,
+    unsubscribeUrl: null,
+  });
+}
+
+/** The stored edition of `week`, built and stored first if there is none. */
+export async function buildEdition(
+  db: Db,
+  options: { week: EditionWeek; now: Date; publicUrl: string },
+): Promise<{ edition: StoredEdition; built: boolean }> {
+  const existing = await getEdition(db, options.week);
+  if (existing) return { edition: existing, built: false };
+  const content = await composeWeek(db, options.week, options.now);
+  const rendered = renderPublished(options.publicUrl, content);
+  const built = await insertEdition(db, { content, html: rendered.html, text: rendered.text });
+  const edition = await getEdition(db, options.week);
+  if (!edition) throw new Error(`edition ${options.week} was stored but cannot be read back`);
+  return { edition, built };
+}
