@@ -18,3 +18,4 @@ export { type PrivateRedis, startPrivateRedis } from './private-redis.ts';
 export { deletePrefix, testRedisUrl, uniquePrefix } from './redis.ts';
 export { testSource } from './sources.ts';
 export { waitFor } from './wait.ts';
+export { type ReceivedMessage, type SmtpReceiver, type SmtpReceiverOptions, type SmtpRefusal, startSmtpReceiver } from './smtp-receiver.ts';
