@@ -10,7 +10,7 @@ const week = process.env.ROUNDUP_TEST_WEEK ?? '';
 const database = createDatabase({ url: config.DATABASE_URL, applicationName: 'roundup-child', onConnectionLost: () => undefined });
 const mailer = createMailer(config);
 if (!mailer) throw new Error('SMTP_HOST is required');
-const log = pino({ level: 'warn' }, pino.destination(2));
+const log = pino({ level: config.LOG_LEVEL }, pino.destination(2));
 for (;;) {
   const result = await sendEdition(
     { config, db: database.db, queue: undefined, mailer, log, now: () => new Date(), retryBaseMs: 50 },
