@@ -6,9 +6,9 @@ export const migrateHelp = `regwatch migrate
   Creates the database if it is missing and applies pending migrations. Safe to run from
   several processes at once (they take a lock and take turns).`;
 
-export const startHelp = `regwatch start [--only api|ingest] [--no-migrate]
-  Runs the API and the ingest workers in one process (or only one of them), after applying
-  pending migrations. Each stops gracefully on SIGTERM or SIGINT within SHUTDOWN_TIMEOUT_MS.`;
+export const startHelp = `regwatch start [--only api|ingest|roundup] [--no-migrate]
+  Runs the API, the ingest workers and the roundup service (the Friday email) in one process
+  (or only one of them), after applying pending migrations. Each stops gracefully on SIGTERM or SIGINT within SHUTDOWN_TIMEOUT_MS.`;
 
 export const demoHelp = `regwatch demo
   Runs Regwatch with no network: serves every catalog source's recorded response from a local
@@ -50,6 +50,18 @@ regwatch apikey revoke ID|PREFIX
   Revokes a key by its id or its prefix (rwk_xxxxxxxx); API instances refuse it within
   API_KEY_CACHE_SECONDS.`;
 
+export const roundupHelp = `regwatch roundup [--week 2024-W38] --preview FILE.html
+  Writes an edition's HTML to FILE.html and its text to FILE.txt: the stored edition, or one
+  composed now from the stored stories (not stored). The week defaults to the current edition's.
+regwatch roundup [--week 2024-W38] --send
+  Builds the edition if needed, freezes its audience (the active subscribers) and sends it now,
+  even for a past week; prints the counts when done. Needs SMTP_HOST and ROUNDUP_SECRET.
+regwatch roundup [--week 2024-W38] --status
+  The edition's audience and its deliveries: sent, empty, failed, bouncing, uncertain, skipped, pending.`;
+
+export const subscribersHelp = `regwatch subscribers erase EMAIL
+  Deletes a subscriber and their delivery records (erasure on request); their links stop working.`;
+
 export const configHelp = `regwatch config
   Prints the configuration this environment gives, secrets redacted, or every problem with it.`;
 
@@ -63,6 +75,8 @@ ${sourcesHelp}
 ${importHelp}
 ${retagHelp}
 ${apikeyHelp}
+${roundupHelp}
+${subscribersHelp}
 ${configHelp}
 
 Configuration comes from environment variables (see README.md); \`regwatch config\` shows it.

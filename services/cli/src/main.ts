@@ -22,6 +22,8 @@ const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.ts')).importCommand,
   retag: async () => (await import('./commands/retag.ts')).retagCommand,
   apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,
+  roundup: async () => (await import('./commands/roundup.ts')).roundupCommand,
+  subscribers: async () => (await import('./commands/subscribers.ts')).subscribersCommand,
   config: async () => {
     const { configCommand } = await import('./commands/config.ts');
     return (_args, env, io) => configCommand(env, io);

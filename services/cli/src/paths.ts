@@ -5,3 +5,6 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const migrationsFolder = resolve(root, 'migrations');
+
+/** Where the demo writes what it makes (the roundup messages it received); not in git. */
+export const demoDataDir = resolve(root, '.demo');

@@ -1,13 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { allConfigFields, loadConfig } from '@regwatch/config';
+import { allConfigFields, loadConfig, type RegwatchConfig } from '@regwatch/config';
 import { listSources, migrateDatabase, saveSource } from '@regwatch/db';
 import { pollNow } from '@regwatch/queue';
 import { sourceCatalog, testdataDir } from '@regwatch/sources';
 import { catalogRow } from '../catalog-rows.ts';
 import { refuseRealSources } from '../demo/database-guard.ts';
+import { demoRoundup, demoSubscriber, untilIngested } from '../demo/demo-roundup.ts';
+import { startDemoMailReceiver } from '../demo/mail-receiver.ts';
 import { startRecordedServer } from '../demo/recorded-server.ts';
 import type { Io } from '../io.ts';
-import { migrationsFolder } from '../paths.ts';
+import { demoDataDir, migrationsFolder } from '../paths.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 import { startParts, stopSignals } from './start.ts';
 
@@ -16,13 +19,22 @@ import { startParts, stopSignals } from './start.ts';
  * and queue prefix, plus loopback allowed for the fetcher, because the replay server is on
  * loopback. A real instance's database is protected by `refuseRealSources`, not by a name.
  */
-export function demoEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, FETCH_ALLOW_ADDRESSES: env.FETCH_ALLOW_ADDRESSES ?? '127.0.0.1/32' };
+export function demoEnv(env: NodeJS.ProcessEnv, smtpPort?: number): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    FETCH_ALLOW_ADDRESSES: env.FETCH_ALLOW_ADDRESSES ?? '127.0.0.1/32',
+    // The roundup mails the demo's own SMTP receiver; links are signed with a secret of this run unless one is set.
+    ...(smtpPort === undefined ? {} : { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_TLS: 'none' }),
+    ROUNDUP_SECRET: env.ROUNDUP_SECRET || randomBytes(24).toString('base64url'),
+    ROUNDUP_HEALTH_PORT: env.ROUNDUP_HEALTH_PORT ?? '0',
+  };
 }
 
 /** `regwatch demo`: the whole service on recorded data, for a first look and for offline machines. */
 export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<number> {
-  const config = loadConfig(allConfigFields, demoEnv(env));
+  const mailDir = join(demoDataDir, 'mail');
+  const mail = await startDemoMailReceiver(mailDir);
+  const config = loadConfig(allConfigFields, demoEnv(env, mail.port));
   const recorded = await startRecordedServer(
     sourceCatalog.map((source) => ({
       path: `/${source.id}`,
@@ -40,7 +52,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
     } finally {
       await database.close();
     }
-    const running = await startParts(config, ['api', 'ingest'], { migrate: false, signals: stopSignals });
+    const running = await startParts(config, ['api', 'ingest', 'roundup'], { migrate: false, signals: stopSignals });
     if (running.ingest) for (const source of sourceCatalog) await pollNow(running.ingest.queues.poll, source.id);
     const api = running.api?.url ?? '';
     io.out(
@@ -57,11 +69,44 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
         `  ${api}/openapi.json`,
         `  ${api}/docs   (interactive documentation)`,
         'Stop with Ctrl-C.',
+        'The Friday roundup follows once the recorded sources are stored…',
       ].join('\n'),
     );
+    try {
+      io.out((await roundupOfDemo(running, config, mailDir, api, mail.files)).join('\n'));
+    } catch (error) {
+      io.err(`regwatch demo: the roundup could not be sent (${(error as Error).message}); the rest of the demo runs on`);
+    }
     return await running.stopped;
   } finally {
     await recorded.close();
+    await mail.close();
+  }
+}
+
+/** The demo's roundup: once the recordings are stored, their week's edition sent to the demo subscriber. */
+async function roundupOfDemo(
+  running: Awaited<ReturnType<typeof startParts>>,
+  config: RegwatchConfig,
+  mailDir: string,
+  api: string,
+  files: readonly string[],
+): Promise<string[]> {
+  if (!running.ingest) return [];
+  await untilIngested(running.ingest.queues);
+  const logger = createLogger('warn');
+  const database = openDatabase(config.DATABASE_URL, 'regwatch-demo', logger);
+  try {
+    const sent = await demoRoundup(database.db, config, logger);
+    if (!sent) return ['Roundup: no stories were stored, so no edition was built.'];
+    return [
+      `Roundup: the recordings are dated in the past, so the demo built the edition of their newest week, ${sent.week} (${sent.stories} stories),`,
+      `  and sent it to ${demoSubscriber} through a local SMTP receiver (${sent.counts.sent} sent, ${sent.counts.empty} empty).`,
+      `  The published edition: ${api}/roundups/${sent.week}`,
+      `  The messages received (.eml and .html) are in ${mailDir}: ${files.filter((file) => file.endsWith('.html')).join(', ') || 'none'}`,
+    ];
+  } finally {
+    await database.close();
   }
 }
 

@@ -3,16 +3,19 @@ import { type ApiParts, main as apiMain } from '@regwatch/api';
 import { allConfigFields, describeConfig, loadConfig, type RegwatchConfig } from '@regwatch/config';
 import { migrateDatabase } from '@regwatch/db';
 import { type IngestParts, main as ingestMain } from '@regwatch/ingest';
+import { main as roundupMain, type RoundupParts } from '@regwatch/roundup';
 import { createLogger, type RunningService } from '@regwatch/runtime';
 import { type Io, UsageError } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
 import { version } from '../version.ts';
 
-export type Part = 'api' | 'ingest';
+export type Part = 'api' | 'ingest' | 'roundup';
+export const allParts: readonly Part[] = ['api', 'ingest', 'roundup'];
 
 export interface Running {
   api: ApiParts | null;
   ingest: IngestParts | null;
+  roundup: RoundupParts | null;
   /** Resolves with the exit code once every service has stopped (0: all closed in time). */
   stopped: Promise<number>;
   /** Stops every service as SIGTERM would, and waits for them. */
@@ -42,10 +45,15 @@ export async function startParts(
   const services: RunningService<unknown>[] = [];
   let ingest: RunningService<IngestParts> | null = null;
   let api: RunningService<ApiParts> | null = null;
+  let roundup: RunningService<RoundupParts> | null = null;
   try {
     if (parts.includes('ingest')) {
       ingest = await ingestMain(config, { signals, exit });
       services.push(ingest);
+    }
+    if (parts.includes('roundup')) {
+      roundup = await roundupMain(config, { signals, exit });
+      services.push(roundup);
     }
     if (parts.includes('api')) {
       api = await apiMain(config, { signals, exit, version });
@@ -62,6 +70,7 @@ export async function startParts(
   return {
     api: api?.parts ?? null,
     ingest: ingest?.parts ?? null,
+    roundup: roundup?.parts ?? null,
     stopped,
     async stop() {
       await Promise.all(services.map((service) => service.stop()));
@@ -76,10 +85,11 @@ export async function startCommand(args: string[], env: NodeJS.ProcessEnv, _io: 
     options: { only: { type: 'string' }, 'no-migrate': { type: 'boolean', default: false } },
     strict: true,
   });
-  if (values.only !== undefined && values.only !== 'api' && values.only !== 'ingest') {
-    throw new UsageError(`--only must be api or ingest, not "${values.only}"`);
+  const only = values.only;
+  if (only !== undefined && !(allParts as readonly string[]).includes(only)) {
+    throw new UsageError(`--only must be api, ingest or roundup, not "${only}"`);
   }
-  const parts: Part[] = values.only ? [values.only] : ['api', 'ingest'];
+  const parts: readonly Part[] = only ? [only as Part] : allParts;
   const config = loadConfig(allConfigFields, env);
   const running = await startParts(config, parts, { migrate: !values['no-migrate'], signals: stopSignals });
   return running.stopped;
