@@ -17,8 +17,11 @@ import { addSubscribers, roundupEnv, sampleEdition, storeAndStartSending } from 
 // copy; whatever it may have handed over is `uncertain`, everything else is sent exactly once.
 const childScript = fileURLToPath(new URL('./support/roundup-sender-child.ts', import.meta.url));
 
-function spawnSender(env: Record<string, string>): ChildProcess & { exited: Promise<NodeJS.Signals | number> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript], {
+function spawnSender(
+  env: Record<string, string>,
+  week: string,
+): ChildProcess & { exited: Promise<NodeJS.Signals | number> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, week], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -85,12 +88,11 @@ describe('a roundup sender SIGKILLed mid-send, 20 times', () => {
     const env = {
       ...roundupEnv({ databaseUrl: test.url, prefix: uniquePrefix('roundupkill'), smtpPort: receiver.port }),
       LOG_LEVEL: 'error',
-      ROUNDUP_TEST_WEEK: week,
     };
     const plans = ['data', 'rcpt', 'time'] as const;
     for (let run = 0; run < kills; run += 1) {
       const plan = plans[run % plans.length] ?? 'time';
-      const child = spawnSender(env);
+      const child = spawnSender(env, week);
       // Varied points: the n-th message's data, the n-th RCPT, or a moment after start (loading, claiming).
       current = { child, plan, at: 1 + (run % 4), seen: 0 };
       const timer = plan === 'time' ? setTimeout(() => child.kill('SIGKILL'), 300 + ((run * 347) % 1_500)) : undefined;
@@ -99,7 +101,7 @@ describe('a roundup sender SIGKILLed mid-send, 20 times', () => {
       if (end === 'SIGKILL') killed += 1;
     }
     current = undefined;
-    const last = spawnSender(env);
+    const last = spawnSender(env, week);
     let output = '';
     last.stdout?.on('data', (chunk) => {
       output += chunk;
@@ -111,9 +113,9 @@ describe('a roundup sender SIGKILLed mid-send, 20 times', () => {
     const statuses = await statusesByEmail(test, week);
     const twice = [...received].filter(([, count]) => count > 1);
     const uncertainReceived = [...statuses].filter(([email, status]) => status === 'uncertain' && received.has(email));
-    console.log(
+    process.stdout.write(
       `roundup kill test: ${killed} kills; audience ${counts.audience}: sent ${counts.sent}, uncertain ${counts.uncertain} ` +
-        `(${uncertainReceived.length} of them received), empty ${counts.empty}; ${receiver.messages.length} messages received`,
+        `(${uncertainReceived.length} of them received), empty ${counts.empty}; ${receiver.messages.length} messages received\n`,
     );
     expect(killed).toBe(kills);
     expect(twice).toEqual([]);
@@ -152,9 +154,8 @@ describe('two sender processes at once over one edition', () => {
     const env = {
       ...roundupEnv({ databaseUrl: test.url, prefix: uniquePrefix('roundupboth'), smtpPort: receiver.port }),
       LOG_LEVEL: 'error',
-      ROUNDUP_TEST_WEEK: week,
     };
-    const senders = [spawnSender(env), spawnSender(env)];
+    const senders = [spawnSender(env, week), spawnSender(env, week)];
     expect(await Promise.all(senders.map((sender) => sender.exited))).toEqual([0, 0]);
     const received = receivedBy(receiver);
     expect([...received.values()].every((count) => count === 1)).toBe(true);

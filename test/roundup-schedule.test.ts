@@ -2,7 +2,7 @@ import { normaliseEntry, roundupCron, roundupZone } from '@regwatch/core';
 import { deliveryCounts, insertSource, upsertActiveSubscriber } from '@regwatch/db';
 import { storeItem } from '@regwatch/ingest';
 import { createRedis, createRoundupQueue } from '@regwatch/queue';
-import { type RoundupParts, main } from '@regwatch/roundup';
+import { main, type RoundupParts } from '@regwatch/roundup';
 import type { RunningService } from '@regwatch/runtime';
 import {
   createTestDatabase,
@@ -106,11 +106,8 @@ describe('the roundup service started after a missed Friday', () => {
   });
 
   const editionStatus = async (week: string) =>
-    (
-      await test.database.db.execute<{ status: string }>(
-        sql`select status from roundup_editions where week = ${week}`,
-      )
-    ).rows[0]?.status;
+    (await test.database.db.execute<{ status: string }>(sql`select status from roundup_editions where week = ${week}`))
+      .rows[0]?.status;
 
   it('builds and sends the current edition at boot', async () => {
     await waitFor(async () => (await editionStatus('2024-W38')) === 'sent', {

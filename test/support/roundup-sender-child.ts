@@ -1,13 +1,17 @@
 // A roundup sender in a process of its own (the kill and concurrency tests SIGKILL it): sends
-// the edition ROUNDUP_TEST_WEEK until every delivery is settled, then prints the counts.
+// the edition named by its argument until every delivery is settled, then prints the counts.
 import { loadConfig, roundupConfigFields } from '@regwatch/config';
 import { createDatabase } from '@regwatch/db';
 import { createMailer, sendEdition } from '@regwatch/roundup';
 import pino from 'pino';
 
 const config = loadConfig(roundupConfigFields, process.env);
-const week = process.env.ROUNDUP_TEST_WEEK ?? '';
-const database = createDatabase({ url: config.DATABASE_URL, applicationName: 'roundup-child', onConnectionLost: () => undefined });
+const week = process.argv[2] ?? '';
+const database = createDatabase({
+  url: config.DATABASE_URL,
+  applicationName: 'roundup-child',
+  onConnectionLost: () => undefined,
+});
 const mailer = createMailer(config);
 if (!mailer) throw new Error('SMTP_HOST is required');
 const log = pino({ level: config.LOG_LEVEL }, pino.destination(2));

@@ -3,7 +3,7 @@ import { loadConfig, type RoundupConfig, roundupConfigFields } from '@regwatch/c
 import type { EditionContent, EditionStory, EditionWeek, RoundupPreferences } from '@regwatch/core';
 import { editionPeriod } from '@regwatch/core';
 import { type Db, insertEdition, startSending, upsertActiveSubscriber } from '@regwatch/db';
-import { renderPublished, type RoundupContext } from '@regwatch/roundup';
+import { type RoundupContext, renderPublished } from '@regwatch/roundup';
 import { testRedisUrl } from '@regwatch/testing';
 import pino, { type Logger } from 'pino';
 

@@ -64,19 +64,6 @@ export {
   unsettledPendingEntries,
 } from './queries/pending-entries.ts';
 export {
-  countItemsBySource,
-  getSource,
-  insertSource,
-  listSources,
-  type NewSource,
-  recordFetchFailure,
-  recordFetchSuccess,
-  recordNotModified,
-  type SourceRow,
-  saveSource,
-  setSourceEnabled,
-} from './queries/sources.ts';
-export {
   type ClaimedDelivery,
   type ConfirmationClaim,
   claimConfirmation,
@@ -103,6 +90,19 @@ export {
   sendingEditionWeeks,
   startSending,
 } from './queries/roundup-editions.ts';
+export {
+  countItemsBySource,
+  getSource,
+  insertSource,
+  listSources,
+  type NewSource,
+  recordFetchFailure,
+  recordFetchSuccess,
+  recordNotModified,
+  type SourceRow,
+  saveSource,
+  setSourceEnabled,
+} from './queries/sources.ts';
 export {
   lockStoredItem,
   type StoredItem,

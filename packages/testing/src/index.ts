@@ -16,6 +16,12 @@ export {
 export { type PrivatePostgres, startPrivatePostgres } from './private-postgres.ts';
 export { type PrivateRedis, startPrivateRedis } from './private-redis.ts';
 export { deletePrefix, testRedisUrl, uniquePrefix } from './redis.ts';
+export {
+  type ReceivedMessage,
+  type SmtpReceiver,
+  type SmtpReceiverOptions,
+  type SmtpRefusal,
+  startSmtpReceiver,
+} from './smtp-receiver.ts';
 export { testSource } from './sources.ts';
 export { waitFor } from './wait.ts';
-export { type ReceivedMessage, type SmtpReceiver, type SmtpReceiverOptions, type SmtpRefusal, startSmtpReceiver } from './smtp-receiver.ts';

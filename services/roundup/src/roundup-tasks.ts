@@ -23,7 +23,11 @@ export async function buildTask(context: RoundupContext, week?: EditionWeek) {
   const now = context.now();
   const current = currentEditionWeek(now);
   const target = week ?? current;
-  const { edition, built } = await buildEdition(context.db, { week: target, now, publicUrl: context.config.PUBLIC_URL });
+  const { edition, built } = await buildEdition(context.db, {
+    week: target,
+    now,
+    publicUrl: context.config.PUBLIC_URL,
+  });
   if (built) context.log.info({ week: target, stories: edition.storyCount }, 'roundup edition built');
   if (target !== current || !canMail(context)) return { week: target, built, sending: false };
   const started = await startSending(context.db, target);
@@ -108,7 +112,11 @@ export async function checkTask(context: RoundupContext) {
   if (canMail(context)) {
     for (const subscriberId of await confirmationsDue(db, confirmationGraceMs)) {
       const minute = Math.floor(now.getTime() / 60_000);
-      await context.queue?.add('confirm', { task: 'confirm', subscriberId }, { jobId: `confirm-${subscriberId}-${minute}` });
+      await context.queue?.add(
+        'confirm',
+        { task: 'confirm', subscriberId },
+        { jobId: `confirm-${subscriberId}-${minute}` },
+      );
       report.confirms += 1;
     }
   }

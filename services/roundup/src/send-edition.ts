@@ -43,7 +43,7 @@ export async function sendEdition(
 ): Promise<SendResult> {
   const { db, config, log } = context;
   const edition = await getEdition(db, week);
-  if (!edition || edition.status !== 'sending') return { status: 'not-sending' };
+  if (edition?.status !== 'sending') return { status: 'not-sending' };
   const leaseMs = 2 * config.SMTP_TIMEOUT_MS;
   const concurrency = config.ROUNDUP_SEND_CONCURRENCY;
   const renderings = new PersonalRenderings(edition.content, config.PUBLIC_URL);
@@ -116,7 +116,10 @@ async function deliver(
     if (outcome.kind === 'retry' && row.attempts < maxDeliveryAttempts) {
       const waitMs = retryDelayMs(row.attempts, context.retryBaseMs);
       await retryDelivery(db, row, new Date(Date.now() + waitMs), outcome.reason);
-      log.warn({ ...subscriber, reason: outcome.reason, attempts: row.attempts, retryInMs: waitMs }, 'roundup deferred');
+      log.warn(
+        { ...subscriber, reason: outcome.reason, attempts: row.attempts, retryInMs: waitMs },
+        'roundup deferred',
+      );
     } else if (outcome.kind === 'uncertain') {
       await settleDelivery(db, row, { status: 'uncertain', lastError: outcome.reason });
       log.warn({ ...subscriber, reason: outcome.reason }, 'roundup delivery uncertain (not resent)');

@@ -75,7 +75,9 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
     try {
       io.out((await roundupOfDemo(running, config, mailDir, api, mail.files)).join('\n'));
     } catch (error) {
-      io.err(`regwatch demo: the roundup could not be sent (${(error as Error).message}); the rest of the demo runs on`);
+      io.err(
+        `regwatch demo: the roundup could not be sent (${(error as Error).message}); the rest of the demo runs on`,
+      );
     }
     return await running.stopped;
   } finally {

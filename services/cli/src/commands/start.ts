@@ -3,7 +3,7 @@ import { type ApiParts, main as apiMain } from '@regwatch/api';
 import { allConfigFields, describeConfig, loadConfig, type RegwatchConfig } from '@regwatch/config';
 import { migrateDatabase } from '@regwatch/db';
 import { type IngestParts, main as ingestMain } from '@regwatch/ingest';
-import { main as roundupMain, type RoundupParts } from '@regwatch/roundup';
+import { type RoundupParts, main as roundupMain } from '@regwatch/roundup';
 import { createLogger, type RunningService } from '@regwatch/runtime';
 import { type Io, UsageError } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';

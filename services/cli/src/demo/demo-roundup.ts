@@ -41,10 +41,23 @@ export async function demoRoundup(db: Db, config: RoundupConfig, logger: Logger)
   const mailer = createMailer(config);
   if (!mailer) throw new Error('the demo mail receiver is not configured');
   try {
-    const context = { config, db, queue: undefined, mailer, log: logger, now: () => new Date(), retryBaseMs: defaultRetryBaseMs };
+    const context = {
+      config,
+      db,
+      queue: undefined,
+      mailer,
+      log: logger,
+      now: () => new Date(),
+      retryBaseMs: defaultRetryBaseMs,
+    };
     await sendEdition(context, week, mailer, { maxWaitMs: Number.POSITIVE_INFINITY });
   } finally {
     mailer.close();
   }
-  return { week, stories: edition.storyCount, url: editionUrl(config.PUBLIC_URL, week), counts: await deliveryCounts(db, week) };
+  return {
+    week,
+    stories: edition.storyCount,
+    url: editionUrl(config.PUBLIC_URL, week),
+    counts: await deliveryCounts(db, week),
+  };
 }
