@@ -1,6 +1,5 @@
-import { normaliseEntry, roundupCron, roundupZone } from '@regwatch/core';
-import { deliveryCounts, insertSource, upsertActiveSubscriber } from '@regwatch/db';
-import { storeItem } from '@regwatch/ingest';
+import { roundupCron, roundupZone } from '@regwatch/core';
+import { deliveryCounts, upsertActiveSubscriber } from '@regwatch/db';
 import { createRedis, createRoundupQueue } from '@regwatch/queue';
 import { main, type RoundupParts } from '@regwatch/roundup';
 import type { RunningService } from '@regwatch/runtime';
@@ -17,7 +16,15 @@ import {
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capturedLogger, roundupConfig, roundupEnv, sampleEdition, storeAndStartSending } from './support/roundup.ts';
+import {
+  addIcoSource,
+  capturedLogger,
+  roundupConfig,
+  roundupEnv,
+  sampleEdition,
+  storeAndStartSending,
+  storeStory,
+} from './support/roundup.ts';
 
 // Issue 13: the roundup service's schedule (Friday 08:00 London, whatever the clocks do) and its
 // catch-up check (the missed Friday; after a long outage only the current week is sent).
@@ -65,29 +72,13 @@ describe('the roundup service started after a missed Friday', () => {
   const now = new Date('2024-09-20T09:00:00Z');
   const subscribers = ['dpo@example.org', 'counsel@example.org'];
 
-  async function store(key: string, title: string, published: string) {
-    const result = normaliseEntry(
-      { guid: key, link: `https://ico.example/${key}`, title, published },
-      { sourceId: 'ico', baseUrl: null, now },
-    );
-    if (!result.ok) throw new Error(result.reason);
-    await storeItem(test.database.db, result.item, { jurisdictions: ['GB'] });
-  }
-
   beforeAll(async () => {
     test = await createTestDatabase('roundupmissed');
     receiver = await startSmtpReceiver();
     const db = test.database.db;
-    await insertSource(db, {
-      id: 'ico',
-      name: 'ICO',
-      kind: 'regulator',
-      url: 'https://ico.example/feed',
-      jurisdictions: ['GB'],
-      pollIntervalSeconds: 900,
-    });
-    await store('fine', 'ICO fines retailer for unlawful marketing calls', '2024-09-17T10:00:00Z');
-    await store('reprimand', 'ICO reprimands council over data breach', '2024-09-18T10:00:00Z');
+    await addIcoSource(db);
+    await storeStory(db, 'fine', 'ICO fines retailer for unlawful marketing calls', '2024-09-17T10:00:00Z');
+    await storeStory(db, 'reprimand', 'ICO reprimands council over data breach', '2024-09-18T10:00:00Z');
     for (const email of subscribers) await upsertActiveSubscriber(db, email);
     // A week-long outage: 2024-W36 was left sending, 2024-W37 never built.
     await storeAndStartSending(db, sampleEdition('2024-W36'));

@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
 import { loadConfig, type RoundupConfig, roundupConfigFields } from '@regwatch/config';
 import type { EditionContent, EditionStory, EditionWeek, RoundupPreferences } from '@regwatch/core';
-import { editionPeriod } from '@regwatch/core';
-import { type Db, insertEdition, startSending, upsertActiveSubscriber } from '@regwatch/db';
+import { editionPeriod, normaliseEntry } from '@regwatch/core';
+import { type Db, insertEdition, insertSource, startSending, upsertActiveSubscriber } from '@regwatch/db';
+import { storeItem } from '@regwatch/ingest';
 import { type RoundupContext, renderPublished } from '@regwatch/roundup';
 import { testRedisUrl } from '@regwatch/testing';
 import pino, { type Logger } from 'pino';
@@ -125,4 +126,26 @@ export async function addSubscribers(
     emails.push(email);
   }
   return emails;
+}
+
+/** A regulator source `ico` (GB) for stories stored with `storeStory`. */
+export async function addIcoSource(db: Db): Promise<void> {
+  await insertSource(db, {
+    id: 'ico',
+    name: 'ICO',
+    kind: 'regulator',
+    url: 'https://ico.example/feed',
+    jurisdictions: ['GB'],
+    pollIntervalSeconds: 900,
+  });
+}
+
+/** Stores one ICO item (its own story) through the ingest's storeItem. */
+export async function storeStory(db: Db, key: string, title: string, published: string): Promise<void> {
+  const result = normaliseEntry(
+    { guid: key, link: `https://ico.example/${key}`, title, published },
+    { sourceId: 'ico', baseUrl: null, now: new Date(published) },
+  );
+  if (!result.ok) throw new Error(result.reason);
+  await storeItem(db, result.item, { jurisdictions: ['GB'] });
 }
