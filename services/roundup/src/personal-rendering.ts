@@ -23,6 +23,8 @@ export class PersonalRenderings {
   readonly #content: EditionContent;
   readonly #publicUrl: string;
   readonly #shared = new Map<string, { storyCount: number; email: RenderedEmail; marked: boolean } | null>();
+  /** Preferences as stored (JSON) → their normalised key: normalising is dearer than the lookup. */
+  readonly #keys = new Map<string, string>();
   renders = 0;
 
   constructor(content: EditionContent, publicUrl: string) {
@@ -31,7 +33,12 @@ export class PersonalRenderings {
   }
 
   for(preferences: RoundupPreferences, links: { manageUrl: string; unsubscribeUrl: string }): PersonalEdition {
-    const key = roundupPreferencesKey(preferences);
+    const stored = JSON.stringify(preferences);
+    let key = this.#keys.get(stored);
+    if (key === undefined) {
+      key = roundupPreferencesKey(preferences);
+      this.#keys.set(stored, key);
+    }
     let shared = this.#shared.get(key);
     if (shared === undefined) {
       const part = editionFor(this.#content, roundupFilter(preferences));
