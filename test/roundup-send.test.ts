@@ -27,6 +27,8 @@ const log = capturedLogger();
 const week = '2024-W38';
 const bounced = 'gone@example.org';
 const deferred = 'greylisted@example.org';
+/** Its message arrives in full but the server never answers: the sender times out not knowing. */
+const unanswered = 'unanswered@example.org';
 
 const subscribers = {
   everything: 'all@example.org',
@@ -44,6 +46,7 @@ beforeAll(async () => {
       if (address === deferred && attempt === 1) return { code: 451, message: 'Try again later' };
       return undefined;
     },
+    beforeReply: (message) => (message.to.includes(unanswered) ? new Promise<void>(() => undefined) : undefined),
   });
   const config = roundupConfig(
     roundupEnv({ databaseUrl: test.url, prefix: uniquePrefix('roundupsend'), smtpPort: receiver.port }),
@@ -56,9 +59,10 @@ beforeAll(async () => {
   await upsertActiveSubscriber(db, subscribers.nothing, { jurisdiction: 'FR' });
   await upsertActiveSubscriber(db, bounced, {});
   await upsertActiveSubscriber(db, deferred, {});
+  await upsertActiveSubscriber(db, unanswered, {});
   // Not in the audience: pending.
   await db.execute(sql`insert into subscribers (email, status) values ('pending@example.org', 'pending')`);
-  expect(await storeAndStartSending(db, sampleEdition(week))).toBe(7);
+  expect(await storeAndStartSending(db, sampleEdition(week))).toBe(8);
   mailer = createMailer(config) as Mailer;
   const result = await sendEdition(testContext(config, db, { mailer, log: log.logger }), week, mailer);
   expect(result.status).toBe('sent');
@@ -128,7 +132,7 @@ describe('roundup sending', () => {
     expect(rows.rows).toEqual([{ status: 'bouncing', delivery: 'failed', last_error: 'smtp 550 at RCPT TO' }]);
     // The next edition's audience leaves it out.
     const next = sampleEdition('2024-W39');
-    expect(await storeAndStartSending(test.database.db, next)).toBe(6);
+    expect(await storeAndStartSending(test.database.db, next)).toBe(7);
   });
 
   it('retries a 451 at RCPT once and delivers once', async () => {
@@ -139,9 +143,26 @@ describe('roundup sending', () => {
     expect(rows.rows).toEqual([{ status: 'sent', attempts: 2 }]);
   });
 
+  it('records a message handed over but never answered as uncertain, and does not resend it', async () => {
+    expect(receiver.to(unanswered)).toHaveLength(1);
+    const rows = await test.database.db.execute<{ status: string; attempts: number; last_error: string }>(sql`
+      select d.status, d.attempts, d.last_error from roundup_deliveries d join subscribers s on s.id = d.subscriber_id
+      where s.email = ${unanswered} and d.week = ${week}`);
+    expect(rows.rows).toEqual([{ status: 'uncertain', attempts: 1, last_error: 'socket_timeout' }]);
+  });
+
   it('settles the edition with every delivery accounted for, and logs no address', async () => {
     const counts = await deliveryCounts(test.database.db, week);
-    expect(counts).toMatchObject({ audience: 7, sent: 5, empty: 1, failed: 1, pending: 0, sending: 0, bouncing: 1 });
+    expect(counts).toMatchObject({
+      audience: 8,
+      sent: 5,
+      empty: 1,
+      failed: 1,
+      uncertain: 1,
+      pending: 0,
+      sending: 0,
+      bouncing: 1,
+    });
     const edition = await test.database.db.execute<{ status: string }>(
       sql`select status from roundup_editions where week = ${week}`,
     );
