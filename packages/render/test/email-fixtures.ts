@@ -1,5 +1,7 @@
 import type { EditionContent, EditionStory } from '@regwatch/core';
 import type { RoundupEmailLinks } from '../src/index.ts';
+import forty from '../testdata/edition-40-stories.json' with { type: 'json' };
+import sample from '../testdata/edition-sample.json' with { type: 'json' };
 
 /** Factories, not shared seeds: each test states what it changes. */
 
@@ -58,3 +60,7 @@ export const subscriberLinks: RoundupEmailLinks = {
 };
 
 export const publishedLinks: RoundupEmailLinks = { ...subscriberLinks, manageUrl: null, unsubscribeUrl: null };
+
+/** The recorded sample edition and the 40-story one (packages/render/testdata/README.md says how they were made). */
+export const sampleEdition = sample as EditionContent;
+export const fortyStoryEdition = forty as EditionContent;
