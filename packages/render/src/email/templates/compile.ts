@@ -1,3 +1,4 @@
+/// <reference path="./mjml.d.ts" />
 import mjml2html from 'mjml';
 import { confirmationMjml, roundupMjml } from './sources.ts';
 
