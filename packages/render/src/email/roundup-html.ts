@@ -58,14 +58,14 @@ function footer(links: RoundupEmailLinks): SafeHtml {
   return html`<p style="${styles.footerP}">${whyLine(links)}</p><p style="${styles.footerP}">${items}</p><p style="margin:0">${noTrackingLine}</p>`;
 }
 
-/** The edition's HTML: the compiled MJML layout with the edition's escaped text in its slots. */
-export function roundupHtml(
+/** What goes in each slot of the roundup layout: escaped text and markup of our own. */
+export function roundupSlots(
   edition: EditionContent,
   links: RoundupEmailLinks,
   subject: string,
   preheader: string,
-): string {
-  return fillTemplate(compiled.roundup, {
+): Record<string, SafeHtml> {
+  return {
     TITLE: html`${subject}`,
     PREHEADER: html`${preheader}`,
     WEEK: html`${editionHeading(edition)}`,
@@ -73,5 +73,15 @@ export function roundupHtml(
     CONTENTS: contentsList(edition),
     SECTIONS: sections(edition),
     FOOTER: footer(links),
-  });
+  };
+}
+
+/** The edition's HTML: the compiled MJML layout with the edition's escaped text in its slots. */
+export function roundupHtml(
+  edition: EditionContent,
+  links: RoundupEmailLinks,
+  subject: string,
+  preheader: string,
+): string {
+  return fillTemplate(compiled.roundup, roundupSlots(edition, links, subject, preheader));
 }
