@@ -158,6 +158,15 @@ describe('renderRoundupEmail: layout and words', () => {
     expect(email.html).toContain('prefers-color-scheme: dark');
   });
 
+  it('renders an edition of no stories (a quiet week, as published) without sections', () => {
+    const email = renderRoundupEmail(edition({ sections: [] }), publishedLinks);
+    const quiet = parse(email.html);
+    expect(quiet.querySelectorAll('h2, h3, li')).toHaveLength(0);
+    expect(quiet.body.textContent).toContain('No stories this week.');
+    expect(email.text).toContain('No stories this week.');
+    expect(email.subject).toBe('Regwatch roundup, week 38: no stories this week');
+  });
+
   it('spells the period across months and years', () => {
     const across = (since: string, until: string) =>
       parse(renderRoundupEmail(edition({ since, until }), subscriberLinks).html).body.textContent;
