@@ -38,6 +38,7 @@ export {
 export { isSameText, sameTextKey, type TextOfItem } from './item/same-text-key.ts';
 export { eeaMembers, euMembers, expandJurisdictions } from './jurisdiction/blocs.ts';
 export { blocCodes, checkJurisdiction, countryCodes, type JurisdictionCheck } from './jurisdiction/codes.ts';
+export { jurisdictionName } from './jurisdiction/names.ts';
 export {
   type AddressVerdict,
   blockedRange,

@@ -1,33 +1,34 @@
-import type { EditionContent } from '@regwatch/core';
-import { escapeHtml } from '../html.ts';
+import { type EditionContent, singleLine, truncate } from '@regwatch/core';
+import { roundupHtml } from './roundup-html.ts';
+import { roundupText } from './roundup-text.ts';
 import type { RenderedEmail, RoundupEmailLinks } from './types.ts';
+import { countLine, editionHeading } from './words.ts';
 
-// FOUNDATION PLACEHOLDER: the MJML rendering replaces these bodies (issue 13, helper "mail").
+/** Subjects longer than this are cut by most clients' lists and by some gateways. */
+export const maxSubjectLength = 100;
 
+/** "Regwatch roundup, week 38: ICO fines TMAC Ltd £… and 11 more", at most 100 characters. */
 export function roundupSubject(edition: EditionContent): string {
-  return `Regwatch roundup ${edition.week}: ${edition.storyCount} ${edition.storyCount === 1 ? 'story' : 'stories'}`;
+  const week = Number(/-W(\d{2})$/.exec(edition.week)?.[1] ?? Number.NaN);
+  const prefix = `Regwatch roundup, ${Number.isNaN(week) ? edition.week : `week ${week}`}: `;
+  const top = edition.sections[0]?.stories[0];
+  if (top === undefined) return `${prefix}no stories this week`;
+  const more = edition.storyCount > 1 ? ` and ${edition.storyCount - 1} more` : '';
+  const room = maxSubjectLength - [...prefix].length - [...more].length;
+  return `${prefix}${truncate(singleLine(top.title), room)}${more}`;
 }
 
+/** The edition as plain text (the message's text/plain part). */
 export function renderRoundupText(edition: EditionContent, links: RoundupEmailLinks): string {
-  const lines = [roundupSubject(edition), ''];
-  for (const section of edition.sections) {
-    lines.push(section.jurisdiction ?? 'International', '');
-    for (const story of section.stories) {
-      lines.push(
-        `* ${story.title}`,
-        story.summary,
-        ...story.links.map((link) => `  ${link.source.name}: ${link.url}`),
-        '',
-      );
-    }
-  }
-  lines.push(`Read on the web: ${links.editionUrl}`);
-  if (links.manageUrl) lines.push(`Preferences: ${links.manageUrl}`);
-  if (links.unsubscribeUrl) lines.push(`Unsubscribe: ${links.unsubscribeUrl}`);
-  return `${lines.join('\n')}\n`;
+  return roundupText(edition, links);
 }
 
+/**
+ * The roundup email of an edition (a subscriber's part of it, or the published edition with
+ * manageUrl and unsubscribeUrl null): subject, HTML and text.
+ */
 export function renderRoundupEmail(edition: EditionContent, links: RoundupEmailLinks): RenderedEmail {
-  const text = renderRoundupText(edition, links);
-  return { subject: roundupSubject(edition), text, html: `<!doctype html><pre>${escapeHtml(text)}</pre>` };
+  const subject = roundupSubject(edition);
+  const preheader = `${editionHeading(edition)}: ${countLine(edition)}`;
+  return { subject, html: roundupHtml(edition, links, subject, preheader), text: roundupText(edition, links) };
 }
