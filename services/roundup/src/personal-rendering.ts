@@ -8,9 +8,10 @@ import {
 import { type RenderedEmail, renderRoundupEmail } from '@regwatch/render';
 import { editionUrl, publicBase } from './roundup-links.ts';
 
-// Stand-ins for a subscriber's links in a shared rendering: letters only, so no renderer escapes them.
-const manageMark = 'RWXMANAGEURLXRW';
-const unsubscribeMark = 'RWXUNSUBSCRIBEURLXRW';
+// Stand-ins for a subscriber's links in a shared rendering: absolute http(s) URLs (the renderer
+// links nothing else) of letters only, so no renderer escapes or rewrites them.
+const manageMark = 'https://regwatch-mark.invalid/RWXMANAGEURLXRW';
+const unsubscribeMark = 'https://regwatch-mark.invalid/RWXUNSUBSCRIBEURLXRW';
 
 /** A subscriber's part of an edition, rendered: null when nothing of it matches their preferences. */
 export type PersonalEdition = { storyCount: number; email: RenderedEmail } | null;
