@@ -6,7 +6,13 @@ import { sampleEdition } from '../test/support/roundup.ts';
 
 const subscribers = Number(process.argv[2] ?? 2_000);
 const content = sampleEdition('2024-W38');
-const choices = [{}, { jurisdiction: 'GB' }, { platform: 'facebook' }, { jurisdiction: 'IE' }, { jurisdiction: 'GB,IE' }];
+const choices = [
+  {},
+  { jurisdiction: 'GB' },
+  { platform: 'facebook' },
+  { jurisdiction: 'IE' },
+  { jurisdiction: 'GB,IE' },
+];
 const links = (index: number) => ({
   manageUrl: `https://regwatch.example.org/subscriptions/manage?token=manage.${index}.abc.def`,
   unsubscribeUrl: `https://regwatch.example.org/subscriptions/unsubscribe?token=unsubscribe.${index}.abc.def`,

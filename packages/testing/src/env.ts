@@ -17,6 +17,7 @@ export function testEnv(options: {
     HOST: '127.0.0.1',
     PORT: '0',
     INGEST_HEALTH_PORT: '0',
+    ROUNDUP_HEALTH_PORT: '0',
     WORKER_LOCK_MS: '2000',
     WORKER_STALLED_INTERVAL_MS: '1000',
     FETCH_TIMEOUT_MS: '3000',
