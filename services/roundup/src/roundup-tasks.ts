@@ -1,4 +1,4 @@
-import { currentEditionWeek, type EditionWeek, editionBuildAt, roundupPreferencesKey } from '@regwatch/core';
+import { currentEditionWeek, type EditionWeek, editionBuildAt } from '@regwatch/core';
 import {
   claimConfirmation,
   confirmationsDue,
@@ -12,6 +12,7 @@ import {
 import { renderConfirmationEmail } from '@regwatch/render';
 import { buildEdition } from './build-edition.ts';
 import { canMail, type RoundupContext, sendJobId } from './context.ts';
+import { preferencesInWords } from './preferences-in-words.ts';
 import { publicBase, subscriberLink } from './roundup-links.ts';
 import { sendEdition } from './send-edition.ts';
 
@@ -45,7 +46,8 @@ export async function addSendJob(context: RoundupContext, week: EditionWeek, del
 
 /** send: the ledger of `week` worked through; when retries are due later than a job should sleep, a delayed job. */
 export async function sendTask(context: RoundupContext, week: EditionWeek) {
-  if (!context.mailer) return { status: 'no-smtp' as const };
+  // Without a secret no link could be signed: the edition waits in `sending` until one is set.
+  if (!canMail(context) || !context.mailer) return { status: 'no-smtp' as const };
   const result = await sendEdition(context, week, context.mailer);
   if (result.status === 'waiting') await addSendJob(context, week, result.waitMs);
   return result;
@@ -59,7 +61,7 @@ export async function confirmTask(context: RoundupContext, subscriberId: string)
   const now = context.now();
   const email = renderConfirmationEmail({
     confirmUrl: subscriberLink(context.config, claim.subscriberId, 'confirm', now),
-    preferencesInWords: roundupPreferencesKey(claim.preferences).replaceAll('&', ' · ') || 'everything',
+    preferencesInWords: preferencesInWords(claim.preferences),
     siteUrl: publicBase(context.config.PUBLIC_URL),
   });
   try {
