@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { sourceCatalog } from '@regwatch/sources';
 import { waitFor } from '@regwatch/testing';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +58,22 @@ describe('regwatch demo', () => {
         expect(item.publishedAt).toMatch(/^\d{4}-01-01T00:00:00\.000Z$/);
       }
       expect(items.data.every((item) => item.publishedFrom !== 'first-seen')).toBe(true);
+
+      // Issue 13: the roundup of the recordings' newest week, mailed to the demo's own SMTP receiver.
+      const roundup = await waitFor(
+        () => /^ {2}The messages received .* are in (\S+): (\S+\.html)/m.exec(child.output()) ?? undefined,
+        {
+          what: 'the demo to send its roundup',
+          timeoutMs: 120_000,
+        },
+      );
+      expect(child.output()).toMatch(/^ {2}The published edition: http:\/\/127\.0\.0\.1:\d+\/roundups\/\d{4}-W\d{2}$/m);
+      expect(child.output()).toMatch(/\(1 sent, 0 empty\)/);
+      const html = await readFile(roundup[2] ?? '', 'utf8');
+      expect(html).toContain('/subscriptions/unsubscribe?token=');
+      expect(await readFile((roundup[2] ?? '').replace(/\.html$/, '.eml'), 'latin1')).toContain(
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+      );
     } finally {
       child.kill('SIGTERM');
     }
