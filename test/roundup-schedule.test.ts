@@ -182,4 +182,16 @@ describe('the roundup service started after a missed Friday', () => {
     expect(log.lines()).toContain('roundup edition sent');
     expect(log.lines()).not.toMatch(/@example\.org/);
   });
+
+  it('restores its schedules when Redis loses its data', { timeout: 60_000 }, async () => {
+    await deletePrefix(prefix);
+    const queue = service.parts.queue;
+    const restored = await waitFor(
+      async () =>
+        ((await queue.getJobScheduler('roundup-build')) && (await queue.getJobScheduler('roundup-check'))) || undefined,
+      { what: 'the roundup schedulers back', timeoutMs: 40_000, intervalMs: 500 },
+    );
+    expect(restored).toBeTruthy();
+    expect(log.lines()).toContain('Redis lost its data (no roundup-check scheduler)');
+  });
 });

@@ -7,7 +7,10 @@ import type { Logger } from 'pino';
 import { defaultRetryBaseMs, type RoundupContext } from './context.ts';
 import { createMailer } from './mail-transport.ts';
 import { roundupWorkers } from './roundup-workers.ts';
-import { upsertRoundupSchedules } from './schedules.ts';
+import { checkSchedulerId, upsertRoundupSchedules } from './schedules.ts';
+
+/** How often the service checks that Redis still holds its schedules (one command). */
+const lostDataCheckMs = 10_000;
 
 export interface Roundup {
   queue: Queue<RoundupJob>;
@@ -49,13 +52,40 @@ export async function startRoundup(deps: {
     },
     roundupWorkers,
   );
-  await upsertRoundupSchedules(queue);
-  await queue.add('check', { task: 'check' }, { jobId: `check-boot-${Date.now()}` });
+  // Boot, and again when Redis is back or lost its data (a flush keeps the connection, so the
+  // missing check scheduler tells): the schedules upserted and one catch-up check queued.
+  const boot = async () => {
+    await upsertRoundupSchedules(queue);
+    await queue.add('check', { task: 'check' }, { jobId: `check-boot-${Date.now()}` });
+  };
+  await boot();
+  let rebooting = false;
+  const reboot = () => {
+    if (rebooting) return;
+    rebooting = true;
+    boot()
+      .catch((error: unknown) => log.warn({ err: error }, 'could not restore the roundup schedules'))
+      .finally(() => {
+        rebooting = false;
+      });
+  };
+  connection.on('ready', reboot);
+  const lostDataCheck = setInterval(() => {
+    queue
+      .getJobScheduler(checkSchedulerId)
+      .then((scheduler) => {
+        if (scheduler) return;
+        log.warn('Redis lost its data (no roundup-check scheduler); restoring the roundup schedules');
+        reboot();
+      })
+      .catch(() => undefined); // Redis away: 'ready' reboots when it is back.
+  }, lostDataCheckMs);
   workers.run();
   log.info({ prefix: config.QUEUE_PREFIX, mails: mailer !== null }, 'roundup worker started');
   return {
     queue,
     async close() {
+      clearInterval(lostDataCheck);
       await workers.close();
       await queue.close();
       mailer?.close();
