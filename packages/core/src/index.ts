@@ -69,6 +69,7 @@ export {
   editionSections,
   editionStoryMatches,
 } from './roundup/edition.ts';
+export { emailDomain, maxEmailLength, normaliseEmailAddress } from './roundup/email-address.ts';
 export {
   currentEditionWeek,
   type EditionWeek,

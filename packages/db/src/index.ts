@@ -64,6 +64,13 @@ export {
   unsettledPendingEntries,
 } from './queries/pending-entries.ts';
 export {
+  getRoundupEdition,
+  latestRoundupContent,
+  listRoundupEditions,
+  type RoundupEditionSummary,
+  type StoredRoundupEdition,
+} from './queries/roundup-read.ts';
+export {
   countItemsBySource,
   getSource,
   insertSource,
@@ -76,6 +83,14 @@ export {
   saveSource,
   setSourceEnabled,
 } from './queries/sources.ts';
+export {
+  confirmSubscriber,
+  findSubscriber,
+  type SubscriberView,
+  saveSubscriberPreferences,
+  signUpSubscriber,
+  unsubscribeSubscriber,
+} from './queries/subscribers.ts';
 export {
   lockStoredItem,
   type StoredItem,
