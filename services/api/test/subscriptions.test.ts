@@ -24,7 +24,12 @@ afterAll(async () => {
 
 async function app(config: TestAppOptions['config'] = {}) {
   const api = await buildTestApp(test.database, {
-    config: { ROUNDUP_SECRET: testRoundupSecret, SUBSCRIBE_CLIENT_RATE: 1_000, SUBSCRIBE_DOMAIN_RATE: 1_000, ...config },
+    config: {
+      ROUNDUP_SECRET: testRoundupSecret,
+      SUBSCRIBE_CLIENT_RATE: 1_000,
+      SUBSCRIBE_DOMAIN_RATE: 1_000,
+      ...config,
+    },
   });
   apps.push(api);
   return api;
@@ -182,7 +187,10 @@ describe('sign-up limits', () => {
     const limited = await signUp(api, { email: 'c3@three.example' }, '198.51.100.1');
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toEqual({
-      error: { code: 'rate_limited', message: expect.stringMatching(/^too many sign-ups from this address; retry in \d+ minutes$/) },
+      error: {
+        code: 'rate_limited',
+        message: expect.stringMatching(/^too many sign-ups from this address; retry in \d+ minutes$/),
+      },
     });
     const retryAfter = Number(limited.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(60);
