@@ -69,7 +69,6 @@ export {
   editionSections,
   editionStoryMatches,
 } from './roundup/edition.ts';
-export { emailDomain, maxEmailLength, normaliseEmailAddress } from './roundup/email-address.ts';
 export {
   currentEditionWeek,
   type EditionWeek,
@@ -84,6 +83,7 @@ export {
   roundupZone,
   weekOf,
 } from './roundup/edition-week.ts';
+export { emailDomain, maxEmailLength, normaliseEmailAddress } from './roundup/email-address.ts';
 export {
   normaliseRoundupPreferences,
   type RoundupPreferences,

@@ -84,14 +84,6 @@ export {
   setSourceEnabled,
 } from './queries/sources.ts';
 export {
-  confirmSubscriber,
-  findSubscriber,
-  type SubscriberView,
-  saveSubscriberPreferences,
-  signUpSubscriber,
-  unsubscribeSubscriber,
-} from './queries/subscribers.ts';
-export {
   lockStoredItem,
   type StoredItem,
   storedItem,
@@ -115,5 +107,13 @@ export {
   storiesByIds,
   storyPageItems,
 } from './queries/stories.ts';
+export {
+  confirmSubscriber,
+  findSubscriber,
+  type SubscriberView,
+  saveSubscriberPreferences,
+  signUpSubscriber,
+  unsubscribeSubscriber,
+} from './queries/subscribers.ts';
 export { countTags, type TagCount, type TagDimension } from './queries/tag-counts.ts';
 export * as schema from './schema/index.ts';

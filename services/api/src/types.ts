@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ApiConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
+import type { createRoundupQueue } from '@regwatch/queue';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -9,7 +10,6 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Redis } from 'ioredis';
-import type { createRoundupQueue } from '@regwatch/queue';
 
 /** The roundup's BullMQ queue (without importing bullmq here). */
 export type RoundupQueue = ReturnType<typeof createRoundupQueue>;

@@ -179,6 +179,22 @@ describe('POST /v1/subscriptions', () => {
   });
 });
 
+describe('with Redis down', () => {
+  it('still signs up (the row alone is enough) with the same answer, unlimited as the other limits are', async () => {
+    const api = await buildTestApp(test.database, {
+      redisUrl: 'redis://127.0.0.1:1',
+      config: { ROUNDUP_SECRET: testRoundupSecret, SUBSCRIBE_CLIENT_RATE: 1 },
+    });
+    apps.push(api);
+    for (const email of ['redis.down1@example.org', 'redis.down2@example.org']) {
+      const response = await signUp(api, { email });
+      expect(response.statusCode, email).toBe(202);
+      expect(response.json()).toEqual(accepted);
+      expect(await subscriberByEmail(test.database.db, email)).toMatchObject({ status: 'pending' });
+    }
+  });
+});
+
 describe('sign-up limits', () => {
   it('allow SUBSCRIBE_CLIENT_RATE sign-ups per client address an hour, then 429 with Retry-After', async () => {
     const api = await app({ SUBSCRIBE_CLIENT_RATE: 2 });

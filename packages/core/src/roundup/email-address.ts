@@ -14,7 +14,8 @@ const emailPattern =
  * repeat it (addresses stay out of logs).
  */
 export function normaliseEmailAddress(raw: string, field = 'email'): string {
-  const problem = () => new RegwatchError('invalid_parameter', `"${field}" is not an email address such as dpo@example.org`);
+  const problem = () =>
+    new RegwatchError('invalid_parameter', `"${field}" is not an email address such as dpo@example.org`);
   const trimmed = raw.trim();
   // Control characters (CR, LF, NUL…) never belong in an address and could split a mail header.
   if (trimmed.length > maxEmailLength || /\p{Cc}/u.test(trimmed) || !emailPattern.test(trimmed)) throw problem();

@@ -43,7 +43,9 @@ export async function getRoundupEdition(db: DbOrTx, week: string): Promise<Store
     select week, period_start, period_end, built_at, story_count, status, content, html, text
     from roundup_editions where week = ${week}`);
   const row = result.rows[0];
-  return row ? { ...summary(row), content: row.content, html: row.html as string, text: row.text as string } : undefined;
+  return row
+    ? { ...summary(row), content: row.content, html: row.html as string, text: row.text as string }
+    : undefined;
 }
 
 /** The newest stored edition's content (what the manage page previews), or undefined when none is stored. */

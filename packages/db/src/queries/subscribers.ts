@@ -63,10 +63,7 @@ export async function findSubscriber(db: DbOrTx, id: string): Promise<Subscriber
  * Activates a pending subscriber. `confirmed` when this call did it, otherwise the status it
  * found (`active`: already confirmed); undefined when there is no such subscriber.
  */
-export async function confirmSubscriber(
-  db: DbOrTx,
-  id: string,
-): Promise<'confirmed' | SubscriberStatus | undefined> {
+export async function confirmSubscriber(db: DbOrTx, id: string): Promise<'confirmed' | SubscriberStatus | undefined> {
   const updated = await db.execute(sql`
     update subscribers set status = 'active', confirmed_at = now(), updated_at = now()
     where id = ${id}::bigint and status = 'pending'

@@ -10,10 +10,9 @@ export type EditionPreview =
 const sectionName = (code: string | null) => (code === null ? 'International' : (jurisdictionNames.get(code) ?? code));
 
 function story(entry: EditionContent['sections'][number]['stories'][number]): SafeHtml {
-  const links = entry.links.flatMap((link, index) => {
-    const separator = index === 0 ? null : html` · `;
-    return link.url === null ? [] : [html`${separator}<a href="${link.url}">${link.source.name}</a>`];
-  });
+  const links = entry.links
+    .flatMap((link) => (link.url === null ? [] : [{ url: link.url, name: link.source.name }]))
+    .map((link, index) => html`${index === 0 ? null : html` · `}<a href="${link.url}">${link.name}</a>`);
   return html`<li class="story"><strong>${entry.title}</strong>
 <p>${entry.summary}</p>
 ${links.length > 0 ? html`<p>${links}</p>` : null}</li>

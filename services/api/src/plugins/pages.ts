@@ -79,7 +79,10 @@ export async function registerPageScope(
       const status = isRegwatchError(error) ? error.status : (error.statusCode ?? 500);
       if (status < 500) return sendNotice(reply, status, { title: 'That did not work', message: error.message });
       request.log.error({ err: error }, 'page failed');
-      return sendNotice(reply, 500, { title: 'Something went wrong', message: 'Something went wrong on our side: try again later.' });
+      return sendNotice(reply, 500, {
+        title: 'Something went wrong',
+        message: 'Something went wrong on our side: try again later.',
+      });
     });
     await routes(scope as unknown as FastifyTypeBox);
   });

@@ -23,7 +23,8 @@ export const exampleEdition = {
         {
           id: '18211',
           title: 'DPC fines LinkedIn €310 million over behavioural advertising',
-          summary: 'The Data Protection Commission found that LinkedIn processed members’ data for ads without a lawful basis.',
+          summary:
+            'The Data Protection Commission found that LinkedIn processed members’ data for ads without a lawful basis.',
           newsKind: 'action' as const,
           publisherCount: 2,
           platforms: ['linkedin'],

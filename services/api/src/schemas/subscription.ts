@@ -22,8 +22,7 @@ export const SubscriptionRequest = Type.Object(
 /** The one answer to every well-formed sign-up, so it never tells whether an address is subscribed. */
 export const subscriptionAccepted = {
   status: 'pending' as const,
-  message:
-    'If this address can subscribe, a confirmation email is on its way. Nothing is sent until it is confirmed.',
+  message: 'If this address can subscribe, a confirmation email is on its way. Nothing is sent until it is confirmed.',
 };
 
 export const SubscriptionAccepted = Type.Object(

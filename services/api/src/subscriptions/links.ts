@@ -1,9 +1,4 @@
-import {
-  isRoundupTokenCurrent,
-  signRoundupToken,
-  type TokenPurpose,
-  verifyRoundupToken,
-} from '@regwatch/core';
+import { isRoundupTokenCurrent, signRoundupToken, type TokenPurpose, verifyRoundupToken } from '@regwatch/core';
 import { findSubscriber, type SubscriberView } from '@regwatch/db';
 import type { AppDeps } from '../types.ts';
 

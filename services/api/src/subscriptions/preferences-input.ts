@@ -1,4 +1,4 @@
-import { isRegwatchError, normaliseRoundupPreferences, type RoundupPreferences, RegwatchError } from '@regwatch/core';
+import { isRegwatchError, normaliseRoundupPreferences, RegwatchError, type RoundupPreferences } from '@regwatch/core';
 
 /** The choices as sent, from JSON (comma-separated strings) or a form (one pair per value). */
 export interface RawPreferences {
@@ -28,7 +28,11 @@ export type FormFields = Readonly<Record<string, readonly string[]>>;
 /** `application/x-www-form-urlencoded` as lists of values (a field may repeat: `topic=a&topic=b`). */
 export function parseForm(body: string): FormFields {
   const fields: Record<string, string[]> = {};
-  for (const [name, value] of new URLSearchParams(body)) (fields[name] ??= []).push(value);
+  for (const [name, value] of new URLSearchParams(body)) {
+    const values = fields[name];
+    if (values) values.push(value);
+    else fields[name] = [value];
+  }
   return fields;
 }
 

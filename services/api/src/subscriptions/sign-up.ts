@@ -23,11 +23,7 @@ export function checkedSignUp(
 async function requestConfirmation(queue: RoundupQueue, subscriberId: string, log: FastifyBaseLogger) {
   const minute = Math.floor(Date.now() / 60_000);
   try {
-    await queue.add(
-      'confirm',
-      { task: 'confirm', subscriberId },
-      { jobId: `confirm-${subscriberId}-${minute}` },
-    );
+    await queue.add('confirm', { task: 'confirm', subscriberId }, { jobId: `confirm-${subscriberId}-${minute}` });
   } catch (error) {
     log.warn(
       { subscriberId, reason: error instanceof Error ? error.message : String(error) },

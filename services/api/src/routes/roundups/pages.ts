@@ -21,7 +21,10 @@ export function roundupPageRoutes(app: FastifyTypeBox, deps: AppDeps): void {
       parseEditionWeek(week);
     } catch (error) {
       if (!(error instanceof RegwatchError)) throw error;
-      return sendNotice(reply, 400, { title: 'Not a week', message: `${error.message}: see /roundups for the editions.` });
+      return sendNotice(reply, 400, {
+        title: 'Not a week',
+        message: `${error.message}: see /roundups for the editions.`,
+      });
     }
     const edition = await getRoundupEdition(deps.database.db, week);
     if (!edition) {

@@ -76,7 +76,10 @@ export function manageRoutes(app: FastifyTypeBox, subscriptions: Subscriptions):
     const { subscriber } = found;
     let preferences: RoundupPreferences;
     try {
-      preferences = checkedPreferences(preferencesFromForm((request.body as FormFields | undefined) ?? {}), 'form field');
+      preferences = checkedPreferences(
+        preferencesFromForm((request.body as FormFields | undefined) ?? {}),
+        'form field',
+      );
     } catch (error) {
       if (!isRegwatchError(error)) throw error;
       return page(request, reply, subscriber, {

@@ -6,7 +6,8 @@ import type { FastifyTypeBox } from '../../../types.ts';
 
 const SignUpsClosed = {
   ...ErrorResponse,
-  description: 'Sign-ups are not open on this instance (no ROUNDUP_SECRET), or PostgreSQL is unreachable (`unavailable`)',
+  description:
+    'Sign-ups are not open on this instance (no ROUNDUP_SECRET), or PostgreSQL is unreachable (`unavailable`)',
   examples: [{ error: { code: 'unavailable', message: closedMessage } }],
 };
 
