@@ -1,7 +1,8 @@
 import { RegwatchError } from '../errors.ts';
 
-/** RFC 5321's limit on a forward path, which every mail system honours. */
+/** RFC 5321's limits on a forward path and its local part, which every mail system honours. */
 export const maxEmailLength = 254;
+const maxLocalPartLength = 64;
 
 // The WHATWG HTML standard's "valid email address" (what browsers check for <input type=email>),
 // plus a dot in the domain: a sign-up for a bare host name is a typo, not a mailbox.
@@ -20,6 +21,7 @@ export function normaliseEmailAddress(raw: string, field = 'email'): string {
   // Control characters (CR, LF, NUL…) never belong in an address and could split a mail header.
   if (trimmed.length > maxEmailLength || /\p{Cc}/u.test(trimmed) || !emailPattern.test(trimmed)) throw problem();
   const at = trimmed.lastIndexOf('@');
+  if (at > maxLocalPartLength) throw problem();
   return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
 }
 

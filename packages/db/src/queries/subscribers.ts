@@ -1,6 +1,7 @@
 import type { RoundupPreferences } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { isConnectionError, sqlStateOf } from '../connection-errors.ts';
 import type { SubscriberStatus } from '../schema/roundup.ts';
 
 /** What the pages need to know about a subscriber a link names (never the address). */
@@ -35,7 +36,7 @@ export async function signUpSubscriber(
   db: DbOrTx,
   signUp: { email: string; preferences: RoundupPreferences },
 ): Promise<string | null> {
-  const result = await db.execute<{ id: string }>(sql`
+  const result = await withoutAddress(db.execute<{ id: string }>(sql`
     insert into subscribers (email, status, preferences, confirmation_requested_at)
     values (${signUp.email}, 'pending', ${JSON.stringify(signUp.preferences)}::jsonb, now())
     on conflict (lower(email)) do update set
@@ -48,8 +49,22 @@ export async function signUpSubscriber(
         else subscribers.tokens_valid_after
       end
     where subscribers.status <> 'active'
-    returning id::text as id`);
+    returning id::text as id`));
   return result.rows[0]?.id ?? null;
+}
+
+/**
+ * A failed statement that held an address, with the address left out of the error: drizzle's
+ * message repeats the parameters and PostgreSQL's detail the row, and errors are logged.
+ * Connection errors pass as they are (the API logs them by their code alone, and answers 503).
+ */
+async function withoutAddress<T>(statement: Promise<T>): Promise<T> {
+  try {
+    return await statement;
+  } catch (error) {
+    if (isConnectionError(error)) throw error;
+    throw new Error(`the sign-up statement failed (SQLSTATE ${sqlStateOf(error) ?? 'unknown'})`);
+  }
 }
 
 export async function findSubscriber(db: DbOrTx, id: string): Promise<SubscriberView | undefined> {
