@@ -36,7 +36,8 @@ export async function signUpSubscriber(
   db: DbOrTx,
   signUp: { email: string; preferences: RoundupPreferences },
 ): Promise<string | null> {
-  const result = await withoutAddress(db.execute<{ id: string }>(sql`
+  const result = await withoutAddress(
+    db.execute<{ id: string }>(sql`
     insert into subscribers (email, status, preferences, confirmation_requested_at)
     values (${signUp.email}, 'pending', ${JSON.stringify(signUp.preferences)}::jsonb, now())
     on conflict (lower(email)) do update set
@@ -49,7 +50,8 @@ export async function signUpSubscriber(
         else subscribers.tokens_valid_after
       end
     where subscribers.status <> 'active'
-    returning id::text as id`));
+    returning id::text as id`),
+  );
   return result.rows[0]?.id ?? null;
 }
 
