@@ -179,6 +179,20 @@ describe('POST /v1/subscriptions', () => {
   });
 });
 
+describe('access', () => {
+  it('is a /v1 route like the others: a key is needed when anonymous access is off, never on the form', async () => {
+    const api = await app({ API_ANONYMOUS_ACCESS: false });
+    expect((await signUp(api, { email: 'keyless@example.org' })).statusCode).toBe(401);
+    const form = await api.app.inject({
+      method: 'POST',
+      url: '/subscribe',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=keyless%40example.org',
+    });
+    expect(form.statusCode).toBe(202);
+  });
+});
+
 describe('with Redis down', () => {
   it('still signs up (the row alone is enough) with the same answer, unlimited as the other limits are', async () => {
     const api = await buildTestApp(test.database, {
