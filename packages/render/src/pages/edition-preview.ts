@@ -10,8 +10,11 @@ export type EditionPreview =
 const sectionName = (code: string | null) => (code === null ? 'International' : (jurisdictionNames.get(code) ?? code));
 
 function story(entry: EditionContent['sections'][number]['stories'][number]): SafeHtml {
+  // Only web links: a source's odd scheme (javascript:, data:) is never made clickable.
   const links = entry.links
-    .flatMap((link) => (link.url === null ? [] : [{ url: link.url, name: link.source.name }]))
+    .flatMap((link) =>
+      link.url !== null && /^https?:\/\//i.test(link.url) ? [{ url: link.url, name: link.source.name }] : [],
+    )
     .map((link, index) => html`${index === 0 ? null : html` · `}<a href="${link.url}">${link.name}</a>`);
   return html`<li class="story"><strong>${entry.title}</strong>
 <p>${entry.summary}</p>
