@@ -64,6 +64,13 @@ export {
   unsettledPendingEntries,
 } from './queries/pending-entries.ts';
 export {
+  getRoundupEdition,
+  latestRoundupContent,
+  listRoundupEditions,
+  type RoundupEditionSummary,
+  type StoredRoundupEdition,
+} from './queries/roundup-read.ts';
+export {
   countItemsBySource,
   getSource,
   insertSource,
@@ -100,5 +107,13 @@ export {
   storiesByIds,
   storyPageItems,
 } from './queries/stories.ts';
+export {
+  confirmSubscriber,
+  findSubscriber,
+  type SubscriberView,
+  saveSubscriberPreferences,
+  signUpSubscriber,
+  unsubscribeSubscriber,
+} from './queries/subscribers.ts';
 export { countTags, type TagCount, type TagDimension } from './queries/tag-counts.ts';
 export * as schema from './schema/index.ts';
