@@ -84,6 +84,7 @@ export {
   roundupZone,
   weekOf,
 } from './roundup/edition-week.ts';
+export { emailDomain, maxEmailLength, normaliseEmailAddress } from './roundup/email-address.ts';
 export {
   normaliseRoundupPreferences,
   type RoundupPreferences,

@@ -91,6 +91,13 @@ export {
   startSending,
 } from './queries/roundup-editions.ts';
 export {
+  getRoundupEdition,
+  latestRoundupContent,
+  listRoundupEditions,
+  type RoundupEditionSummary,
+  type StoredRoundupEdition,
+} from './queries/roundup-read.ts';
+export {
   countItemsBySource,
   getSource,
   insertSource,
@@ -127,5 +134,13 @@ export {
   storiesByIds,
   storyPageItems,
 } from './queries/stories.ts';
+export {
+  confirmSubscriber,
+  findSubscriber,
+  type SubscriberView,
+  saveSubscriberPreferences,
+  signUpSubscriber,
+  unsubscribeSubscriber,
+} from './queries/subscribers.ts';
 export { countTags, type TagCount, type TagDimension } from './queries/tag-counts.ts';
 export * as schema from './schema/index.ts';

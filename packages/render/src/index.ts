@@ -15,6 +15,20 @@ export { type SafeHtml, textToHtml } from './html.ts';
 export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
 export { renderOpml } from './opml.ts';
+export {
+  type EditionPreview,
+  pageStyleSource,
+  preferencesInWords,
+  renderCheckInboxPage,
+  renderConfirmedPage,
+  renderConfirmPage,
+  renderManagePage,
+  renderNoticePage,
+  renderRoundupsPage,
+  renderSubscribePage,
+  renderUnsubscribedPage,
+  renderUnsubscribePage,
+} from './pages/index.ts';
 export { renderRss } from './rss.ts';
 export { linkTarget, sanitiseHtml } from './sanitise.ts';
 export type {

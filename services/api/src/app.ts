@@ -7,6 +7,7 @@ import { registerCors } from './plugins/cors.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerKeysInUrlRefusal, requestLogSerializer } from './plugins/keys-in-url.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerPageScope } from './plugins/pages.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -14,16 +15,25 @@ import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
 import { opmlRoute } from './routes/feeds/opml.ts';
 import { healthzRoute } from './routes/healthz.ts';
 import { readyzRoute } from './routes/readyz.ts';
+import { roundupPageRoutes } from './routes/roundups/pages.ts';
+import { subscribeFormRoutes } from './routes/subscribe/form.ts';
+import { confirmRoutes } from './routes/subscriptions/confirm.ts';
+import { manageRoutes } from './routes/subscriptions/manage.ts';
+import { unsubscribeRoutes } from './routes/subscriptions/unsubscribe.ts';
 import { getDigestRoute } from './routes/v1/digest/get.ts';
 import { getItemRoute } from './routes/v1/items/get.ts';
 import { listItemsRoute } from './routes/v1/items/list.ts';
 import { listJurisdictionsRoute } from './routes/v1/jurisdictions/list.ts';
 import { listPlatformsRoute } from './routes/v1/platforms/list.ts';
+import { getRoundupRoute } from './routes/v1/roundups/get.ts';
+import { listRoundupsRoute } from './routes/v1/roundups/list.ts';
 import { listSourcesRoute } from './routes/v1/sources/list.ts';
 import { getStoryRoute } from './routes/v1/stories/get.ts';
 import { listStoryItemsRoute } from './routes/v1/stories/items.ts';
 import { listStoriesRoute } from './routes/v1/stories/list.ts';
+import { createSubscriptionRoute } from './routes/v1/subscriptions/create.ts';
 import { listTopicsRoute } from './routes/v1/topics/list.ts';
+import { subscriptions as subscriptionParts } from './subscriptions/context.ts';
 import { tagCountsCache } from './tag-counts-cache.ts';
 import type { AppDeps, FastifyTypeBox } from './types.ts';
 
@@ -76,6 +86,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   listTopicsRoute(app, tagCounts);
   newsFeedRoutes(app, deps, feedCache(deps.config.FEED_CACHE_SECONDS * 1_000));
   opmlRoute(app, deps, tagCounts);
+  listRoundupsRoute(app, deps);
+  getRoundupRoute(app, deps);
+  const subscriptions = subscriptionParts(app, deps);
+  createSubscriptionRoute(app, subscriptions);
+  // The HTML pages: their own body parsing and error pages (plugins/pages.ts).
+  await registerPageScope(app, (pages) => {
+    subscribeFormRoutes(pages, subscriptions);
+    confirmRoutes(pages, subscriptions);
+    manageRoutes(pages, subscriptions);
+    unsubscribeRoutes(pages, subscriptions);
+    roundupPageRoutes(pages, deps);
+  });
 
   return app;
 }

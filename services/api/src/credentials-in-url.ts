@@ -44,10 +44,14 @@ function rawParameters(url: string): Array<[string, string]> {
     });
 }
 
-/** The name of the first query parameter carrying a credential: by its name, or a Regwatch key as its value. */
-export function credentialParameter(url: string): string | undefined {
+/**
+ * The name of the first query parameter carrying a credential: by its name, or a Regwatch key as
+ * its value. Names in `allowed` are let through by name (a page's own signed link token), never
+ * with a Regwatch key as their value.
+ */
+export function credentialParameter(url: string, allowed: ReadonlySet<string> = new Set()): string | undefined {
   for (const [name, value] of rawParameters(url)) {
-    if (isCredentialName(name) || looksLikeKey(value)) return decode(name);
+    if ((isCredentialName(name) && !allowed.has(decode(name))) || looksLikeKey(value)) return decode(name);
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ApiConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
+import type { createRoundupQueue } from '@regwatch/queue';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -9,6 +10,9 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { Redis } from 'ioredis';
+
+/** The roundup's BullMQ queue (without importing bullmq here). */
+export type RoundupQueue = ReturnType<typeof createRoundupQueue>;
 
 export type FastifyTypeBox = FastifyInstance<
   RawServerDefault,
@@ -39,6 +43,9 @@ export interface AppDeps {
     | 'PUBLIC_URL'
     | 'FEED_TAG_AUTHORITY'
     | 'FEED_CACHE_SECONDS'
+    | 'ROUNDUP_SECRET'
+    | 'SUBSCRIBE_CLIENT_RATE'
+    | 'SUBSCRIBE_DOMAIN_RATE'
   >;
   database: Database;
   /** A fail-fast (`client` role) connection. */
@@ -46,6 +53,8 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   lifecycle: Lifecycle;
   version: string;
-  /** The clock of the API key cache (tests pass a fake one); defaults to Date.now. */
+  /** The roundup queue sign-ups add confirmation jobs to; default: one on `redis`, closed with the app. */
+  roundupQueue?: RoundupQueue;
+  /** The clock of the API key cache and of email links (tests pass a fake one); defaults to Date.now. */
   now?: () => number;
 }

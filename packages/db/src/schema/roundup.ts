@@ -25,7 +25,8 @@ export type SubscriberStatus = (typeof subscriberStatuses)[number];
 /**
  * One address and what it asked for. Nothing else is stored: no names, no client addresses, no
  * opens or clicks. Tokens in emails are signed (`@regwatch/core` roundup tokens); a token issued
- * before `tokens_valid_after` no longer works (set on confirm, unsubscribe and re-subscribe).
+ * before `tokens_valid_after` no longer works: it is set when an unsubscribed or bouncing address
+ * signs up again, not on confirming or unsubscribing (a repeated one-click POST still answers).
  */
 export const subscribers = pgTable(
   'subscribers',

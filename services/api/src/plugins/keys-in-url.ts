@@ -1,6 +1,8 @@
 import { RegwatchError } from '@regwatch/core';
 import type { FastifyRequest } from 'fastify';
+import { pathOf } from '../access-policy.ts';
 import { credentialParameter, redactCredentials } from '../credentials-in-url.ts';
+import { linkTokenParameter } from '../subscriptions/links.ts';
 import type { FastifyTypeBox } from '../types.ts';
 
 /**
@@ -8,9 +10,18 @@ import type { FastifyTypeBox } from '../types.ts';
  * parameter), on every route, before authentication or the rate limiter look at it: the key
  * belongs in the Authorization header, where logs do not keep it.
  */
+const subscriptionPages = new Set([linkTokenParameter]);
+const none = new Set<string>();
+
+/**
+ * The subscription pages take their signed link token as `?token=` (the emails' links, RFC 8058's
+ * one-click URL): let that one through there. It is still redacted in the request log.
+ */
+const allowedOn = (path: string) => (path.startsWith('/subscriptions/') ? subscriptionPages : none);
+
 export function registerKeysInUrlRefusal(app: FastifyTypeBox): void {
   app.addHook('onRequest', async (request) => {
-    const name = credentialParameter(request.url);
+    const name = credentialParameter(request.url, allowedOn(pathOf(request.url)));
     if (name === undefined) return;
     throw new RegwatchError(
       'invalid_parameter',

@@ -3,8 +3,8 @@ import type { FastifyTypeBox } from '../types.ts';
 
 /**
  * Helmet's headers on every response (nosniff, HSTS, frame and referrer policies, COOP/CORP).
- * The API serves JSON and feeds, never pages, so its Content-Security-Policy allows nothing at
- * all; /docs, the one HTML page, sets its own policy (plugins/openapi.ts).
+ * The API serves JSON and feeds, so its Content-Security-Policy allows nothing at all; /docs
+ * (plugins/openapi.ts) and the roundup's pages (plugins/pages.ts) set their own.
  */
 export async function registerSecurityHeaders(app: FastifyTypeBox): Promise<void> {
   await app.register(helmet, {
