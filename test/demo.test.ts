@@ -71,9 +71,19 @@ describe('regwatch demo', () => {
       expect(child.output()).toMatch(/\(1 sent, 0 empty\)/);
       const html = await readFile(roundup[2] ?? '', 'utf8');
       expect(html).toContain('/subscriptions/unsubscribe?token=');
-      expect(await readFile((roundup[2] ?? '').replace(/\.html$/, '.eml'), 'latin1')).toContain(
-        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
-      );
+      const eml = await readFile((roundup[2] ?? '').replace(/\.html$/, '.eml'), 'latin1');
+      expect(eml).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      // The published edition is served, and the one-click link the roundup signed works at the API.
+      const published = /^ {2}The published edition: (\S+)$/m.exec(child.output())?.[1] ?? '';
+      expect((await fetch(published)).status).toBe(200);
+      // The header is folded: its URL is on the next line.
+      const oneClick = new URL(/^List-Unsubscribe:\s*<([^>]+)>/m.exec(eml)?.[1] ?? '');
+      const unsubscribed = await fetch(`${api}${oneClick.pathname}${oneClick.search}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(unsubscribed.status).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }
