@@ -1,5 +1,13 @@
 import { composeEdition, type EditionContent, type EditionWeek, editionPeriod, rankDigest } from '@regwatch/core';
-import { type Db, digestCandidates, getEdition, insertEdition, type StoredEdition, storiesByIds } from '@regwatch/db';
+import {
+  type Db,
+  digestCandidates,
+  getEdition,
+  insertEdition,
+  listSources,
+  type StoredEdition,
+  storiesByIds,
+} from '@regwatch/db';
 import { renderRoundupEmail } from '@regwatch/render';
 import { editionUrl, publicBase } from './roundup-links.ts';
 
@@ -17,7 +25,9 @@ export async function composeWeek(db: Db, week: EditionWeek, now: Date): Promise
     ranked.entries.map((entry) => entry.candidate.storyId),
   );
   const byId = new Map(stories.map((story) => [story.id, story]));
+  const sources = await listSources(db);
   return composeEdition({
+    sourceJurisdictions: new Map(sources.map((source) => [source.id, source.jurisdictions])),
     week,
     ...period,
     builtAt: now.toISOString(),

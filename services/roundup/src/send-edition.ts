@@ -31,8 +31,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Works through an edition's delivery ledger until every row is settled (PostgreSQL is the
- * truth, DESIGN.md example 12): expire stale `sending` rows to `uncertain`, claim a batch of due
- * `pending` rows as `sending` (committed before any SMTP), hand each to SMTP, record the outcome.
+ * truth, DESIGN.md example 12): expire stale `sending` rows to `uncertain`, then in each of
+ * ROUNDUP_SEND_CONCURRENCY lanes claim one due `pending` row as `sending` (committed before any
+ * SMTP), hand it to SMTP, record the outcome.
  * Any number of senders may run at once over one edition; each row is claimed by one.
  */
 export async function sendEdition(
@@ -51,26 +52,28 @@ export async function sendEdition(
   for (;;) {
     const expired = await expireStaleSending(db, leaseMs, week);
     if (expired > 0) log.warn({ week, expired }, 'deliveries left sending by a lost sender are uncertain (not resent)');
-    const claimed = await claimDeliveries(db, week, concurrency * 2);
-    if (claimed.length === 0) {
-      const { remaining, waitMs } = await unsettledDeliveries(db, week, leaseMs);
-      if (remaining === 0) {
-        await finishEditionIfSettled(db, week);
-        const counts = await deliveryCounts(db, week);
-        log.info({ week, ...counts, renders: renderings.renders }, 'roundup edition sent');
-        return { status: 'sent', counts };
-      }
-      if (waitMs > maxWaitMs) return { status: 'waiting', waitMs };
-      await sleep(Math.max(waitMs, 20));
-      continue;
-    }
-    let next = 0;
+    // Each lane claims one row at a time, just before handing it to SMTP: a row waiting its turn
+    // stays `pending`, so a crash leaves at most one `sending` row (uncertain) per lane.
+    let claimedAny = false;
     const lane = async () => {
-      for (let row = claimed[next++]; row !== undefined; row = claimed[next++]) {
+      for (;;) {
+        const [row] = await claimDeliveries(db, week, 1);
+        if (row === undefined) return;
+        claimedAny = true;
         await deliver(context, mailer, renderings, row);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    if (claimedAny) continue;
+    const { remaining, waitMs } = await unsettledDeliveries(db, week, leaseMs);
+    if (remaining === 0) {
+      await finishEditionIfSettled(db, week);
+      const counts = await deliveryCounts(db, week);
+      log.info({ week, ...counts, renders: renderings.renders }, 'roundup edition sent');
+      return { status: 'sent', counts };
+    }
+    if (waitMs > maxWaitMs) return { status: 'waiting', waitMs };
+    await sleep(Math.max(waitMs, 20));
   }
 }
 

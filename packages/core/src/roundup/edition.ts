@@ -57,17 +57,24 @@ function specificity(code: string): number {
 }
 
 /**
- * The section a story goes in: the most specific of its primary item's jurisdictions (the DPC's
- * fine of Meta is Ireland's news although it is also the EU's), else of the story's own; ties
- * keep the tagger's order. Null when it has none.
+ * The section a story goes in: the jurisdiction of the authority whose notice is its primary item
+ * (the EDPB's statement adopted in Helsinki is the EU's news, not Finland's); else the most
+ * specific of its primary item's jurisdictions (a press report of the DPC's fine of Meta is
+ * Ireland's news although it is also the EU's); else of the story's own. Ties keep the tagger's
+ * order. Null when it has none.
  */
-export function editionSectionOf(story: { jurisdictions: readonly string[]; primaryJurisdictions: readonly string[] }) {
+export function editionSectionOf(story: {
+  jurisdictions: readonly string[];
+  primaryJurisdictions: readonly string[];
+  primarySourceJurisdictions?: readonly string[] | undefined;
+}) {
   const pick = (codes: readonly string[]) =>
     codes.reduce<string | null>(
       (best, code) => (best === null || specificity(code) < specificity(best) ? code : best),
       null,
     );
-  return pick(story.primaryJurisdictions) ?? pick(story.jurisdictions);
+  const authority = (story.primarySourceJurisdictions ?? []).filter((code) => story.jurisdictions.includes(code));
+  return pick(authority) ?? pick(story.primaryJurisdictions) ?? pick(story.jurisdictions);
 }
 
 /**
@@ -75,11 +82,18 @@ export function editionSectionOf(story: { jurisdictions: readonly string[]; prim
  * ordered by the rank of its first story, the stories of no jurisdiction in their own section.
  */
 export function editionSections(
-  ranked: readonly (EditionStory & { primaryJurisdictions: readonly string[] })[],
+  ranked: readonly (EditionStory & {
+    primaryJurisdictions: readonly string[];
+    primarySourceJurisdictions?: readonly string[] | undefined;
+  })[],
 ): EditionSection[] {
   const sections = new Map<string | null, EditionStory[]>();
-  for (const { primaryJurisdictions, ...story } of ranked) {
-    const key = editionSectionOf({ jurisdictions: story.jurisdictions, primaryJurisdictions });
+  for (const { primaryJurisdictions, primarySourceJurisdictions, ...story } of ranked) {
+    const key = editionSectionOf({
+      jurisdictions: story.jurisdictions,
+      primaryJurisdictions,
+      primarySourceJurisdictions,
+    });
     const list = sections.get(key);
     if (list) list.push(story);
     else sections.set(key, [story]);
@@ -142,6 +156,8 @@ export function composeEdition(input: {
   builtAt: string;
   outreachLeftOut: number;
   ranked: readonly { story: EditionStoryInput; newsKind: NewsKind; publisherCount: number }[];
+  /** Each regulator source's own jurisdictions (`ico` → GB, `edpb` → EU), which place its notices. */
+  sourceJurisdictions?: ReadonlyMap<string, readonly string[]> | undefined;
 }): EditionContent {
   const stories = input.ranked.map(({ story, newsKind, publisherCount }) => {
     const seen = new Set<string>();
@@ -171,6 +187,10 @@ export function composeEdition(input: {
       lastPublishedAt: story.lastPublishedAt,
       links,
       primaryJurisdictions: story.items[0]?.jurisdictions ?? [],
+      primarySourceJurisdictions:
+        story.items[0]?.source.kind === 'regulator'
+          ? input.sourceJurisdictions?.get(story.items[0].source.id)
+          : undefined,
     };
   });
   return {
