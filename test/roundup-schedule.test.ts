@@ -1,7 +1,7 @@
 import { roundupCron, roundupZone } from '@regwatch/core';
 import { deliveryCounts, upsertActiveSubscriber } from '@regwatch/db';
 import { createRedis, createRoundupQueue } from '@regwatch/queue';
-import { main, type RoundupParts } from '@regwatch/roundup';
+import { checkTask, main, type RoundupParts } from '@regwatch/roundup';
 import type { RunningService } from '@regwatch/runtime';
 import {
   createTestDatabase,
@@ -24,6 +24,7 @@ import {
   sampleEdition,
   storeAndStartSending,
   storeStory,
+  testContext,
 } from './support/roundup.ts';
 
 // Issue 13: the roundup service's schedule (Friday 08:00 London, whatever the clocks do) and its
@@ -193,5 +194,38 @@ describe('the roundup service started after a missed Friday', () => {
     );
     expect(restored).toBeTruthy();
     expect(log.lines()).toContain('Redis lost its data (no roundup-check scheduler)');
+  });
+});
+
+describe('a week without stories', () => {
+  let test: TestDatabase;
+
+  beforeAll(async () => {
+    test = await createTestDatabase('roundupempty');
+    await addIcoSource(test.database.db);
+  });
+
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  it('has no edition until a story of the week arrives, then gets one', async () => {
+    const db = test.database.db;
+    const log = capturedLogger();
+    const config = roundupConfig(
+      roundupEnv({ databaseUrl: test.url, prefix: uniquePrefix('roundupempty'), smtpPort: 1 }),
+    );
+    // Saturday 21 September 2024: an instance started after 2024-W38's build, before its first polls.
+    const context = testContext(config, db, {
+      mailer: undefined,
+      log: log.logger,
+      now: () => new Date('2024-09-21T09:00:00Z'),
+    });
+    await checkTask(context);
+    const weeks = async () => (await db.execute<{ week: string }>(sql`select week from roundup_editions`)).rows;
+    expect(await weeks()).toEqual([]);
+    await storeStory(db, 'late', 'ICO fines retailer for unlawful marketing calls', '2024-09-17T10:00:00Z');
+    await checkTask(context);
+    expect(await weeks()).toEqual([{ week: '2024-W38' }]);
   });
 });

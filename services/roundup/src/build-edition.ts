@@ -50,14 +50,20 @@ export function renderPublished(publicUrl: string, content: EditionContent) {
   });
 }
 
-/** The stored edition of `week`, built and stored first if there is none. */
+/**
+ * The stored edition of `week`, built and stored first if there is none. A week without a story
+ * has no edition (null): nothing is stored, published or mailed, and the check builds it later if
+ * stories of the week arrive before it is over (an instance started after Friday 08:00, before
+ * its first polls, must not publish an empty edition for good).
+ */
 export async function buildEdition(
   db: Db,
   options: { week: EditionWeek; now: Date; publicUrl: string },
-): Promise<{ edition: StoredEdition; built: boolean }> {
+): Promise<{ edition: StoredEdition | null; built: boolean }> {
   const existing = await getEdition(db, options.week);
   if (existing) return { edition: existing, built: false };
   const content = await composeWeek(db, options.week, options.now);
+  if (content.storyCount === 0) return { edition: null, built: false };
   const rendered = renderPublished(options.publicUrl, content);
   const built = await insertEdition(db, { content, html: rendered.html, text: rendered.text });
   const edition = await getEdition(db, options.week);

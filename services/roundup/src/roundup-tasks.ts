@@ -29,6 +29,11 @@ export async function buildTask(context: RoundupContext, week?: EditionWeek) {
     now,
     publicUrl: context.config.PUBLIC_URL,
   });
+  if (edition === null) {
+    // Debug only: the check asks again every few minutes until the week is over.
+    context.log.debug({ week: target }, 'no stories in the week yet: no roundup edition');
+    return { week: target, built: false, sending: false };
+  }
   if (built) context.log.info({ week: target, stories: edition.storyCount }, 'roundup edition built');
   if (target !== current || !canMail(context)) return { week: target, built, sending: false };
   const started = await startSending(context.db, target);

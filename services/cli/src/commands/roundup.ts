@@ -74,6 +74,10 @@ async function send(
   try {
     const now = new Date();
     const { edition, built } = await buildEdition(db, { week, now, publicUrl: config.PUBLIC_URL });
+    if (edition === null) {
+      io.out(`${week}: no stories were published that week, so there is no edition to send`);
+      return 0;
+    }
     if (built) io.err(`built edition ${week}: ${edition.storyCount} stories`);
     // The operator asked: a past week is sent too (the service sends only the current one).
     const started = await startSending(db, week);

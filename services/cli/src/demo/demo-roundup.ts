@@ -36,6 +36,8 @@ export async function demoRoundup(db: Db, config: RoundupConfig, logger: Logger)
   // The edition whose period holds the newest story is the first built after it.
   const week = weekOf(nextEditionBuildAt(new Date(at)));
   const { edition } = await buildEdition(db, { week, now: new Date(), publicUrl: config.PUBLIC_URL });
+  // Its stories may all be outreach (left out) or dated only to a month: then there is no edition.
+  if (edition === null) return undefined;
   await upsertActiveSubscriber(db, demoSubscriber, {});
   await startSending(db, week);
   const mailer = createMailer(config);
