@@ -35,6 +35,9 @@ export async function demoRoundup(db: Db, config: RoundupConfig, logger: Logger)
   if (!at) return undefined;
   // The edition whose period holds the newest story is the first built after it.
   const week = weekOf(nextEditionBuildAt(new Date(at)));
+  // Built and sent afresh on every run (the demo's own database: see database-guard.ts), so the
+  // receiver gets this run's message, its links signed with this run's secret.
+  await db.execute(sql`delete from roundup_editions where week = ${week}`);
   const { edition } = await buildEdition(db, { week, now: new Date(), publicUrl: config.PUBLIC_URL });
   // Its stories may all be outreach (left out) or dated only to a month: then there is no edition.
   if (edition === null) return undefined;
