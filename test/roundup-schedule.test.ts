@@ -217,7 +217,7 @@ describe('a week without stories', () => {
     );
     // Saturday 21 September 2024: an instance started after 2024-W38's build, before its first polls.
     const context = testContext(config, db, {
-      mailer: undefined,
+      mailer: null,
       log: log.logger,
       now: () => new Date('2024-09-21T09:00:00Z'),
     });
