@@ -132,11 +132,15 @@ describe('the roundup service started after a missed Friday', () => {
   it('sends nothing twice when the check runs again', async () => {
     const before = receiver.messages.length;
     const job = await service.parts.queue.add('check', { task: 'check' }, { jobId: 'check-again' });
-    await waitFor(async () => (await job.isCompleted()) || undefined, { what: 'check job done' });
-    await waitFor(async () => {
-      const next = await service.parts.queue.getJobCounts('active', 'waiting', 'delayed');
-      return (next.active ?? 0) + (next.waiting ?? 0) === 0 || undefined;
-    });
+    // Generous waits: under a loaded suite a check and the send job it adds take seconds.
+    await waitFor(async () => (await job.isCompleted()) || undefined, { what: 'check job done', timeoutMs: 30_000 });
+    await waitFor(
+      async () => {
+        const next = await service.parts.queue.getJobCounts('active', 'waiting', 'delayed');
+        return (next.active ?? 0) + (next.waiting ?? 0) === 0 || undefined;
+      },
+      { what: 'the jobs the check added done', timeoutMs: 30_000 },
+    );
     expect(receiver.messages.length).toBe(before);
     expect(await deliveryCounts(test.database.db, '2024-W38')).toMatchObject({ audience: 2, sent: 2 });
   });

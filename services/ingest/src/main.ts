@@ -1,7 +1,6 @@
 import type { IngestConfig } from '@regwatch/config';
 import type { Queues } from '@regwatch/queue';
-import { createRedis, waitForRedis } from '@regwatch/queue';
-import { type RunningService, type ServiceOptions, startHealthServer, startService } from '@regwatch/runtime';
+import { type RunningService, type ServiceOptions, startProbedHealthServer, startService } from '@regwatch/runtime';
 import { startIngest } from './start-ingest.ts';
 
 /** What a running ingest service exposes to its composition root. */
@@ -21,23 +20,13 @@ export type IngestMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit'>
  */
 export function main(config: IngestConfig, deps: IngestMainDeps = {}): Promise<RunningService<IngestParts>> {
   return startService({ name: 'ingest', config, ...deps }, async ({ logger, database, closeList }) => {
-    // Probes fail fast (a `client` connection), so a Redis outage reads as "failed", not as a hang.
-    const probe = createRedis(config.REDIS_URL, 'client');
-    probe.on('error', () => undefined);
-    // Only pings go through it: disconnect at once (QUIT would wait for a Redis that is away).
-    closeList.add('redis probe', async () => probe.disconnect());
-    const health = await startHealthServer({
+    const health = await startProbedHealthServer({
       host: config.INGEST_HEALTH_HOST,
       port: config.INGEST_HEALTH_PORT,
-      probes: {
-        postgres: () => database.ping(2_000),
-        redis: async () => {
-          await waitForRedis(probe, 1_000);
-          await probe.ping();
-        },
-      },
+      redisUrl: config.REDIS_URL,
+      database,
+      closeList,
     });
-    closeList.add('health server', () => health.close());
     logger.info({ url: health.url }, 'ingest health listening');
     const ingest = await startIngest({ config, db: database.db, logger });
     closeList.add('ingest workers', () => ingest.close());

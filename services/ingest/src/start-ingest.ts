@@ -1,7 +1,7 @@
 import type { IngestConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
 import { createQueues, createRedis, type Queues, watchRedis } from '@regwatch/queue';
-import { createWorkers, type Workers } from '@regwatch/runtime';
+import { bootAndRecoverRedis, createWorkers, type Workers } from '@regwatch/runtime';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createFetchDispatcher } from './fetch/dispatcher.ts';
@@ -56,37 +56,20 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
     });
     if (pending.requeued > 0) log.info({ pending }, 'entries Redis had lost were enqueued again');
   };
-  await boot();
-  let rebooting = false;
-  const reboot = () => {
-    if (rebooting) return;
-    rebooting = true;
-    boot()
-      .catch((error: unknown) => log.warn({ err: error }, 'could not restore schedules after Redis came back'))
-      .finally(() => {
-        rebooting = false;
-      });
-  };
-  connection.on('ready', reboot);
-  // A flush (FLUSHALL, a failover to an empty replica that keeps the connection) emits no
-  // 'ready': Redis missing the maintenance scheduler is how we learn it lost its data.
-  const lostDataCheck = setInterval(() => {
-    if (rebooting) return;
-    queues.maintenance
-      .getJobScheduler(maintenanceSchedulerId)
-      .then((scheduler) => {
-        if (scheduler) return;
-        log.warn('Redis lost its data (no maintenance scheduler); restoring schedules and pending entries');
-        reboot();
-      })
-      .catch(() => undefined); // Redis away: 'ready' reboots when it is back.
-  }, lostDataCheckMs);
+  const stopRecovery = await bootAndRecoverRedis({
+    connection,
+    boot,
+    sentinel: { queue: queues.maintenance, schedulerId: maintenanceSchedulerId },
+    everyMs: lostDataCheckMs,
+    log,
+    what: 'schedules and pending entries',
+  });
   workers.run();
   log.info({ prefix: deps.config.QUEUE_PREFIX }, 'ingest workers started');
   return {
     queues,
     async close() {
-      clearInterval(lostDataCheck);
+      stopRecovery();
       await close();
     },
   };

@@ -1,6 +1,6 @@
 import type { RoundupConfig } from '@regwatch/config';
-import { createRedis, type RoundupJob, waitForRedis } from '@regwatch/queue';
-import { type RunningService, type ServiceOptions, startHealthServer, startService } from '@regwatch/runtime';
+import type { RoundupJob } from '@regwatch/queue';
+import { type RunningService, type ServiceOptions, startProbedHealthServer, startService } from '@regwatch/runtime';
 import type { Queue } from 'bullmq';
 import { startRoundup } from './start-roundup.ts';
 
@@ -20,21 +20,13 @@ export type RoundupMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit'
 export function main(config: RoundupConfig, deps: RoundupMainDeps = {}): Promise<RunningService<RoundupParts>> {
   const { now, ...service } = deps;
   return startService({ name: 'roundup', config, ...service }, async ({ logger, database, closeList }) => {
-    const probe = createRedis(config.REDIS_URL, 'client');
-    probe.on('error', () => undefined);
-    closeList.add('redis probe', async () => probe.disconnect());
-    const health = await startHealthServer({
+    const health = await startProbedHealthServer({
       host: config.ROUNDUP_HEALTH_HOST,
       port: config.ROUNDUP_HEALTH_PORT,
-      probes: {
-        postgres: () => database.ping(2_000),
-        redis: async () => {
-          await waitForRedis(probe, 1_000);
-          await probe.ping();
-        },
-      },
+      redisUrl: config.REDIS_URL,
+      database,
+      closeList,
     });
-    closeList.add('health server', () => health.close());
     logger.info({ url: health.url }, 'roundup health listening');
     const roundup = await startRoundup({ config, db: database.db, logger, ...(now ? { now } : {}) });
     closeList.add('roundup worker', () => roundup.close());

@@ -1,7 +1,7 @@
 import type { RoundupConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
 import { createRedis, createRoundupQueue, type RoundupJob, watchRedis } from '@regwatch/queue';
-import { createWorkers } from '@regwatch/runtime';
+import { bootAndRecoverRedis, createWorkers } from '@regwatch/runtime';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { defaultRetryBaseMs, type RoundupContext } from './context.ts';
@@ -52,40 +52,25 @@ export async function startRoundup(deps: {
     },
     roundupWorkers,
   );
-  // Boot, and again when Redis is back or lost its data (a flush keeps the connection, so the
-  // missing check scheduler tells): the schedules upserted and one catch-up check queued.
-  const boot = async () => {
-    await upsertRoundupSchedules(queue);
-    await queue.add('check', { task: 'check' }, { jobId: `check-boot-${Date.now()}` });
-  };
-  await boot();
-  let rebooting = false;
-  const reboot = () => {
-    if (rebooting) return;
-    rebooting = true;
-    boot()
-      .catch((error: unknown) => log.warn({ err: error }, 'could not restore the roundup schedules'))
-      .finally(() => {
-        rebooting = false;
-      });
-  };
-  connection.on('ready', reboot);
-  const lostDataCheck = setInterval(() => {
-    queue
-      .getJobScheduler(checkSchedulerId)
-      .then((scheduler) => {
-        if (scheduler) return;
-        log.warn('Redis lost its data (no roundup-check scheduler); restoring the roundup schedules');
-        reboot();
-      })
-      .catch(() => undefined); // Redis away: 'ready' reboots when it is back.
-  }, lostDataCheckMs);
+  // Boot, and again when Redis is back or lost its data: the schedules upserted and one
+  // catch-up check queued.
+  const stopRecovery = await bootAndRecoverRedis({
+    connection,
+    boot: async () => {
+      await upsertRoundupSchedules(queue);
+      await queue.add('check', { task: 'check' }, { jobId: `check-boot-${Date.now()}` });
+    },
+    sentinel: { queue, schedulerId: checkSchedulerId },
+    everyMs: lostDataCheckMs,
+    log,
+    what: 'the roundup schedules',
+  });
   workers.run();
   log.info({ prefix: config.QUEUE_PREFIX, mails: mailer !== null }, 'roundup worker started');
   return {
     queue,
     async close() {
-      clearInterval(lostDataCheck);
+      stopRecovery();
       await workers.close();
       await queue.close();
       mailer?.close();
