@@ -31,8 +31,11 @@ describe('migrateDatabase', () => {
         'entries',
         'items',
         'pending_entries',
+        'roundup_deliveries',
+        'roundup_editions',
         'sources',
         'stories',
+        'subscribers',
         'term_counts',
       ]);
     } finally {

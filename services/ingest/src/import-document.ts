@@ -62,6 +62,9 @@ export async function importDocument(
   const { queues } = ingest;
   const eventsConnection = createRedis(config.REDIS_URL, 'worker');
   const events = new QueueEvents(queueNames.process, { connection: eventsConnection, prefix: config.QUEUE_PREFIX });
+  // Without a listener BullMQ prints a lost connection's error with its stack ("Error: read
+  // ECONNRESET" when Redis goes away mid-import); the import reports Redis loss itself.
+  events.on('error', () => undefined);
 
   const report: ImportReport = {
     entries: 0,
