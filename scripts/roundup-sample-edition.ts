@@ -3,8 +3,8 @@
  * the screenshots use, from real recorded stories: every catalog source's recorded response
  * (packages/sources/testdata) goes through the ingest pipeline (`importDocument`: parse,
  * normalise, dedup, cluster, tag, store) into a scratch database, as the demo does; the newest
- * edition week of what was stored is ranked as `/v1/digest` ranks it and composed with
- * `composeEdition`. Needs PostgreSQL and Redis as the tests do (127.0.0.1); leaves nothing behind.
+ * edition week of what was stored is ranked as `/v1/digest` ranks it and composed as the roundup
+ * service composes its editions (`composeStoredStories`). Needs PostgreSQL and Redis as the tests do (127.0.0.1); leaves nothing behind.
  *
  *   npx tsx scripts/roundup-sample-edition.ts [--min-stories 8]
  */
@@ -12,16 +12,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestConfigFields, loadConfig } from '@regwatch/config';
-import {
-  composeEdition,
-  editionPeriod,
-  nextEditionBuildAt,
-  previousEditionWeek,
-  rankDigest,
-  weekOf,
-} from '@regwatch/core';
-import { digestCandidates, saveSource, storiesByIds } from '@regwatch/db';
+import { editionPeriod, nextEditionBuildAt, previousEditionWeek, weekOf } from '@regwatch/core';
+import { saveSource } from '@regwatch/db';
 import { importDocument } from '@regwatch/ingest';
+import { composeStoredStories } from '@regwatch/roundup';
 import { createLogger } from '@regwatch/runtime';
 import { sourceCatalog, testdataDir } from '@regwatch/sources';
 import { createTestDatabase, deletePrefix, testRedisUrl, uniquePrefix } from '@regwatch/testing';
@@ -54,25 +48,8 @@ try {
       { sourceId: source.id, body, contentType: source.recorded.contentType, timeoutMs: 600_000 },
     );
   }
-  const compose = async (week: string, since: Date, until: Date) => {
-    const period = { since: since.toISOString(), until: until.toISOString() };
-    const ranked = rankDigest(await digestCandidates(db, period), { limit: editionLimit });
-    const stories = await storiesByIds(
-      db,
-      ranked.entries.map((entry) => entry.candidate.storyId),
-    );
-    const byId = new Map(stories.map((story) => [story.id, story]));
-    return composeEdition({
-      week,
-      ...period,
-      builtAt: until.toISOString(),
-      outreachLeftOut: ranked.outreachLeftOut,
-      ranked: ranked.entries.flatMap(({ candidate, kind }) => {
-        const story = byId.get(candidate.storyId);
-        return story ? [{ story, newsKind: kind, publisherCount: candidate.publisherCount }] : [];
-      }),
-    });
-  };
+  const compose = (week: string, since: Date, until: Date) =>
+    composeStoredStories(db, { week, since, until, now: until, limit: editionLimit });
   const write = (file: URL, edition: Awaited<ReturnType<typeof compose>>, what: string) => {
     writeFileSync(file, `${JSON.stringify(edition, null, 2)}\n`);
     process.stdout.write(

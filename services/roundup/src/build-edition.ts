@@ -14,12 +14,18 @@ import { editionUrl, publicBase } from './roundup-links.ts';
 /** As many stories as `/v1/digest` gives at most: a week's roundup is read in minutes. */
 export const editionStoryLimit = 40;
 
-/** An edition of `week` from the stories stored now (not stored): what the build and the CLI preview make. */
-export async function composeWeek(db: Db, week: EditionWeek, now: Date): Promise<EditionContent> {
-  const { since, until } = editionPeriod(week);
-  const period = { since: since.toISOString(), until: until.toISOString() };
+/**
+ * An edition of the stories stored now with an item in [since, until) (not stored), ranked as
+ * `/v1/digest` ranks them; `week` names it. The build, the CLI preview and the sample fixtures
+ * (scripts/roundup-sample-edition.ts) make theirs with it.
+ */
+export async function composeStoredStories(
+  db: Db,
+  options: { week: EditionWeek; since: Date; until: Date; now: Date; limit?: number },
+): Promise<EditionContent> {
+  const period = { since: options.since.toISOString(), until: options.until.toISOString() };
   const candidates = await digestCandidates(db, period);
-  const ranked = rankDigest(candidates, { limit: editionStoryLimit, includeOutreach: false });
+  const ranked = rankDigest(candidates, { limit: options.limit ?? editionStoryLimit, includeOutreach: false });
   const stories = await storiesByIds(
     db,
     ranked.entries.map((entry) => entry.candidate.storyId),
@@ -28,9 +34,9 @@ export async function composeWeek(db: Db, week: EditionWeek, now: Date): Promise
   const sources = await listSources(db);
   return composeEdition({
     sourceJurisdictions: new Map(sources.map((source) => [source.id, source.jurisdictions])),
-    week,
+    week: options.week,
     ...period,
-    builtAt: now.toISOString(),
+    builtAt: options.now.toISOString(),
     outreachLeftOut: ranked.outreachLeftOut,
     // A story merged away between the two queries is left out.
     ranked: ranked.entries.flatMap(({ candidate, kind }) => {
@@ -38,6 +44,11 @@ export async function composeWeek(db: Db, week: EditionWeek, now: Date): Promise
       return story ? [{ story, newsKind: kind, publisherCount: candidate.publisherCount }] : [];
     }),
   });
+}
+
+/** An edition of `week` from the stories stored now (not stored): what the build and the CLI preview make. */
+export function composeWeek(db: Db, week: EditionWeek, now: Date): Promise<EditionContent> {
+  return composeStoredStories(db, { week, ...editionPeriod(week), now });
 }
 
 /** The published rendering: the whole edition, no subscriber's links. */

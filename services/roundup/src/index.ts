@@ -1,4 +1,10 @@
-export { buildEdition, composeWeek, editionStoryLimit, renderPublished } from './build-edition.ts';
+export {
+  buildEdition,
+  composeStoredStories,
+  composeWeek,
+  editionStoryLimit,
+  renderPublished,
+} from './build-edition.ts';
 export { canMail, defaultRetryBaseMs, type RoundupContext } from './context.ts';
 export { createMailer, type MailConfig, type Mailer, type OutgoingMessage } from './mail-transport.ts';
 export { main, type RoundupMainDeps, type RoundupParts } from './main.ts';
