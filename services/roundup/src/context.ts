@@ -21,6 +21,11 @@ export interface RoundupContext {
 
 export const defaultRetryBaseMs = 60_000;
 
+/** The context of a caller that runs the tasks itself, without a queue (the CLI's `--send`, the demo). */
+export function directContext(config: RoundupConfig, db: Db, mailer: Mailer, log: Logger): RoundupContext {
+  return { config, db, queue: undefined, mailer, log, now: () => new Date(), retryBaseMs: defaultRetryBaseMs };
+}
+
 /** Whether this instance mails at all: a secret to sign links with and an SMTP server. */
 export function canMail(context: Pick<RoundupContext, 'config' | 'mailer'>): boolean {
   return context.config.ROUNDUP_SECRET !== '' && context.mailer !== null;

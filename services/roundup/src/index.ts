@@ -5,7 +5,7 @@ export {
   editionStoryLimit,
   renderPublished,
 } from './build-edition.ts';
-export { canMail, defaultRetryBaseMs, type RoundupContext } from './context.ts';
+export { canMail, defaultRetryBaseMs, directContext, type RoundupContext } from './context.ts';
 export { createMailer, type MailConfig, type Mailer, type OutgoingMessage } from './mail-transport.ts';
 export { main, type RoundupMainDeps, type RoundupParts } from './main.ts';
 export { PersonalRenderings } from './personal-rendering.ts';

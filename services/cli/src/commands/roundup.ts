@@ -7,7 +7,7 @@ import {
   buildEdition,
   composeWeek,
   createMailer,
-  defaultRetryBaseMs,
+  directContext,
   editionUrl,
   renderPublished,
   sendEdition,
@@ -83,15 +83,7 @@ async function send(
     const started = await startSending(db, week);
     if (started.started) io.err(`sending ${week} to ${started.audience} subscribers`);
     else if (edition.status === 'sent') io.err(`edition ${week} was already sent`);
-    const context = {
-      config,
-      db,
-      queue: undefined,
-      mailer,
-      log: logger,
-      now: () => new Date(),
-      retryBaseMs: defaultRetryBaseMs,
-    };
+    const context = directContext(config, db, mailer, logger);
     for (;;) {
       const result = await sendEdition(context, week, mailer, { maxWaitMs: Number.POSITIVE_INFINITY });
       if (result.status !== 'waiting') break;

@@ -2,7 +2,7 @@ import type { RoundupConfig } from '@regwatch/config';
 import { nextEditionBuildAt, weekOf } from '@regwatch/core';
 import { type Db, deliveryCounts, startSending, upsertActiveSubscriber } from '@regwatch/db';
 import type { Queues } from '@regwatch/queue';
-import { buildEdition, createMailer, defaultRetryBaseMs, editionUrl, sendEdition } from '@regwatch/roundup';
+import { buildEdition, createMailer, directContext, editionUrl, sendEdition } from '@regwatch/roundup';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 
@@ -46,15 +46,7 @@ export async function demoRoundup(db: Db, config: RoundupConfig, logger: Logger)
   const mailer = createMailer(config);
   if (!mailer) throw new Error('the demo mail receiver is not configured');
   try {
-    const context = {
-      config,
-      db,
-      queue: undefined,
-      mailer,
-      log: logger,
-      now: () => new Date(),
-      retryBaseMs: defaultRetryBaseMs,
-    };
+    const context = directContext(config, db, mailer, logger);
     await sendEdition(context, week, mailer, { maxWaitMs: Number.POSITIVE_INFINITY });
   } finally {
     mailer.close();
