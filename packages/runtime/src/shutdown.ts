@@ -47,14 +47,17 @@ export function untilShutdown(options: ShutdownOptions): Promise<number> {
         for (const each of signals) process.off(each, onSignal);
         options.stop?.removeEventListener('abort', onStop);
         const code = report.failed.length === 0 ? 0 : 1;
-        // Everything is closed, so the process should now end by itself. A handle that outlived
-        // its owner (a reconnect timer, a socket) would keep it running with nothing to do:
-        // this timer, unref'd, fires only then.
-        const lingering = setTimeout(() => {
-          options.logger.warn('a handle outlived the shutdown and kept the process alive; exiting');
-          exit(code);
-        }, lingerMs);
-        lingering.unref();
+        // Everything is closed, so a signalled process should now end by itself. A handle that
+        // outlived its owner (a reconnect timer, a socket) would keep it running with nothing to
+        // do: this timer, unref'd, fires only then. A service stopped in-process (`stop`) belongs
+        // to a process that goes on (a composition root, a test runner), which is never ended.
+        if (signal !== 'stop') {
+          const lingering = setTimeout(() => {
+            options.logger.warn('a handle outlived the shutdown and kept the process alive; exiting');
+            exit(code);
+          }, lingerMs);
+          lingering.unref();
+        }
         resolve(code);
       });
     };

@@ -69,4 +69,28 @@ describe('untilShutdown (issue 12: signals with a hard deadline)', () => {
       clearInterval(leftover);
     }
   });
+
+  it('never ends the process of a service stopped in-process (a test runner, a composition root)', async () => {
+    const list = new CloseList();
+    list.add('pool', () => undefined);
+    const exits: number[] = [];
+    const leftover = setInterval(() => undefined, 100);
+    const controller = new AbortController();
+    try {
+      const done = untilShutdown({
+        closeList: list,
+        deadlineMs: 1_000,
+        logger: quiet,
+        signals: ['SIGUSR2'],
+        exit: (code) => exits.push(code),
+        stop: controller.signal,
+      });
+      controller.abort();
+      expect(await done).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(exits).toEqual([]);
+    } finally {
+      clearInterval(leftover);
+    }
+  });
 });
