@@ -27,7 +27,10 @@ describe('migrateDatabase', () => {
       expect(tables.rows.map((row) => row.table_name)).toEqual([
         'api_keys',
         'article_pages',
+        'audit_log',
         'cluster_keys',
+        'edition_notes',
+        'editors',
         'entries',
         'items',
         'pending_entries',

@@ -1,3 +1,9 @@
+export {
+  type AccessibilityViolation,
+  chromiumPath,
+  launchBrowser,
+  seriousAccessibilityViolations,
+} from './browser.ts';
 export { corpusDir, corpusPath, corpusProblem } from './corpus.ts';
 export { testEnv } from './env.ts';
 export { type FeedparserEntry, type FeedparserReport, readWithFeedparser } from './feedparser.ts';
