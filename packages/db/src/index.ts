@@ -20,6 +20,7 @@ export {
   claimArticlePage,
   recordArticlePage,
 } from './queries/article-pages.ts';
+export { type AuditActor, type AuditEntry, type AuditRow, listAudit, recordAudit } from './queries/audit-log.ts';
 export {
   countTerms,
   createStory,

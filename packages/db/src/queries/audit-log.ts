@@ -1,0 +1,60 @@
+import { desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { auditLog } from '../schema/index.ts';
+
+/** Who acted: a signed-in editor, or an operator at the CLI. */
+export type AuditActor = { kind: 'editor'; editorId: string; email: string } | { kind: 'cli' };
+
+export interface AuditEntry {
+  actor: AuditActor;
+  /** What was done, named by the code that does it: `story.merge`, `item.take-down`, `source.pause`, `editor.sign-in`… */
+  action: string;
+  /** What it was done to: `story:42`, `item:7`, `source:ico`, `edition:2024-W38`, `editor:3`. */
+  subject: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditRow {
+  id: string;
+  at: Date;
+  actor: string;
+  action: string;
+  subject: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Adds one entry to the audit log. Pass the transaction that made the change, so the change and
+ * its record commit together or not at all.
+ */
+export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    editorId: entry.actor.kind === 'editor' ? BigInt(entry.actor.editorId) : null,
+    actor: entry.actor.kind === 'editor' ? `editor:${entry.actor.email}` : 'cli',
+    action: entry.action,
+    subject: entry.subject,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+/** The newest entries first, optionally only those about one subject. */
+export async function listAudit(db: DbOrTx, options: { subject?: string; limit: number }): Promise<AuditRow[]> {
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: auditLog.actor,
+      action: auditLog.action,
+      subject: auditLog.subject,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(options.subject === undefined ? undefined : eq(auditLog.subject, options.subject))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(options.limit);
+  return rows.map((row) => ({ ...row, id: String(row.id) }));
+}
