@@ -214,7 +214,10 @@ describe('/feeds', () => {
     expect(home.statusCode).toBe(200);
     expect(home.headers['content-type']).toBe('text/html; charset=utf-8');
     // The entry's main link stays the article; its story page is linked beside it.
-    const stories = (await api.app.inject(`/v1/stories${query}`)).json().data as { id: string; items: { url: string }[] }[];
+    const stories = (await api.app.inject(`/v1/stories${query}`)).json().data as {
+      id: string;
+      items: { url: string }[];
+    }[];
     const storyPage = `https://feeds.example/stories/${stories[0]?.id}`;
     expect(atomBody).toContain(`<link rel="related" type="text/html" href="${storyPage}"/>`);
     expect(rssBody).toContain(storyPage);

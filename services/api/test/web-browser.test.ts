@@ -48,7 +48,15 @@ afterAll(async () => {
   await test?.drop();
 });
 
-const pages = () => ['/', '/?jurisdiction=GB', `/stories/${storyId}`, '/sources', '/roundups', '/subscribe', '/feeds/stories.rss'];
+const pages = () => [
+  '/',
+  '/?jurisdiction=GB',
+  `/stories/${storyId}`,
+  '/sources',
+  '/roundups',
+  '/subscribe',
+  '/feeds/stories.rss',
+];
 
 async function withPage<T>(options: Parameters<Browser['newContext']>[0], use: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext(options);
@@ -88,7 +96,7 @@ describe('the newsfeed pages in Chromium (issue 14)', () => {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
       await page.keyboard.press('Enter');
-      expect(new URL(page.url()).hash).toBe('#main');
+      expect(new URL(page.url()).hash).toBe('#content');
       let reached = false;
       for (let presses = 0; presses < 10 && !reached; presses++) {
         await page.keyboard.press('Tab');

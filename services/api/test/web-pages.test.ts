@@ -208,7 +208,7 @@ describe('the roundups in the layout (issue 14)', () => {
     const response = await api.app.inject('/roundups');
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('<a href="/roundups" aria-current="page">Roundups</a>');
-    expect(response.body).toContain('<a class="skip" href="#main">Skip to content</a>');
+    expect(response.body).toContain('<a class="skip" href="#content">Skip to content</a>');
   });
 
   it('prefills the subscribe form from the filter in its query', async () => {

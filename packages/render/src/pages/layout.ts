@@ -93,13 +93,13 @@ export function renderPage(page: { title: string; body: SafeHtml; section?: Sect
 <style>${trustedStyle}</style>
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#content">Skip to content</a>
 <header>
 <p class="site"><a href="/">Regwatch</a></p>
 ${nav(page.section)}
 </header>
-<main id="main">
-<h1>${page.title}</h1>
+<main>
+<h1 id="content" tabindex="-1">${page.title}</h1>
 ${page.body}
 </main>
 <footer><p>Privacy regulators’ news, merged into stories. No tracking: links go straight to the sources. <a href="/subscribe">Weekly email</a> · <a href="/roundups">Past editions</a></p></footer>
