@@ -50,9 +50,9 @@ export function dateTime(iso: string, precision?: DatePrecision): SafeHtml {
 
 /** A story's dates: its first article's day, and its latest's when that is another day. */
 export function storyDates(story: Pick<PageStory, 'firstPublishedAt' | 'lastPublishedAt'>): SafeHtml {
+  const sameDay = calendarDate(new Date(story.firstPublishedAt)) === calendarDate(new Date(story.lastPublishedAt));
   const first = dateTime(story.firstPublishedAt);
-  const last = dateTime(story.lastPublishedAt);
-  return first.toString() === last.toString() ? first : html`${first} to ${last}`;
+  return sameDay ? first : html`${first} to ${dateTime(story.lastPublishedAt)}`;
 }
 
 /** Every tag of a story as a link to the newsfeed filtered by it (`/?jurisdiction=GB`). */
