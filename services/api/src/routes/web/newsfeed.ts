@@ -69,8 +69,11 @@ export function newsfeedRoute(app: FastifyTypeBox, deps: AppDeps, tagCounts: Tag
       const { db } = deps.database;
       const page = await listStories(db, { limit: newsfeedStoriesPerPage, after, filter: listed });
       const older = page.next ?? (lastWeek ? await olderThanWeek(db, filter, page.stories, weekStart) : null);
-      const [jurisdictions, platforms] = await Promise.all([tagCounts('jurisdictions'), tagCounts('platforms')]);
-      const topics = await tagCounts('topics');
+      const [jurisdictions, platforms, topics] = await Promise.all([
+        tagCounts('jurisdictions'),
+        tagCounts('platforms'),
+        tagCounts('topics'),
+      ]);
       const base = baseUrl(request, deps.config.PUBLIC_URL);
       const filterQuery = canonicalQuery(query);
       const { jurisdiction, platform, topic, kind, expand } = query;
