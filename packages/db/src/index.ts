@@ -40,6 +40,7 @@ export {
   type TimeWindow,
   writeStoryRollup,
 } from './queries/clustering.ts';
+export { tagEvidenceOfItems } from './queries/item-evidence.ts';
 export {
   findConflictingItem,
   findEntry,
@@ -98,6 +99,7 @@ export {
   type RoundupEditionSummary,
   type StoredRoundupEdition,
 } from './queries/roundup-read.ts';
+export { recentItemsBySource, type SourceActivity } from './queries/source-activity.ts';
 export {
   countItemsBySource,
   getSource,

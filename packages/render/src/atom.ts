@@ -18,6 +18,7 @@ function atomEntry(feed: PreparedFeed, entry: PreparedEntry): XmlElement {
     element('updated', {}, rfc3339(entry.updated)),
     element('published', {}, rfc3339(entry.published)),
     entry.link !== null && element('link', { rel: 'alternate', type: 'text/html', href: entry.link }),
+    entry.pageUrl !== null && element('link', { rel: 'related', type: 'text/html', href: entry.pageUrl }),
     authors.map((name) => element('author', {}, element('name', {}, name))),
     entry.categories.map((category) => element('category', { term: category.term, scheme: category.scheme })),
     entry.summary !== '' && element('summary', { type: 'text' }, entry.summary),
@@ -46,5 +47,6 @@ export function renderAtom(doc: FeedDocument): string {
         ),
       feed.entries.map((entry) => atomEntry(feed, entry)),
     ),
+    { xslStylesheet: feed.xslStylesheet },
   );
 }

@@ -35,6 +35,8 @@ export interface PreparedEntry {
   categories: Category[];
   /** BCP 47 language of its title and text, null when unknown (it then inherits nothing from the feed). */
   language: string | null;
+  /** A story's own page on this site, or null. */
+  pageUrl: string | null;
 }
 
 export interface PreparedFeed {
@@ -48,6 +50,7 @@ export interface PreparedFeed {
   generator: { name: string; version: string | null; uri: string | null };
   entries: PreparedEntry[];
   alternates: { title: string; href: string; type: string }[];
+  xslStylesheet: string | undefined;
 }
 
 /** A BCP 47 tag as RFC 5646 spells it (`en`, `fr-CA`, `sr-Latn`), or null: a bad value is left out, never written. */
@@ -109,6 +112,7 @@ function prepareItem(authority: string, item: ItemEntry): PreparedEntry {
     authors: distinct([source]),
     categories: categories(authority, item),
     language: languageTag(item.language),
+    pageUrl: null,
   };
 }
 
@@ -142,12 +146,15 @@ function prepareStory(authority: string, story: StoryEntry): PreparedEntry {
   const summary = cleanText(story.summary);
   const link = story.items.map((item) => absoluteHttpUrl(item.url)).find((url) => url !== null) ?? null;
   const title = entryTitle(story.title, summary);
+  const pageUrl = story.pageUrl === undefined ? null : requiredHttpUrl(story.pageUrl, 'story pageUrl');
+  const pageLink = pageUrl === null ? null : html`<p><a href="${pageUrl}">Every outlet and why it is tagged</a></p>`;
   return {
     id: tagUri(authority, 'story', story.id),
     title,
     link,
     summary,
-    contentHtml: nonEmpty(html`${textToHtml(summary)}${outletList(story)}`, title),
+    pageUrl,
+    contentHtml: nonEmpty(html`${textToHtml(summary)}${outletList(story)}${pageLink}`, title),
     published: parseInstant(story.firstPublishedAt, `story ${story.id} firstPublishedAt`),
     updated: parseInstant(story.lastPublishedAt, `story ${story.id} lastPublishedAt`),
     authors: distinct(story.items.slice(0, maxStoryOutlets).map((item) => plainLine(item.source.name))),
@@ -180,6 +187,7 @@ export function prepareFeed(doc: FeedDocument): PreparedFeed {
       href: requiredHttpUrl(alternate.href, 'alternate href'),
       type: plainLine(alternate.type),
     })),
+    xslStylesheet: doc.xslStylesheet === undefined ? undefined : plainLine(doc.xslStylesheet),
   };
 }
 

@@ -11,23 +11,36 @@ export { renderRoundupEmail, renderRoundupText, roundupSubject } from './email/r
 export type { ConfirmationEmailInput, RenderedEmail, RoundupEmailLinks } from './email/types.ts';
 export { maxStoryOutlets, newestEntryDate } from './entries.ts';
 export { renderFeedPage } from './feed-page.ts';
+export { feedStylesheet, feedStylesheetPath } from './feed-stylesheet.ts';
 export { type SafeHtml, textToHtml } from './html.ts';
 export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
 export { renderOpml } from './opml.ts';
 export {
   type EditionPreview,
+  type FilterChoice,
+  type NewsfeedFilter,
+  type NewsfeedPage,
+  type PageStory,
+  type PageStoryItem,
   pageStyleSource,
   preferencesInWords,
   renderCheckInboxPage,
   renderConfirmedPage,
   renderConfirmPage,
+  renderFeedViewPage,
   renderManagePage,
+  renderNewsfeedPage,
   renderNoticePage,
   renderRoundupsPage,
+  renderSourcesPage,
+  renderStoryPage,
   renderSubscribePage,
   renderUnsubscribedPage,
   renderUnsubscribePage,
+  type SourcesPageRow,
+  type StoryPageInput,
+  storyPageItemLimit,
 } from './pages/index.ts';
 export { renderRss } from './rss.ts';
 export { linkTarget, sanitiseHtml } from './sanitise.ts';

@@ -45,5 +45,6 @@ export function renderRss(doc: FeedDocument): string {
   const feed = prepareFeed(doc);
   return serialiseXml(
     element('rss', { version: '2.0', 'xmlns:atom': atomNamespace, 'xmlns:dc': dublinCoreNamespace }, rssChannel(feed)),
+    { xslStylesheet: feed.xslStylesheet },
   );
 }

@@ -43,6 +43,8 @@ export interface StoryEntry {
   items: readonly StoryEntryItem[];
   /** How many items the story has in all, when `items` holds only its first ones. */
   itemCount?: number | undefined;
+  /** Absolute http(s) URL of the story's own page (every outlet, tag evidence); the entry's main link stays the article. */
+  pageUrl?: string | undefined;
 }
 
 export type Entry = ItemEntry | StoryEntry;
@@ -82,6 +84,8 @@ export interface FeedDocument {
   entries: readonly Entry[];
   /** The same feed in other formats: the HTML page links them, and announces them for autodiscovery. */
   alternates?: readonly FeedAlternate[] | undefined;
+  /** URL (absolute, or a path on the same host) of an XSLT that shows RSS and Atom as a page in a browser. */
+  xslStylesheet?: string | undefined;
 }
 
 /** One other format of a feed. */

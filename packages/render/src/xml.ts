@@ -77,9 +77,15 @@ function presentChildren(node: XmlElement): (XmlElement | string)[] {
   return node.children.filter((child): child is XmlElement | string => child != null && child !== false);
 }
 
-/** The document as UTF-8 XML text: declaration, root element, final newline. */
-export function serialiseXml(root: XmlElement): string {
+/**
+ * The document as UTF-8 XML text: declaration, an `xml-stylesheet` processing instruction when
+ * given one (an XSLT's URL, for browsers), root element, final newline.
+ */
+export function serialiseXml(root: XmlElement, options: { xslStylesheet?: string | undefined } = {}): string {
   const out = ['<?xml version="1.0" encoding="utf-8"?>'];
+  if (options.xslStylesheet !== undefined) {
+    out.push(`<?xml-stylesheet type="text/xsl" href="${escapeXmlAttribute(options.xslStylesheet)}"?>`);
+  }
   writeIndented(root, '', out);
   return `${out.join('\n')}\n`;
 }

@@ -13,6 +13,7 @@ import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
 import { opmlRoute } from './routes/feeds/opml.ts';
+import { feedStylesheetRoute } from './routes/feeds/stylesheet.ts';
 import { healthzRoute } from './routes/healthz.ts';
 import { readyzRoute } from './routes/readyz.ts';
 import { roundupPageRoutes } from './routes/roundups/pages.ts';
@@ -33,6 +34,9 @@ import { listStoryItemsRoute } from './routes/v1/stories/items.ts';
 import { listStoriesRoute } from './routes/v1/stories/list.ts';
 import { createSubscriptionRoute } from './routes/v1/subscriptions/create.ts';
 import { listTopicsRoute } from './routes/v1/topics/list.ts';
+import { newsfeedRoute } from './routes/web/newsfeed.ts';
+import { sourcesPageRoute } from './routes/web/sources.ts';
+import { storyPageRoute } from './routes/web/story.ts';
 import { subscriptions as subscriptionParts } from './subscriptions/context.ts';
 import { tagCountsCache } from './tag-counts-cache.ts';
 import type { AppDeps, FastifyTypeBox } from './types.ts';
@@ -86,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   listTopicsRoute(app, tagCounts);
   newsFeedRoutes(app, deps, feedCache(deps.config.FEED_CACHE_SECONDS * 1_000));
   opmlRoute(app, deps, tagCounts);
+  feedStylesheetRoute(app);
   listRoundupsRoute(app, deps);
   getRoundupRoute(app, deps);
   const subscriptions = subscriptionParts(app, deps);
@@ -97,6 +102,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
     manageRoutes(pages, subscriptions);
     unsubscribeRoutes(pages, subscriptions);
     roundupPageRoutes(pages, deps);
+    newsfeedRoute(pages, deps, tagCounts);
+    storyPageRoute(pages, deps);
+    sourcesPageRoute(pages, deps);
   });
 
   return app;

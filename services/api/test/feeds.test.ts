@@ -199,15 +199,37 @@ describe('/feeds', () => {
     expect(json.items?.map((item) => item.language)).toEqual(items.map((item) => item.language));
   });
 
-  it('issue 11: links each feed to a page a person can open: 200 text/html, the same entries, the feeds announced', async () => {
+  it('issue 14: links each feed to the newsfeed page with the same filter, and each story entry to its page', async () => {
     const query = '?jurisdiction=GB';
-    const rss = readWithFeedparser({ rss: (await feed(`/feeds/stories.rss${query}`)).body }).rss;
-    const atom = readWithFeedparser({ atom: (await feed(`/feeds/stories.atom${query}`)).body }).atom;
+    const rssBody = (await feed(`/feeds/stories.rss${query}`)).body;
+    const atomBody = (await feed(`/feeds/stories.atom${query}`)).body;
+    const rss = readWithFeedparser({ rss: rssBody }).rss;
+    const atom = readWithFeedparser({ atom: atomBody }).atom;
     const json = parseJsonFeed((await feed(`/feeds/stories.json${query}`)).body);
-    const pageUrl = 'https://feeds.example/feeds/stories.html?jurisdiction=GB&limit=50';
+    const pageUrl = 'https://feeds.example/?jurisdiction=GB';
     expect(rss?.feed.link).toBe(pageUrl);
     expect(atom?.feed.links).toContainEqual({ rel: 'alternate', href: pageUrl });
     expect(json.home_page_url).toBe(pageUrl);
+    const home = await api.app.inject('/?jurisdiction=GB');
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['content-type']).toBe('text/html; charset=utf-8');
+    // The entry's main link stays the article; its story page is linked beside it.
+    const stories = (await api.app.inject(`/v1/stories${query}`)).json().data as {
+      id: string;
+      items: { url: string }[];
+    }[];
+    const storyPage = `https://feeds.example/stories/${stories[0]?.id}`;
+    expect(atomBody).toContain(`<link rel="related" type="text/html" href="${storyPage}"/>`);
+    expect(rssBody).toContain(storyPage);
+    expect(json.items?.[0]?.url).toBe(stories[0]?.items[0]?.url);
+    expect(json.items?.[0]?.content_html).toContain(storyPage);
+    expect(rssBody).toContain('<?xml-stylesheet type="text/xsl" href="/feeds/feed.xsl"?>');
+    expect(atomBody).toContain('<?xml-stylesheet type="text/xsl" href="/feeds/feed.xsl"?>');
+  });
+
+  it('issue 11: serves each feed as a page a person can open: 200 text/html, the same entries, the feeds announced', async () => {
+    const query = '?jurisdiction=GB';
+    const pageUrl = 'https://feeds.example/feeds/stories.html?jurisdiction=GB&limit=50';
     const page = await feed(new URL(pageUrl).pathname + new URL(pageUrl).search);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.body).toMatch(/^<!doctype html>/);
@@ -233,7 +255,7 @@ describe('/feeds', () => {
     const response = await feed('/feeds/opml');
     expect(response.headers['content-type']).toBe('text/x-opml; charset=utf-8');
     expect(response.body).toContain('xmlUrl="https://feeds.example/feeds/stories.rss?jurisdiction=GB"');
-    expect(response.body).toContain('htmlUrl="https://feeds.example/feeds/stories.html?jurisdiction=GB"');
+    expect(response.body).toContain('htmlUrl="https://feeds.example/?jurisdiction=GB"');
     expect(response.body).toContain('xmlUrl="https://feeds.example/feeds/stories.rss?jurisdiction=EU&amp;expand=true"');
     const gbFeed = await feed('/feeds/stories.rss?jurisdiction=GB');
     expect(readWithFeedparser({ gb: gbFeed.body }).gb?.entries.length).toBeGreaterThan(0);

@@ -1,9 +1,14 @@
 export { renderConfirmedPage, renderConfirmPage } from './confirm-page.ts';
 export type { EditionPreview } from './edition-preview.ts';
+export { renderFeedViewPage } from './feed-view-page.ts';
 export { pageStyleSource } from './layout.ts';
 export { renderManagePage } from './manage-page.ts';
+export { type FilterChoice, type NewsfeedFilter, type NewsfeedPage, renderNewsfeedPage } from './newsfeed-page.ts';
 export { renderNoticePage } from './notice-page.ts';
 export { preferencesInWords } from './preferences-fields.ts';
 export { renderRoundupsPage } from './roundups-page.ts';
+export { renderSourcesPage, type SourcesPageRow } from './sources-page.ts';
+export { renderStoryPage, type StoryPageInput, storyPageItemLimit } from './story-page.ts';
+export type { PageStory, PageStoryItem } from './story-parts.ts';
 export { renderCheckInboxPage, renderSubscribePage } from './subscribe-page.ts';
 export { renderUnsubscribedPage, renderUnsubscribePage } from './unsubscribe-page.ts';

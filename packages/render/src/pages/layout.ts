@@ -30,6 +30,24 @@ button.secondary{background:#fff;color:#8a1c1c;border:2px solid #8a1c1c}
 .error{border-left:4px solid #8a1c1c;padding:.5rem 1rem;background:#fbeeee}
 .story{margin:0 0 1rem}
 .story p{margin:.25rem 0}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
+.skip:focus{left:.5rem}
+.site{margin:0 0 .5rem;font-size:1.2rem}
+nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
+nav a{font-weight:600;color:#0b4f8a}
+nav a[aria-current=page]{color:#1b1b1b;text-decoration:underline;text-decoration-thickness:3px}
+input[type=search],input[type=text]{display:block;width:100%;font:inherit;padding:.5rem;border:1px solid #595959;border-radius:4px}
+.filters{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:0 1rem}
+.meta{color:#4a4a4a;font-size:.9rem}
+.tags{display:flex;flex-wrap:wrap;gap:.25rem .75rem;list-style:none;margin:.25rem 0;padding:0;font-size:.9rem}
+.outlets{margin:.25rem 0;padding-left:1.25rem}
+.stories>li{border-bottom:1px solid #d0d0d0;padding:.75rem 0}
+.stories{list-style:none;margin:0;padding:0}
+code{overflow-wrap:anywhere}
+a{overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{text-align:left;vertical-align:top;padding:.25rem .5rem .25rem 0;border-bottom:1px solid #d0d0d0}
+.scroll{overflow-x:auto}
 `.trim();
 
 /**
@@ -41,8 +59,30 @@ export const pageStyleSource = `'sha256-${createHash('sha256').update(pageStyle)
 // Our own constant, inserted as it is (escaping would change what the hash covers).
 const trustedStyle = trustedHtml(pageStyle);
 
-/** An HTML5 page in the one layout: the site's name, the page's content in `<main>`, a footer. */
-export function renderPage(page: { title: string; body: SafeHtml }): string {
+/** The site's sections, in the order the nav lists them. */
+const navigation = [
+  { section: 'newsfeed', href: '/', label: 'Newsfeed' },
+  { section: 'sources', href: '/sources', label: 'Sources' },
+  { section: 'roundups', href: '/roundups', label: 'Roundups' },
+  { section: 'subscribe', href: '/subscribe', label: 'Subscribe' },
+] as const;
+
+export type Section = (typeof navigation)[number]['section'];
+
+function nav(current: Section | undefined): SafeHtml {
+  const links = navigation.map((link) =>
+    link.section === current
+      ? html`<li><a href="${link.href}" aria-current="page">${link.label}</a></li>`
+      : html`<li><a href="${link.href}">${link.label}</a></li>`,
+  );
+  return html`<nav aria-label="Site"><ul>${links}</ul></nav>`;
+}
+
+/**
+ * An HTML5 page in the one layout: a skip link, the site's name and nav (the current section
+ * marked with aria-current), the page's content in `<main>`, a footer.
+ */
+export function renderPage(page: { title: string; body: SafeHtml; section?: Section | undefined }): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -53,12 +93,16 @@ export function renderPage(page: { title: string; body: SafeHtml }): string {
 <style>${trustedStyle}</style>
 </head>
 <body>
-<header><a href="/roundups">Regwatch roundup</a></header>
+<a class="skip" href="#content">Skip to content</a>
+<header>
+<p class="site"><a href="/">Regwatch</a></p>
+${nav(page.section)}
+</header>
 <main>
-<h1>${page.title}</h1>
+<h1 id="content" tabindex="-1">${page.title}</h1>
 ${page.body}
 </main>
-<footer><p>The weekly email of privacy regulators’ news. No tracking: links go straight to the sources. <a href="/subscribe">Subscribe</a> · <a href="/roundups">Past editions</a></p></footer>
+<footer><p>Privacy regulators’ news, merged into stories. No tracking: links go straight to the sources. <a href="/subscribe">Weekly email</a> · <a href="/roundups">Past editions</a></p></footer>
 </body>
 </html>
 `.toString();

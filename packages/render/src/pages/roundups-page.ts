@@ -13,6 +13,7 @@ ${editions.map(
 `,
 )}</ul>`;
   return renderPage({
+    section: 'roundups',
     title: 'Past editions of the roundup',
     body: html`${list}
 <p><a href="/subscribe">Receive it every Friday</a>.</p>`,

@@ -10,6 +10,7 @@ import { preferencesFields } from './preferences-fields.ts';
 export function renderSubscribePage(form: { email?: string; preferences?: RoundupPreferences; error?: string } = {}) {
   const error = form.error ? html`<p class="error" role="alert">${form.error}</p>` : null;
   return renderPage({
+    section: 'subscribe',
     title: 'Subscribe to the weekly roundup',
     body: html`<p>Every Friday morning (London time), the week’s privacy news from regulators, incident registers and the trade press, filtered to what you choose. We send a confirmation email first: nothing else arrives until you confirm. We store only your address, your choices and when they changed.</p>
 ${error}<form method="post" action="/subscribe">

@@ -5,19 +5,23 @@ import {
   entityTag,
   type FeedDocument,
   feedMediaTypes,
+  feedStylesheetPath,
   isNotModified,
   lastModified,
   newestEntryDate,
   renderAtom,
   renderFeedPage,
+  renderFeedViewPage,
   renderJsonFeed,
   renderRss,
 } from '@regwatch/render';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { feedVary, isBrowserNavigation } from '../../feeds/browser-navigation.ts';
 import type { CachedFeed, FeedCache } from '../../feeds/feed-cache.ts';
 import { feedTitle } from '../../feeds/feed-title.ts';
 import { baseUrl, canonicalQuery } from '../../feeds/feed-urls.ts';
 import { sendNotModified } from '../../feeds/not-modified.ts';
+import { pageContentSecurityPolicy } from '../../plugins/pages.ts';
 import { errorResponses } from '../../schemas/common.ts';
 import { FeedQuery, feedResponse, NotModified } from '../../schemas/feed.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
@@ -45,13 +49,15 @@ async function entriesOf(
   kind: 'items' | 'stories',
   filter: NewsFilter,
   limit: number,
+  base: string,
 ): Promise<Entry[]> {
   if (kind === 'items') {
     const page = await listItems(deps.database.db, { limit, filter });
     return page.items.map(({ highlight: _highlight, ...item }) => ({ ...item, kind: 'item' as const }));
   }
   const page = await listStories(deps.database.db, { limit, filter });
-  return page.stories.map((story) => ({ ...story, kind: 'story' as const }));
+  // Each story entry also links to its page here; its main link stays the primary article.
+  return page.stories.map((story) => ({ ...story, kind: 'story' as const, pageUrl: `${base}/stories/${story.id}` }));
 }
 
 function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed, maxAge: number) {
@@ -63,6 +69,8 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed
     ifModifiedSince: request.headers['if-modified-since'],
   };
   if (isNotModified(conditional, { etag: feed.etag, lastModified: feed.updated })) return sendNotModified(reply);
+  // The page a browser gets instead of the feed: the site's stylesheet by its hash, as every page.
+  if (feed.contentType === feedMediaTypes.html) reply.header('content-security-policy', pageContentSecurityPolicy);
   return reply.type(feed.contentType).send(feed.body);
 }
 
@@ -96,14 +104,17 @@ export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCa
           const filter = newsFilter(query);
           const base = baseUrl(request, deps.config.PUBLIC_URL);
           const canonical = canonicalQuery({ ...query, limit: request.query.limit });
-          const feed = await cache(`${base}${path}${canonical}`, async () => {
-            const entries = await entriesOf(deps, kind, filter, limit);
+          // A browser opening an RSS, Atom or JSON feed gets it as a page (the /feeds/*.html page stays as it is).
+          const asPage = format !== 'html' && isBrowserNavigation(request, contentType);
+          if (format !== 'html') reply.header('vary', feedVary);
+          const feed = await cache(`${base}${path}${canonical}${asPage ? '#page' : ''}`, async () => {
+            const entries = await entriesOf(deps, kind, filter, limit, base);
             const document: FeedDocument = {
               title: feedTitle(kind, query),
               description: `The merged regulatory newsfeed from Regwatch: ${kind === 'stories' ? 'one entry per story, every outlet folded under it' : 'every article and notice'}.`,
               selfUrl: `${base}${path}${canonical}`,
-              // The page a person opens from a reader: this feed as HTML, same filters.
-              homeUrl: `${base}/feeds/${kind}.html${canonical}`,
+              // The page a person opens from a reader: the newsfeed at /, same filters.
+              homeUrl: `${base}/${canonicalQuery(query)}`,
               alternates: subscribable.map((alternate) => ({
                 title: alternate.title,
                 type: alternate.type,
@@ -115,7 +126,12 @@ export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCa
               updated: newestEntryDate(entries) ?? beforeAnything,
               generator: { name: 'Regwatch', version: deps.version },
               entries,
+              xslStylesheet: feedStylesheetPath,
             };
+            if (asPage) {
+              const page = renderFeedViewPage(document, name);
+              return { body: page, etag: entityTag(page), updated: document.updated, contentType: feedMediaTypes.html };
+            }
             const body = render(document);
             return { body, etag: entityTag(body), updated: document.updated, contentType };
           });

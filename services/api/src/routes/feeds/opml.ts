@@ -34,7 +34,7 @@ export function opmlRoute(app: FastifyTypeBox, deps: AppDeps, tagCounts: TagCoun
         return {
           text: `${name} (${code})`,
           xmlUrl: `${base}/feeds/stories.rss?${query}`,
-          htmlUrl: `${base}/feeds/stories.html?${query}`,
+          htmlUrl: `${base}/?${query}`,
           description: blocs.has(code) ? `Stories about the ${name} and its member states` : `Stories about ${name}`,
         };
       };
@@ -45,7 +45,7 @@ export function opmlRoute(app: FastifyTypeBox, deps: AppDeps, tagCounts: TagCoun
       const body = renderOpml({
         title: 'Regwatch: stories by jurisdiction',
         outlines: [
-          { text: 'Everything', xmlUrl: `${base}/feeds/stories.rss`, htmlUrl: `${base}/feeds/stories.html` },
+          { text: 'Everything', xmlUrl: `${base}/feeds/stories.rss`, htmlUrl: `${base}/` },
           { text: 'Blocs', feeds: ['EU', 'EEA'].map(feed) },
           { text: 'Countries', feeds: countries.map(feed) },
           ...(subdivisions.length > 0 ? [{ text: 'States and provinces', feeds: subdivisions.map(feed) }] : []),

@@ -8,11 +8,25 @@ import type { FastifyTypeBox } from '../../types.ts';
 
 const closedNotice = { title: 'Sign-ups are closed', message: `Sorry: ${closedMessage}.` };
 
-/** GET /subscribe: the form; POST /subscribe: the same sign-up as POST /v1/subscriptions, from the form. */
+/**
+ * The filter a link to the form carries (`/subscribe?jurisdiction=GB`, from the newsfeed's
+ * "subscribe to this"), as the form's choices. Not checked here: only what the form lists can be
+ * preselected, and the POST checks what is sent.
+ */
+function preferencesFromQuery(query: unknown) {
+  const fields: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    fields[name] = (Array.isArray(value) ? value : [value]).map(String);
+  }
+  const raw = preferencesFromForm(fields);
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
+}
+
+/** GET /subscribe: the form (its choices prefilled from the query's filter); POST /subscribe: the same sign-up as POST /v1/subscriptions, from the form. */
 export function subscribeFormRoutes(app: FastifyTypeBox, subscriptions: Subscriptions): void {
   app.get('/subscribe', { schema: { hide: true } }, async (request, reply) => {
     if (!subscriptions.open(request.log)) return sendNotice(reply, 503, closedNotice);
-    return sendPage(reply, 200, renderSubscribePage());
+    return sendPage(reply, 200, renderSubscribePage({ preferences: preferencesFromQuery(request.query) }));
   });
 
   app.post('/subscribe', { schema: { hide: true } }, async (request, reply) => {
