@@ -125,6 +125,19 @@ describe('the newsfeed at / (issue 14)', () => {
     expect(page.body).toContain('Older stories</h2>');
   });
 
+  it('opens a quiet week on the newest stories, said to be older, rather than on an empty page', async () => {
+    const later = await buildTestApp(test.database, { now: () => now + 60 * 86_400_000 });
+    try {
+      const response = await later.app.inject('/');
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toContain('The latest stories (none in the last 7 days)');
+      expect(response.body).toContain(`<a href="/stories/${brightmart}">`);
+      expect(response.body).toContain(`<a href="/stories/${quillon}">`);
+    } finally {
+      await later.close();
+    }
+  });
+
   it('sends the form’s empty controls on to the filter language’s URL', async () => {
     const response = await api.app.inject('/?jurisdiction=GB&platform=&topic=&kind=&q=');
     expect(response.statusCode).toBe(303);

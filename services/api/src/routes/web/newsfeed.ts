@@ -67,8 +67,13 @@ export function newsfeedRoute(app: FastifyTypeBox, deps: AppDeps, tagCounts: Tag
       const weekStart = new Date(Math.floor((now - weekMs) / hourMs) * hourMs).toISOString();
       const listed = lastWeek ? { ...filter, since: weekStart } : filter;
       const { db } = deps.database;
-      const page = await listStories(db, { limit: newsfeedStoriesPerPage, after, filter: listed });
-      const older = page.next ?? (lastWeek ? await olderThanWeek(db, filter, page.stories, weekStart) : null);
+      const week = await listStories(db, { limit: newsfeedStoriesPerPage, after, filter: listed });
+      // A quiet week (or an instance replaying old recordings) still opens on news: the newest
+      // stories, said to be older than the week, rather than an empty page.
+      const quietWeek = lastWeek && week.stories.length === 0;
+      const page = quietWeek ? await listStories(db, { limit: newsfeedStoriesPerPage, filter }) : week;
+      const older =
+        page.next ?? (lastWeek && !quietWeek ? await olderThanWeek(db, filter, page.stories, weekStart) : null);
       const [jurisdictions, platforms, topics] = await Promise.all([
         tagCounts('jurisdictions'),
         tagCounts('platforms'),
@@ -78,7 +83,15 @@ export function newsfeedRoute(app: FastifyTypeBox, deps: AppDeps, tagCounts: Tag
       const filterQuery = canonicalQuery(query);
       const { jurisdiction, platform, topic, kind, expand } = query;
       const markup = renderNewsfeedPage({
-        heading: lastWeek ? 'Stories of the last 7 days' : after === undefined ? 'Stories' : 'Older stories',
+        heading: quietWeek
+          ? page.stories.length === 0
+            ? 'No stories yet'
+            : 'The latest stories (none in the last 7 days)'
+          : lastWeek
+            ? 'Stories of the last 7 days'
+            : after === undefined
+              ? 'Stories'
+              : 'Older stories',
         stories: page.stories,
         filter: query,
         choices: {
