@@ -42,6 +42,23 @@ export function rfc3339(date: Date): string {
  * The UTC calendar date, `2026-10-14`: what a story's list of outlets shows (no locale to guess).
  * A date known only to the month or year shows only that (`2026-10`, `2026`), not a made-up day.
  */
+const readableDay = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const readableMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * A date as people read it on a page, as precise as the source was: `26 Aug 2026`,
+ * `August 2026`, `2026` (a month name, never a numeric order a reader could take the wrong way round).
+ */
+export function readableDate(date: Date, precision: DatePrecision = 'day'): string {
+  if (precision === 'year') return String(date.getUTCFullYear());
+  return (precision === 'month' ? readableMonth : readableDay).format(date);
+}
+
 export function calendarDate(date: Date, precision: DatePrecision = 'day'): string {
   const iso = date.toISOString();
   return precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);

@@ -167,7 +167,7 @@ describe('the sources page (issue 14)', () => {
       'United Kingdom',
       'feed · site',
       'failing',
-      '2026-05-04',
+      '4 May 2026',
       'never',
       'http_status: 503 from the source',
       '3',

@@ -1,4 +1,4 @@
-import { calendarDate, rfc3339 } from '../dates.ts';
+import { readableDate, rfc3339 } from '../dates.ts';
 import { prepareFeed } from '../entries.ts';
 import { html } from '../html.ts';
 import type { FeedDocument } from '../types.ts';
@@ -15,7 +15,7 @@ export function renderFeedViewPage(doc: FeedDocument, format: string): string {
   const entries = feed.entries.map(
     (entry) => html`<li><article>
 <h3>${entry.link === null ? entry.title : html`<a href="${entry.link}">${entry.title}</a>`}</h3>
-<p class="meta"><time datetime="${rfc3339(entry.published)}">${calendarDate(entry.published)}</time>${entry.authors.length > 0 ? html` · ${entry.authors.join(', ')}` : null}</p>
+<p class="meta"><time datetime="${rfc3339(entry.published)}">${readableDate(entry.published)}</time>${entry.authors.length > 0 ? html` · ${entry.authors.join(', ')}` : null}</p>
 ${entry.summary === '' ? null : html`<p>${entry.summary}</p>`}
 </article></li>
 `,

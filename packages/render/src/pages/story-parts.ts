@@ -1,5 +1,5 @@
 import { absoluteHttpUrl, type DatePrecision, jurisdictionNames, platformCatalog, topicCatalog } from '@regwatch/core';
-import { calendarDate, rfc3339 } from '../dates.ts';
+import { calendarDate, readableDate, rfc3339 } from '../dates.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 /**
@@ -45,7 +45,7 @@ export function tagName(dimension: TagDimension, id: string): string {
 /** A date as `<time>`: the calendar day (or month, or year, as precise as the source was). */
 export function dateTime(iso: string, precision?: DatePrecision): SafeHtml {
   const date = new Date(iso);
-  return html`<time datetime="${rfc3339(date)}">${calendarDate(date, precision)}</time>`;
+  return html`<time datetime="${rfc3339(date)}">${readableDate(date, precision)}</time>`;
 }
 
 /** A story's dates: its first article's day, and its latest's when that is another day. */
