@@ -8,6 +8,13 @@ export {
   isApiKeyPrefix,
   parseAuthorization,
 } from './auth/api-key.ts';
+export {
+  type ConsoleSession,
+  decodeConsoleSession,
+  encodeConsoleSession,
+  sessionRefusal,
+} from './auth/console-session.ts';
+export { hashPassword, minimumPasswordLength, passwordProblem, verifyPassword } from './auth/password.ts';
 export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
 export {
   actionTopics,

@@ -41,6 +41,15 @@ export {
   writeStoryRollup,
 } from './queries/clustering.ts';
 export {
+  deleteEditor,
+  type EditorView,
+  findEditorById,
+  findEditorForSignIn,
+  insertEditor,
+  listEditors,
+  setEditorPassword,
+} from './queries/editors.ts';
+export {
   findConflictingItem,
   findEntry,
   findItemByCanonicalUrl,

@@ -11,10 +11,20 @@ export { renderRoundupEmail, renderRoundupText, roundupSubject } from './email/r
 export type { ConfirmationEmailInput, RenderedEmail, RoundupEmailLinks } from './email/types.ts';
 export { maxStoryOutlets, newestEntryDate } from './entries.ts';
 export { renderFeedPage } from './feed-page.ts';
-export { type SafeHtml, textToHtml } from './html.ts';
+export { html, type SafeHtml, textToHtml } from './html.ts';
 export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
 export { renderOpml } from './opml.ts';
+export {
+  type ConsolePageContext,
+  type ConsoleSection,
+  consoleForm,
+  consoleSections,
+  consoleStyleSource,
+  csrfField,
+  renderConsoleLoginPage,
+  renderConsolePage,
+} from './pages/console/index.ts';
 export {
   type EditionPreview,
   pageStyleSource,

@@ -2,8 +2,11 @@ import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { auditLog } from '../schema/index.ts';
 
-/** Who acted: a signed-in editor, or an operator at the CLI. */
-export type AuditActor = { kind: 'editor'; editorId: string; email: string } | { kind: 'cli' };
+/**
+ * Who acted: a signed-in editor, an operator at the CLI, or someone not signed in (a failed
+ * sign-in to an unknown address).
+ */
+export type AuditActor = { kind: 'editor'; editorId: string; email: string } | { kind: 'cli' } | { kind: 'anonymous' };
 
 export interface AuditEntry {
   actor: AuditActor;
@@ -32,7 +35,7 @@ export interface AuditRow {
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     editorId: entry.actor.kind === 'editor' ? BigInt(entry.actor.editorId) : null,
-    actor: entry.actor.kind === 'editor' ? `editor:${entry.actor.email}` : 'cli',
+    actor: entry.actor.kind === 'editor' ? `editor:${entry.actor.email}` : entry.actor.kind,
     action: entry.action,
     subject: entry.subject,
     before: entry.before ?? null,
