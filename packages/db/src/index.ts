@@ -107,6 +107,7 @@ export {
   type RoundupEditionSummary,
   type StoredRoundupEdition,
 } from './queries/roundup-read.ts';
+export { listSourcesWithWeeklyItems, type SourceWithWeeklyItems } from './queries/source-health.ts';
 export {
   countItemsBySource,
   getSource,

@@ -16,14 +16,20 @@ export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
 export { renderOpml } from './opml.ts';
 export {
+  type AddSourceForm,
+  type ConsoleAuditRow,
   type ConsolePageContext,
   type ConsoleSection,
+  type ConsoleSourceRow,
+  consoleAuditBody,
   consoleForm,
   consoleSections,
+  consoleSourcesBody,
   consoleStyleSource,
   csrfField,
   renderConsoleLoginPage,
   renderConsolePage,
+  sourceAlertsSection,
 } from './pages/console/index.ts';
 export {
   type EditionPreview,

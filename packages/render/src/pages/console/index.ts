@@ -1,3 +1,4 @@
+export { type ConsoleAuditRow, consoleAuditBody } from './audit-page.ts';
 export {
   type ConsolePageContext,
   type ConsoleSection,
@@ -7,4 +8,10 @@ export {
   renderConsoleLoginPage,
   renderConsolePage,
 } from './layout.ts';
+export {
+  type AddSourceForm,
+  type ConsoleSourceRow,
+  consoleSourcesBody,
+  sourceAlertsSection,
+} from './sources-page.ts';
 export { consoleStyleSource } from './style.ts';

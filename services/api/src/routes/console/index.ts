@@ -26,6 +26,7 @@
  */
 import cookie from '@fastify/cookie';
 import csrfProtection from '@fastify/csrf-protection';
+import { createPollQueue } from '@regwatch/queue';
 import { renderNoticePage } from '@regwatch/render';
 import type { FastifyError } from 'fastify';
 import { csrfOptions, isCsrfRefusal, verifyCsrf } from '../../console/csrf.ts';
@@ -34,8 +35,10 @@ import { sendConsoleMarkup } from '../../console/pages.ts';
 import { requireEditor } from '../../console/require-editor.ts';
 import { registerPageScope, sendNotice } from '../../plugins/pages.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
+import { auditRoutes } from './audit.ts';
 import { loginRoutes } from './login.ts';
 import { overviewRoutes } from './overview.ts';
+import { sourceRoutes } from './sources.ts';
 import type { ConsoleDeps, ConsoleScope } from './types.ts';
 
 export type { ConsoleDeps, ConsoleScope } from './types.ts';
@@ -44,6 +47,8 @@ export type { ConsoleDeps, ConsoleScope } from './types.ts';
 function consoleRoutes(scope: ConsoleScope, deps: ConsoleDeps): void {
   loginRoutes(scope, deps);
   overviewRoutes(scope, deps);
+  sourceRoutes(scope, deps);
+  auditRoutes(scope, deps);
 }
 
 /**
@@ -67,8 +72,11 @@ export async function registerConsole(app: FastifyTypeBox, deps: AppDeps): Promi
   await app.register(async (scope) => {
     await scope.register(cookie, { secret: deps.config.CONSOLE_SECRET });
     await scope.register(csrfProtection, csrfOptions(deps.config));
+    const pollQueue = deps.pollQueue ?? createPollQueue({ connection: deps.redis, prefix: deps.config.QUEUE_PREFIX });
+    if (!deps.pollQueue) scope.addHook('onClose', () => pollQueue.close());
     const consoleDeps: ConsoleDeps = {
       ...deps,
+      pollQueue,
       now: deps.now ?? Date.now,
       requireEditor: requireEditor({ ...deps, now: deps.now ?? Date.now }),
       verifyCsrf: verifyCsrf(scope),
