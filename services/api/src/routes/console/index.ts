@@ -32,6 +32,7 @@ import type { FastifyError } from 'fastify';
 import { csrfOptions, isCsrfRefusal, verifyCsrf } from '../../console/csrf.ts';
 import { loginLimits } from '../../console/login-limits.ts';
 import { sendConsoleMarkup } from '../../console/pages.ts';
+import { registerQueueBoard } from '../../console/queue-board.ts';
 import { requireEditor } from '../../console/require-editor.ts';
 import { registerPageScope, sendNotice } from '../../plugins/pages.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
@@ -102,5 +103,7 @@ export async function registerConsole(app: FastifyTypeBox, deps: AppDeps): Promi
         consoleRoutes(consolePages as unknown as ConsoleScope, consoleDeps);
       });
     });
+    // Bull Board beside the pages, not in their scope: it parses JSON and serves scripts.
+    await registerQueueBoard(scope, consoleDeps);
   });
 }
