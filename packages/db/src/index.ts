@@ -40,6 +40,8 @@ export {
   type TimeWindow,
   writeStoryRollup,
 } from './queries/clustering.ts';
+export { composeStoredStories, composeWeek, editionStoryLimit } from './queries/compose-edition.ts';
+export { type EditionNote, getEditionNote, saveEditionNote } from './queries/edition-notes.ts';
 export {
   deleteEditor,
   type EditorView,

@@ -23,6 +23,7 @@ export {
   type ConsoleSourceRow,
   consoleAuditBody,
   consoleForm,
+  consoleRoundupBody,
   consoleSections,
   consoleSourcesBody,
   consoleStyleSource,

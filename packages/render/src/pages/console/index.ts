@@ -8,6 +8,7 @@ export {
   renderConsoleLoginPage,
   renderConsolePage,
 } from './layout.ts';
+export { consoleRoundupBody } from './roundup-page.ts';
 export {
   type AddSourceForm,
   type ConsoleSourceRow,

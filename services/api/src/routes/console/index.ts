@@ -39,6 +39,7 @@ import type { AppDeps, FastifyTypeBox } from '../../types.ts';
 import { auditRoutes } from './audit.ts';
 import { loginRoutes } from './login.ts';
 import { overviewRoutes } from './overview.ts';
+import { roundupRoutes } from './roundup.ts';
 import { sourceRoutes } from './sources.ts';
 import type { ConsoleDeps, ConsoleScope } from './types.ts';
 
@@ -49,6 +50,7 @@ function consoleRoutes(scope: ConsoleScope, deps: ConsoleDeps): void {
   loginRoutes(scope, deps);
   overviewRoutes(scope, deps);
   sourceRoutes(scope, deps);
+  roundupRoutes(scope, deps);
   auditRoutes(scope, deps);
 }
 
