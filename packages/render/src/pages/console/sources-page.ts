@@ -50,7 +50,7 @@ function actions(row: ConsoleSourceRow, csrfToken: string): SafeHtml {
     );
   return html`${
     row.enabled ? action('pause', 'Pause', `Pause ${row.name}`, true) : action('resume', 'Resume', `Resume ${row.name}`)
-  }${row.enabled ? action('poll', 'Poll now', `Poll ${row.name} now`) : null}`;
+  }${row.enabled ? action('poll', 'Poll now', `Poll now: ${row.name}`) : null}`;
 }
 
 function sourceRow(row: ConsoleSourceRow, csrfToken: string): SafeHtml {
