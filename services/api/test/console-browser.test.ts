@@ -83,9 +83,7 @@ describe('the console in Chromium (issue 14)', () => {
       const page = await signIn(context, '/console/sources');
       await page
         .locator('form[action="/console/sources/ico/pause"] input[name="_csrf"]')
-        .evaluate((input: HTMLInputElement) => {
-          input.value = 'forged-token';
-        });
+        .evaluate((input) => input.setAttribute('value', 'forged-token'));
       const [response] = await Promise.all([
         page.waitForResponse((answer) => answer.url().endsWith('/console/sources/ico/pause')),
         page.getByRole('button', { name: 'Pause ICO' }).click(),
