@@ -45,6 +45,7 @@ export { type EditionNote, getEditionNote, saveEditionNote } from './queries/edi
 export {
   deleteEditor,
   type EditorView,
+  endEditorSessions,
   findEditorById,
   findEditorForSignIn,
   insertEditor,

@@ -115,11 +115,15 @@ describe('console sign-in (issue 14)', () => {
     expect((await client.get('/console')).statusCode).toBe(200);
   });
 
-  it('signs out through the form', async () => {
+  it('signs out through the form, ending the session on the server too', async () => {
     const client = consoleClient(api.app);
     await client.signIn('ed@example.org');
+    const copied = client.jar.cookies.get('regwatch_console') ?? '';
     const response = await client.submit('/console', '/console/logout', {});
     expect(response.statusCode).toBe(303);
+    expect((await client.get('/console')).statusCode).toBe(303);
+    // A copy of the cookie taken before the sign-out no longer works.
+    client.jar.cookies.set('regwatch_console', copied);
     expect((await client.get('/console')).statusCode).toBe(303);
     const [entry] = await listAudit(test.database.db, { limit: 1 });
     expect(entry?.action).toBe('editor.sign-out');

@@ -78,3 +78,11 @@ export async function setEditorPassword(db: DbOrTx, email: string, passwordHash:
     .returning(view);
   return row ? toView(row) : null;
 }
+
+/** Ends every session of an editor signed in before now (a sign-out: a copied cookie stops working too). */
+export async function endEditorSessions(db: DbOrTx, id: string): Promise<void> {
+  await db
+    .update(editors)
+    .set({ sessionsValidAfter: sql`now()`, updatedAt: sql`now()` })
+    .where(eq(editors.id, BigInt(id)));
+}

@@ -1,5 +1,5 @@
 import { verifyPassword } from '@regwatch/core';
-import { findEditorForSignIn, recordAudit } from '@regwatch/db';
+import { endEditorSessions, findEditorForSignIn, recordAudit } from '@regwatch/db';
 import { renderConsoleLoginPage } from '@regwatch/render';
 import { csrfToken } from '../../console/csrf.ts';
 import { sendConsoleMarkup } from '../../console/pages.ts';
@@ -66,10 +66,10 @@ export function loginRoutes(scope: ConsoleScope, deps: ConsoleDeps): void {
     { ...hidden, preHandler: [deps.requireEditor, deps.verifyCsrf] },
     async (request, reply) => {
       const editor = signedInEditor(request);
-      await recordAudit(deps.database.db, {
-        actor: editor,
-        action: 'editor.sign-out',
-        subject: `editor:${editor.editorId}`,
+      // The cookie is dropped and the session ended on the server too: a copy of the cookie is worthless.
+      await deps.database.db.transaction(async (tx) => {
+        await endEditorSessions(tx, editor.editorId);
+        await recordAudit(tx, { actor: editor, action: 'editor.sign-out', subject: `editor:${editor.editorId}` });
       });
       endSession(reply, deps);
       return reply.redirect('/console/login', 303);
