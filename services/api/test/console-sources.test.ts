@@ -131,6 +131,14 @@ second line', last_checked_at = now(), last_success_at = now() - interval '2 day
     expect(await listAudit(test.database.db, { limit: 1_000 })).toHaveLength(before.length);
   });
 
+  it('keeps every console page under 100 KB (issue 14)', async () => {
+    for (const url of ['/console', '/console/sources', '/console/audit', '/console/roundup', '/console/login']) {
+      const page = await client.get(url);
+      expect(page.statusCode, url).toBe(200);
+      expect(Buffer.byteLength(page.body), url).toBeLessThan(100_000);
+    }
+  });
+
   it('shows the audit log newest first', async () => {
     const page = await client.get('/console/audit');
     expect(page.statusCode).toBe(200);
