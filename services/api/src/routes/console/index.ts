@@ -4,8 +4,8 @@
  * How to add a console route (another file of this folder, registered in `consoleRoutes` below):
  *
  *   export function storyRoutes(scope: ConsoleScope, deps: ConsoleDeps): void {
- *     const editorOnly = { preHandler: [deps.requireEditor] };
- *     const editorForm = { preHandler: [deps.requireEditor, deps.verifyCsrf] };
+ *     const editorOnly = { schema: { hide: true }, preHandler: [deps.requireEditor] };
+ *     const editorForm = { schema: { hide: true }, preHandler: [deps.requireEditor, deps.verifyCsrf] };
  *     scope.get('/console/stories', editorOnly, async (request, reply) =>
  *       sendConsolePage(request, reply, { section: 'stories', title: 'Stories', body: (context) =>
  *         html`…${consoleForm({ action: '/console/stories/1/title', csrfToken: context.csrfToken }, html`…`)}` }));
@@ -22,6 +22,8 @@
  *   the handler: nothing changes). Bodies are forms parsed into lists of values (`FormFields`).
  *   Answer with `redirectWithMessage` (Post/Redirect/Get).
  * - Audit every action with `recordAudit(tx, { actor: signedInEditor(request), action, subject, before, after })`.
+ * - `schema: { hide: true }`: console routes stay out of /openapi.json. Helpers live in
+ *   services/api/src/console/ (pages.ts, require-editor.ts, csrf.ts).
  * - A new section of the sub-nav: add it to `consoleSections` (packages/render/src/pages/console/layout.ts).
  */
 import cookie from '@fastify/cookie';
