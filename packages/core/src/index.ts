@@ -8,6 +8,13 @@ export {
   isApiKeyPrefix,
   parseAuthorization,
 } from './auth/api-key.ts';
+export {
+  type ConsoleSession,
+  decodeConsoleSession,
+  encodeConsoleSession,
+  sessionRefusal,
+} from './auth/console-session.ts';
+export { hashPassword, minimumPasswordLength, passwordProblem, verifyPassword } from './auth/password.ts';
 export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
 export {
   actionTopics,
@@ -76,6 +83,7 @@ export {
   editionBuildAt,
   editionPeriod,
   nextEditionBuildAt,
+  nextEditionWeek,
   parseEditionWeek,
   previousEditionWeek,
   roundupCron,
@@ -102,6 +110,20 @@ export {
   verifyRoundupToken,
 } from './roundup/tokens.ts';
 export { isSlug, slugPattern } from './slug.ts';
+export {
+  checkNewSource,
+  type NewSourceDefinition,
+  type NewSourceInput,
+} from './source/new-source.ts';
+export {
+  alertWeeks,
+  describeSourceAlert,
+  type SourceAlert,
+  type SourceHealthFacts,
+  silentWeeks,
+  sourceAlerts,
+  usualWeeks,
+} from './source-health/alerts.ts';
 export { amountKeys, amountsAgree, amountValue } from './story/amounts.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
 export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';

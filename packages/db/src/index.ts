@@ -40,6 +40,18 @@ export {
   type TimeWindow,
   writeStoryRollup,
 } from './queries/clustering.ts';
+export { composeStoredStories, composeWeek, editionStoryLimit } from './queries/compose-edition.ts';
+export { type EditionNote, getEditionNote, saveEditionNote } from './queries/edition-notes.ts';
+export {
+  deleteEditor,
+  type EditorView,
+  endEditorSessions,
+  findEditorById,
+  findEditorForSignIn,
+  insertEditor,
+  listEditors,
+  setEditorPassword,
+} from './queries/editors.ts';
 export { tagEvidenceOfItems } from './queries/item-evidence.ts';
 export {
   findConflictingItem,
@@ -100,6 +112,7 @@ export {
   type StoredRoundupEdition,
 } from './queries/roundup-read.ts';
 export { recentItemsBySource, type SourceActivity } from './queries/source-activity.ts';
+export { listSourcesWithWeeklyItems, type SourceWithWeeklyItems } from './queries/source-health.ts';
 export {
   countItemsBySource,
   getSource,

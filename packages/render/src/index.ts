@@ -12,10 +12,27 @@ export type { ConfirmationEmailInput, RenderedEmail, RoundupEmailLinks } from '.
 export { maxStoryOutlets, newestEntryDate } from './entries.ts';
 export { renderFeedPage } from './feed-page.ts';
 export { feedStylesheet, feedStylesheetPath } from './feed-stylesheet.ts';
-export { type SafeHtml, textToHtml } from './html.ts';
+export { html, type SafeHtml, textToHtml } from './html.ts';
 export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
 export { renderOpml } from './opml.ts';
+export {
+  type AddSourceForm,
+  type ConsoleAuditRow,
+  type ConsolePageContext,
+  type ConsoleSection,
+  type ConsoleSourceRow,
+  consoleAuditBody,
+  consoleForm,
+  consoleRoundupBody,
+  consoleSections,
+  consoleSourcesBody,
+  consoleStyleSource,
+  csrfField,
+  renderConsoleLoginPage,
+  renderConsolePage,
+  sourceAlertsSection,
+} from './pages/console/index.ts';
 export {
   type EditionPreview,
   type FilterChoice,

@@ -11,6 +11,7 @@ import { registerPageScope } from './plugins/pages.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerConsole } from './routes/console/index.ts';
 import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
 import { opmlRoute } from './routes/feeds/opml.ts';
 import { feedStylesheetRoute } from './routes/feeds/stylesheet.ts';
@@ -106,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
     storyPageRoute(pages, deps);
     sourcesPageRoute(pages, deps);
   });
+  // The editor's console: its own cookies, CSRF protection and sign-in (routes/console/index.ts).
+  await registerConsole(app, deps);
 
   return app;
 }

@@ -2,8 +2,11 @@ import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { auditLog } from '../schema/index.ts';
 
-/** Who acted: a signed-in editor, or an operator at the CLI. */
-export type AuditActor = { kind: 'editor'; editorId: string; email: string } | { kind: 'cli' };
+/**
+ * Who acted: a signed-in editor, an operator at the CLI, or someone not signed in (a failed
+ * sign-in to an unknown address).
+ */
+export type AuditActor = { kind: 'editor'; editorId: string; email: string } | { kind: 'cli' } | { kind: 'anonymous' };
 
 export interface AuditEntry {
   actor: AuditActor;
@@ -32,7 +35,7 @@ export interface AuditRow {
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     editorId: entry.actor.kind === 'editor' ? BigInt(entry.actor.editorId) : null,
-    actor: entry.actor.kind === 'editor' ? `editor:${entry.actor.email}` : 'cli',
+    actor: entry.actor.kind === 'editor' ? `editor:${entry.actor.email}` : entry.actor.kind,
     action: entry.action,
     subject: entry.subject,
     before: entry.before ?? null,
@@ -40,8 +43,14 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> 
   });
 }
 
-/** The newest entries first, optionally only those about one subject. */
-export async function listAudit(db: DbOrTx, options: { subject?: string; limit: number }): Promise<AuditRow[]> {
+/**
+ * The newest entries first, optionally only those about one subject; `offset` skips that many
+ * (the console pages through the log: an audit log stays small enough for OFFSET).
+ */
+export async function listAudit(
+  db: DbOrTx,
+  options: { subject?: string; limit: number; offset?: number },
+): Promise<AuditRow[]> {
   const rows = await db
     .select({
       id: auditLog.id,
@@ -55,6 +64,7 @@ export async function listAudit(db: DbOrTx, options: { subject?: string; limit: 
     .from(auditLog)
     .where(options.subject === undefined ? undefined : eq(auditLog.subject, options.subject))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(options.limit);
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
   return rows.map((row) => ({ ...row, id: String(row.id) }));
 }

@@ -1,0 +1,18 @@
+export { type ConsoleAuditRow, consoleAuditBody } from './audit-page.ts';
+export {
+  type ConsolePageContext,
+  type ConsoleSection,
+  consoleForm,
+  consoleSections,
+  csrfField,
+  renderConsoleLoginPage,
+  renderConsolePage,
+} from './layout.ts';
+export { consoleRoundupBody } from './roundup-page.ts';
+export {
+  type AddSourceForm,
+  type ConsoleSourceRow,
+  consoleSourcesBody,
+  sourceAlertsSection,
+} from './sources-page.ts';
+export { consoleStyleSource } from './style.ts';
