@@ -8,6 +8,17 @@ export {
   isApiKeyPrefix,
   parseAuthorization,
 } from './auth/api-key.ts';
+export {
+  automaticMerges,
+  Correction,
+  type CorrectionKind,
+  correctedTags,
+  correctionValidator,
+  type EditorTag,
+  type TagDimension,
+  tagDimensions,
+  withEditorTag,
+} from './corrections/index.ts';
 export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
 export {
   actionTopics,

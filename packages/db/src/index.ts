@@ -20,7 +20,14 @@ export {
   claimArticlePage,
   recordArticlePage,
 } from './queries/article-pages.ts';
-export { type AuditActor, type AuditEntry, type AuditRow, listAudit, recordAudit } from './queries/audit-log.ts';
+export {
+  type AuditActor,
+  type AuditEntry,
+  type AuditRow,
+  actorName,
+  listAudit,
+  recordAudit,
+} from './queries/audit-log.ts';
 export {
   countTerms,
   createStory,
@@ -31,15 +38,19 @@ export {
   nearDuplicateCandidates,
   readTermCounts,
   replaceClusterKeys,
+  type StoryTags,
   sameTextCandidates,
   setItemStory,
   setStoryProfile,
   storyCandidates,
+  storyEditorTags,
   storyFacts,
   storyMembers,
   type TimeWindow,
+  writeEmptyStory,
   writeStoryRollup,
 } from './queries/clustering.ts';
+export { applyCorrection, type CorrectionResult, notNewsEntryKeys } from './queries/corrections.ts';
 export {
   findConflictingItem,
   findEntry,
@@ -135,6 +146,7 @@ export {
   storiesByIds,
   storyPageItems,
 } from './queries/stories.ts';
+export { refreshStoryRollup } from './queries/story-rollup.ts';
 export {
   confirmSubscriber,
   findSubscriber,

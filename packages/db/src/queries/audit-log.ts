@@ -25,6 +25,11 @@ export interface AuditRow {
   after: unknown;
 }
 
+/** How the log names an actor: `editor:EMAIL` or `cli`. */
+export function actorName(actor: AuditActor): string {
+  return actor.kind === 'editor' ? `editor:${actor.email}` : 'cli';
+}
+
 /**
  * Adds one entry to the audit log. Pass the transaction that made the change, so the change and
  * its record commit together or not at all.
@@ -32,7 +37,7 @@ export interface AuditRow {
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     editorId: entry.actor.kind === 'editor' ? BigInt(entry.actor.editorId) : null,
-    actor: entry.actor.kind === 'editor' ? `editor:${entry.actor.email}` : 'cli',
+    actor: actorName(entry.actor),
     action: entry.action,
     subject: entry.subject,
     before: entry.before ?? null,
