@@ -326,6 +326,17 @@ describe('issue 14: corrections that stick', () => {
     expect((await story(storyId)).status).toBe(404);
     const listed = await api.app.inject({ method: 'GET', url: '/v1/stories?limit=100' });
     expect(listed.json<{ data: ApiStory[] }>().data.map((s) => s.id)).not.toContain(storyId);
+    for (const url of ['/feeds/items.json', '/feeds/stories.rss']) {
+      const feed = await api.app.inject({ method: 'GET', url });
+      expect(feed.statusCode, url).toBe(200);
+      expect(feed.body, url).not.toContain('Omega Labs');
+    }
+    const digest = await api.app.inject({
+      method: 'GET',
+      url: '/v1/digest?since=2026-06-08T00:00:00Z&until=2026-06-15T00:00:00Z',
+    });
+    expect(digest.statusCode).toBe(200);
+    expect(digest.body).not.toContain('Omega Labs');
   });
 
   it('an entry marked not news leaves the newsfeed and is set aside, counted as filtered, when it comes back', async () => {

@@ -50,7 +50,13 @@ export {
   writeEmptyStory,
   writeStoryRollup,
 } from './queries/clustering.ts';
-export { applyCorrection, type CorrectionResult, notNewsEntryKeys } from './queries/corrections.ts';
+export {
+  applyCorrection,
+  type CorrectionResult,
+  notNewsEntryKeys,
+  type StoryEditorState,
+  storyEditorState,
+} from './queries/corrections.ts';
 export {
   findConflictingItem,
   findEntry,

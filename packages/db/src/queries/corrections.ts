@@ -177,13 +177,42 @@ async function markEditorPlaced(tx: DbOrTx, storyIds: readonly (string | null)[]
     update stories set editor_placed_at = now() where id = any(${textArray(ids)}::bigint[])`);
 }
 
-async function moveItem(tx: DbOrTx, itemId: string, toStoryId: string | undefined): Promise<Change> {
+/**
+ * Locks an item and the stories named, stories first in id order and then the item, as
+ * clustering does (story rows, then item rows), so a correction and a worker never deadlock.
+ * The item's story is read first and checked again under the lock.
+ */
+async function lockItemAndStories(
+  tx: DbOrTx,
+  itemId: string,
+  otherStoryId?: string,
+): Promise<{ item: LockedItem; other: string | undefined }> {
+  const { rows } = await tx.execute<{ story_id: string | null }>(
+    sql`select story_id::text from items where id = ${itemId}::bigint`,
+  );
+  if (rows.length === 0) throw new RegwatchError('not_found', `Item ${itemId} does not exist.`);
+  const current = rows[0]?.story_id ?? null;
+  const other = otherStoryId === undefined ? undefined : (await resolveStoryId(tx, otherStoryId))?.id;
+  if (otherStoryId !== undefined && other === undefined) {
+    throw new RegwatchError('not_found', `Story ${otherStoryId} does not exist.`);
+  }
+  const storyIds = [...new Set([current, other].filter((id): id is string => id !== null && id !== undefined))];
+  if (storyIds.length > 0) {
+    await tx.execute(sql`
+      select id from stories where id = any(${textArray(storyIds)}::bigint[]) order by id for update`);
+  }
   const item = await lockItem(tx, itemId);
+  if (item.storyId !== current) throw new RegwatchError('conflict', `Item ${itemId} just moved: try again.`);
+  return { item, other };
+}
+
+async function moveItem(tx: DbOrTx, itemId: string, toStoryId: string | undefined): Promise<Change> {
+  const { item, other } = await lockItemAndStories(tx, itemId, toStoryId);
   if (item.withdrawnAs !== null)
     throw new RegwatchError('conflict', `Item ${itemId} was withdrawn: it is in no story.`);
   const from = item.storyId;
   let to: string;
-  if (toStoryId === undefined) {
+  if (other === undefined) {
     const profile = storyProfileOf(item.features ? [item.features] : []);
     // Out into a story of its own, the item its primary.
     to = await createStory(tx, {
@@ -194,7 +223,7 @@ async function moveItem(tx: DbOrTx, itemId: string, toStoryId: string | undefine
       profile,
     });
   } else {
-    to = (await lockLiveStory(tx, toStoryId)).id;
+    to = (await lockLiveStory(tx, other)).id;
     if (to === from) throw new RegwatchError('conflict', `Item ${itemId} is already in story ${to}.`);
   }
   await setItemStory(tx, item.id, to);
@@ -242,7 +271,7 @@ async function writeStoryText(tx: DbOrTx, storyId: string, text: { title: string
  * not-news entry is also set aside when its source is read again (`notNewsEntryKeys`).
  */
 async function withdrawItem(tx: DbOrTx, itemId: string, as: 'taken-down' | 'not-news'): Promise<Change> {
-  const item = await lockItem(tx, itemId);
+  const { item } = await lockItemAndStories(tx, itemId);
   if (item.withdrawnAs !== null) throw new RegwatchError('conflict', `Item ${itemId} was already withdrawn.`);
   await tx.execute(sql`
     update items set withdrawn_at = now(), withdrawn_as = ${as}, story_id = null, updated_at = now()
@@ -259,4 +288,32 @@ export async function notNewsEntryKeys(db: DbOrTx, dedupKeys: readonly string[])
     where e.dedup_key = any(${textArray(dedupKeys)})
       and i.withdrawn_as = 'not-news'`);
   return new Set(result.rows.map((row) => row.dedup_key));
+}
+
+/** What editors set on a story (for the console's story page): their title, summary, tags and whether they arranged it. */
+export interface StoryEditorState {
+  editorTitle: string | null;
+  editorSummary: string | null;
+  editorTags: EditorTag[];
+  editorPlaced: boolean;
+}
+
+export async function storyEditorState(db: DbOrTx, storyId: string): Promise<StoryEditorState | undefined> {
+  const result = await db.execute<{
+    editor_title: string | null;
+    editor_summary: string | null;
+    editor_tags: EditorTag[];
+    editor_placed: boolean;
+  }>(sql`
+    select editor_title, editor_summary, editor_tags, editor_placed_at is not null as editor_placed
+    from stories where id = ${storyId}::bigint`);
+  const row = result.rows[0];
+  return row
+    ? {
+        editorTitle: row.editor_title,
+        editorSummary: row.editor_summary,
+        editorTags: row.editor_tags,
+        editorPlaced: row.editor_placed,
+      }
+    : undefined;
 }
