@@ -16,6 +16,12 @@ export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
 export { renderOpml } from './opml.ts';
 export {
+  type ConsoleFormContext,
+  type ConsoleStoryItem,
+  type ConsoleStoryView,
+  renderConsoleStory,
+} from './pages/console/index.ts';
+export {
   type EditionPreview,
   pageStyleSource,
   preferencesInWords,
