@@ -15,6 +15,7 @@ export {
   apiConfigFields,
   apiFields,
   commonFields,
+  consoleFields,
   corpusFields,
   ingestConfigFields,
   ingestFields,

@@ -128,6 +128,29 @@ export const apiFields = {
   }),
 };
 
+/** The editor's console (/console): accounts are made with `regwatch editor add`. */
+export const consoleFields = {
+  CONSOLE_SECRET: field({
+    description:
+      "Secret that signs the editor's console session and CSRF cookies, at least 32 characters; changing it " +
+      'signs every editor out. Empty: the console is closed (its pages answer 503)',
+    default: '',
+    parse: text({ pattern: /^.{32,512}$/, hint: 'at least 32 characters' }),
+    redact: (value) => (value === '' ? '' : '(set)'),
+  }),
+  CONSOLE_SESSION_HOURS: field({
+    description: 'How long a console sign-in lasts before the editor must sign in again',
+    default: 12,
+    parse: integer({ min: 1, max: 24 * 30 }),
+  }),
+  CONSOLE_LOGIN_RATE: field({
+    description:
+      'Sign-in attempts allowed per 15 minutes from one client address, and apart from that for one account, before 429',
+    default: 10,
+    parse: integer({ min: 1, max: 100_000 }),
+  }),
+};
+
 /** The ingest workers: polling, fetching and processing. */
 export const ingestFields = {
   POLL_CONCURRENCY: field({
@@ -283,10 +306,17 @@ const workerFields = {
   WORKER_STALLED_INTERVAL_MS: ingestFields.WORKER_STALLED_INTERVAL_MS,
 };
 export const roundupConfigFields = { ...commonFields, ...workerFields, ...roundupFields, ...mailFields };
-export const apiConfigFields = { ...commonFields, ...apiFields, ...roundupFields };
+export const apiConfigFields = { ...commonFields, ...apiFields, ...roundupFields, ...consoleFields };
 export const ingestConfigFields = { ...commonFields, ...ingestFields };
 /** `regwatch start` runs all three in one process. */
-export const allConfigFields = { ...commonFields, ...apiFields, ...ingestFields, ...roundupFields, ...mailFields };
+export const allConfigFields = {
+  ...commonFields,
+  ...apiFields,
+  ...ingestFields,
+  ...roundupFields,
+  ...mailFields,
+  ...consoleFields,
+};
 
 /**
  * The tests and evaluations that read the shared corpus (`npm run test:corpus`, `npm run

@@ -9,6 +9,13 @@ export {
   parseAuthorization,
 } from './auth/api-key.ts';
 export {
+  type ConsoleSession,
+  decodeConsoleSession,
+  encodeConsoleSession,
+  sessionRefusal,
+} from './auth/console-session.ts';
+export { hashPassword, minimumPasswordLength, passwordProblem, verifyPassword } from './auth/password.ts';
+export {
   automaticMerges,
   Correction,
   type CorrectionKind,

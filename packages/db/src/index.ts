@@ -58,6 +58,15 @@ export {
   storyEditorState,
 } from './queries/corrections.ts';
 export {
+  deleteEditor,
+  type EditorView,
+  findEditorById,
+  findEditorForSignIn,
+  insertEditor,
+  listEditors,
+  setEditorPassword,
+} from './queries/editors.ts';
+export {
   findConflictingItem,
   findEntry,
   findItemByCanonicalUrl,

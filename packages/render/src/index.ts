@@ -11,14 +11,22 @@ export { renderRoundupEmail, renderRoundupText, roundupSubject } from './email/r
 export type { ConfirmationEmailInput, RenderedEmail, RoundupEmailLinks } from './email/types.ts';
 export { maxStoryOutlets, newestEntryDate } from './entries.ts';
 export { renderFeedPage } from './feed-page.ts';
-export { type SafeHtml, textToHtml } from './html.ts';
+export { html, type SafeHtml, textToHtml } from './html.ts';
 export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
 export { renderOpml } from './opml.ts';
 export {
   type ConsoleFormContext,
+  type ConsolePageContext,
+  type ConsoleSection,
   type ConsoleStoryItem,
   type ConsoleStoryView,
+  consoleForm,
+  consoleSections,
+  consoleStyleSource,
+  csrfField,
+  renderConsoleLoginPage,
+  renderConsolePage,
   renderConsoleStory,
 } from './pages/console/index.ts';
 export {

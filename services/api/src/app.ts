@@ -11,6 +11,7 @@ import { registerPageScope } from './plugins/pages.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
 import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerConsole } from './routes/console/index.ts';
 import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
 import { opmlRoute } from './routes/feeds/opml.ts';
 import { healthzRoute } from './routes/healthz.ts';
@@ -98,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
     unsubscribeRoutes(pages, subscriptions);
     roundupPageRoutes(pages, deps);
   });
+  // The editor's console: its own cookies, CSRF protection and sign-in (routes/console/index.ts).
+  await registerConsole(app, deps);
 
   return app;
 }

@@ -46,6 +46,9 @@ export interface AppDeps {
     | 'ROUNDUP_SECRET'
     | 'SUBSCRIBE_CLIENT_RATE'
     | 'SUBSCRIBE_DOMAIN_RATE'
+    | 'CONSOLE_SECRET'
+    | 'CONSOLE_SESSION_HOURS'
+    | 'CONSOLE_LOGIN_RATE'
   >;
   database: Database;
   /** A fail-fast (`client` role) connection. */

@@ -50,6 +50,16 @@ regwatch apikey revoke ID|PREFIX
   Revokes a key by its id or its prefix (rwk_xxxxxxxx); API instances refuse it within
   API_KEY_CACHE_SECONDS.`;
 
+export const editorHelp = `regwatch editor add EMAIL [--password-stdin]
+  Adds an editor of the console (/console). The password (at least 12 characters) is asked for
+  twice without echo, or read from stdin with --password-stdin; only its scrypt hash is stored.
+regwatch editor list [--json]
+  Every editor: address, when added.
+regwatch editor remove EMAIL
+  Removes an editor; their sessions end at once. The audit log keeps their address.
+regwatch editor password EMAIL [--password-stdin]
+  Sets a new password and ends every session signed in before it.`;
+
 export const roundupHelp = `regwatch roundup [--week 2024-W38] --preview FILE.html
   Writes an edition's HTML to FILE.html and its text to FILE.txt: the stored edition, or one
   composed now from the stored stories (not stored). The week defaults to the current edition's.
@@ -75,6 +85,7 @@ ${sourcesHelp}
 ${importHelp}
 ${retagHelp}
 ${apikeyHelp}
+${editorHelp}
 ${roundupHelp}
 ${subscribersHelp}
 ${configHelp}

@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.ts')).importCommand,
   retag: async () => (await import('./commands/retag.ts')).retagCommand,
   apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,
+  editor: async () => (await import('./commands/editor.ts')).editorCommand,
   roundup: async () => (await import('./commands/roundup.ts')).roundupCommand,
   subscribers: async () => (await import('./commands/subscribers.ts')).subscribersCommand,
   config: async () => {

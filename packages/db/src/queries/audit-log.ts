@@ -2,8 +2,11 @@ import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { auditLog } from '../schema/index.ts';
 
-/** Who acted: a signed-in editor, or an operator at the CLI. */
-export type AuditActor = { kind: 'editor'; editorId: string; email: string } | { kind: 'cli' };
+/**
+ * Who acted: a signed-in editor, an operator at the CLI, or someone not signed in (a failed
+ * sign-in to an unknown address).
+ */
+export type AuditActor = { kind: 'editor'; editorId: string; email: string } | { kind: 'cli' } | { kind: 'anonymous' };
 
 export interface AuditEntry {
   actor: AuditActor;
@@ -25,9 +28,9 @@ export interface AuditRow {
   after: unknown;
 }
 
-/** How the log names an actor: `editor:EMAIL` or `cli`. */
+/** How the log names an actor: `editor:EMAIL`, `cli` or `anonymous`. */
 export function actorName(actor: AuditActor): string {
-  return actor.kind === 'editor' ? `editor:${actor.email}` : 'cli';
+  return actor.kind === 'editor' ? `editor:${actor.email}` : actor.kind;
 }
 
 /**

@@ -36,7 +36,7 @@ export const auditLog = pgTable(
     id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
     at: instant('at').notNull().defaultNow(),
     editorId: bigint('editor_id', { mode: 'bigint' }).references(() => editors.id, { onDelete: 'set null' }),
-    /** `editor:EMAIL` or `cli` (an operator's command). */
+    /** `editor:EMAIL`, `cli` (an operator's command) or `anonymous` (a failed sign-in to no account). */
     actor: text('actor').notNull(),
     /** What was done, a closed set named by the code that writes it (`story.merge`, `source.pause`…). */
     action: text('action').notNull(),

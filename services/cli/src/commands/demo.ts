@@ -26,6 +26,8 @@ export function demoEnv(env: NodeJS.ProcessEnv, smtpPort?: number): NodeJS.Proce
     // The roundup mails the demo's own SMTP receiver; links are signed with a secret of this run unless one is set.
     ...(smtpPort === undefined ? {} : { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_TLS: 'none' }),
     ROUNDUP_SECRET: env.ROUNDUP_SECRET || randomBytes(24).toString('base64url'),
+    // The console's cookies likewise: an editor made with `regwatch editor add` can sign in to the demo.
+    CONSOLE_SECRET: env.CONSOLE_SECRET || randomBytes(24).toString('base64url'),
     ROUNDUP_HEALTH_PORT: env.ROUNDUP_HEALTH_PORT ?? '0',
   };
 }
