@@ -40,7 +40,7 @@ const story: ConsoleStoryView = {
 describe('issue 14: the console story page', () => {
   const markup = renderConsoleStory(story, {
     action: '/console/stories/42',
-    csrf: { field: '_csrf', token: 'tok"en' },
+    csrfToken: 'tok"en',
   }).toString();
 
   it('has a form for every correction, each posting under the story with the CSRF token', () => {

@@ -1,15 +1,17 @@
 import { type TagDimension, tagDimensions } from '@regwatch/core';
 import { html, type SafeHtml } from '../../html.ts';
+import { consoleForm } from './layout.ts';
 import { type ConsoleFormContext, type ConsoleStoryItem, type ConsoleStoryView, dimensionNames } from './story-view.ts';
 
 // The forms of the console's story page, one per correction (issue 14). Plain POST forms with a
 // CSRF token: they work without JavaScript.
 
-function form(context: ConsoleFormContext, path: string, label: string, fields: SafeHtml): SafeHtml {
-  return html`<form method="post" action="${context.action}${path}" aria-label="${label}">
-<input type="hidden" name="${context.csrf.field}" value="${context.csrf.token}">
-${fields}
-</form>`;
+/** A form posting under the story page; a labelled one is a landmark, an inline button is not. */
+function form(context: ConsoleFormContext, path: string, label: string | null, fields: SafeHtml): SafeHtml {
+  const action = `${context.action}${path}`;
+  return label === null
+    ? consoleForm({ action, csrfToken: context.csrfToken, inline: true }, fields)
+    : consoleForm({ action, csrfToken: context.csrfToken, label }, fields);
 }
 
 export function storyTextForm(story: ConsoleStoryView, context: ConsoleFormContext): SafeHtml {
@@ -59,7 +61,7 @@ export function removeTagForm(context: ConsoleFormContext, dimension: TagDimensi
   return form(
     context,
     '/tags',
-    `Remove ${tag}`,
+    null,
     html`<input type="hidden" name="change" value="remove">
 <input type="hidden" name="dimension" value="${dimension}">
 <input type="hidden" name="tag" value="${tag}">
@@ -73,12 +75,12 @@ export function itemForms(item: ConsoleStoryItem, context: ConsoleFormContext): 
   return html`${form(
     context,
     `${path}/move`,
-    `Move “${item.title}” to another story`,
+    `Move item ${item.id} to another story`,
     html`<div class="field"><label for="move-${item.id}">Move to story (its id)</label>
 <input id="move-${item.id}" name="to" type="text" inputmode="numeric" pattern="[0-9]+" required></div>
 <button type="submit">Move</button>`,
   )}
-${form(context, `${path}/move`, `Move “${item.title}” out`, html`<button type="submit">Move out into a story of its own</button>`)}
-${form(context, `${path}/take-down`, `Take “${item.title}” down`, html`<button type="submit" class="secondary">Take down</button>`)}
-${form(context, `${path}/not-news`, `Mark “${item.title}” not news`, html`<button type="submit" class="secondary">Mark not news</button>`)}`;
+${form(context, `${path}/move`, null, html`<button type="submit">Move out into a story of its own</button>`)}
+${form(context, `${path}/take-down`, null, html`<button type="submit" class="secondary">Take down</button>`)}
+${form(context, `${path}/not-news`, null, html`<button type="submit" class="secondary">Mark not news</button>`)}`;
 }

@@ -25,11 +25,11 @@ export interface ConsoleStoryView {
   editorText: boolean;
 }
 
-/** What every form of the page needs: where to post and the CSRF token (its field name and value). */
+/** What every form of the page needs: where to post (every form posts under it) and the CSRF token. */
 export interface ConsoleFormContext {
-  /** `/console/stories/42`: every form posts under it. */
+  /** `/console/stories/42`. */
   action: string;
-  csrf: { field: string; token: string };
+  csrfToken: string;
 }
 
 export const dimensionNames: Record<TagDimension, string> = {

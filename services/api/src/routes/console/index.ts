@@ -36,6 +36,7 @@ import { registerPageScope, sendNotice } from '../../plugins/pages.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
 import { loginRoutes } from './login.ts';
 import { overviewRoutes } from './overview.ts';
+import { storyRoutes } from './stories.ts';
 import type { ConsoleDeps, ConsoleScope } from './types.ts';
 
 export type { ConsoleDeps, ConsoleScope } from './types.ts';
@@ -44,6 +45,7 @@ export type { ConsoleDeps, ConsoleScope } from './types.ts';
 function consoleRoutes(scope: ConsoleScope, deps: ConsoleDeps): void {
   loginRoutes(scope, deps);
   overviewRoutes(scope, deps);
+  storyRoutes(scope, deps);
 }
 
 /**
