@@ -29,7 +29,7 @@ const ChangeTag = Type.Object(
   {
     kind: Type.Literal('change-tag'),
     storyId: Id,
-    dimension: Type.Union(tagDimensions.map((dimension) => Type.Literal(dimension))),
+    dimension: Type.Union([Type.Literal('platforms'), Type.Literal('jurisdictions'), Type.Literal('topics')]),
     tag: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' }),
     change: Type.Union([Type.Literal('add'), Type.Literal('remove')]),
   },

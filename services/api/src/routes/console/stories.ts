@@ -123,6 +123,7 @@ export function storyRoutes(scope: ConsoleScope, deps: ConsoleDeps): void {
     const id = request.params.id;
     const change = field(request.body, 'change') === 'remove' ? 'remove' : 'add';
     const tag = field(request.body, 'tag');
+    // The dimension is as posted: applyCorrection checks it against the schema.
     const correction = {
       kind: 'change-tag',
       storyId: id,
