@@ -298,6 +298,31 @@ describe('issue 14: corrections that stick', () => {
     expect(after).toMatchObject({ title: '23andMe fined £2.31m by the ICO', summary: 'The editor’s summary.' });
   });
 
+  it('a story whose text an editor wrote is never absorbed by an automatic merge: its id keeps the editor’s text', async () => {
+    const a = entry('register', 'Brewmatic fined by ICO', '', '2026-08-01T08:00:00Z');
+    const b = entry('record', 'Brewmatic app leak', '', '2026-08-01T08:30:00Z');
+    pipeline.serve('register', [a]);
+    pipeline.serve('record', [b]);
+    await pipeline.poll('register');
+    await pipeline.poll('record');
+    const edited = String(await storyOfItem(await itemIdByTitle(b.title)));
+    expect(await storyOfItem(await itemIdByTitle(a.title))).not.toBe(edited);
+    await applyCorrection(pipeline.db, editor, {
+      kind: 'write-story-text',
+      storyId: edited,
+      title: 'Brewmatic’s app leaked addresses',
+      summary: 'Written by an editor.',
+    });
+
+    // An article of the same event that matches both stories.
+    pipeline.serve('wire', [entry('wire', 'ICO fines Brewmatic after app leak', '', '2026-08-01T12:00:00Z')]);
+    await pipeline.poll('wire');
+    expect(await story(edited)).toMatchObject({
+      status: 200,
+      body: { id: edited, title: 'Brewmatic’s app leaked addresses', summary: 'Written by an editor.' },
+    });
+  });
+
   it('a taken-down item never comes back: same entry, same URL, same text, from a re-poll or another source', async () => {
     const gone = entry(
       'wire',

@@ -21,6 +21,7 @@ export {
   type CorrectionKind,
   correctedTags,
   correctionValidator,
+  type EditorMarks,
   type EditorTag,
   type TagDimension,
   tagDimensions,

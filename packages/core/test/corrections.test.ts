@@ -43,10 +43,14 @@ describe('issue 14: correction rules', () => {
     expect(correctedTags([], again, 'platforms')).toEqual(['tiktok']);
   });
 
-  it('never merges a story an editor arranged, either way', () => {
-    const placed = new Set(['2']);
-    const isPlaced = (id: string) => placed.has(id);
-    expect(automaticMerges('1', ['2', '3'], isPlaced)).toEqual(['3']);
-    expect(automaticMerges('2', ['1', '3'], isPlaced)).toEqual([]);
+  it('never merges a story an editor arranged, either way, and never absorbs one an editor edited', () => {
+    const marks = new Map([
+      ['2', { placed: true, edited: false }],
+      ['4', { placed: false, edited: true }],
+    ]);
+    const marksOf = (id: string) => marks.get(id) ?? { placed: false, edited: false };
+    expect(automaticMerges('1', ['2', '3', '4'], marksOf)).toEqual(['3']);
+    expect(automaticMerges('2', ['1', '3'], marksOf)).toEqual([]);
+    expect(automaticMerges('4', ['1', '3'], marksOf)).toEqual(['1', '3']);
   });
 });

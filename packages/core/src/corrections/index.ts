@@ -6,4 +6,4 @@ export {
   tagDimensions,
 } from './correction.ts';
 export { correctedTags, type EditorTag, withEditorTag } from './editor-tags.ts';
-export { automaticMerges } from './placement.ts';
+export { automaticMerges, type EditorMarks } from './placement.ts';

@@ -129,21 +129,30 @@ export async function storyCandidates(
 export async function storyFacts(
   tx: DbOrTx,
   storyIds: readonly string[],
-): Promise<Map<string, { profile: StoryProfile | null; sourceIds: string[]; editorPlaced: boolean }>> {
+): Promise<
+  Map<string, { profile: StoryProfile | null; sourceIds: string[]; editorPlaced: boolean; editorEdited: boolean }>
+> {
   if (storyIds.length === 0) return new Map();
   const result = await tx.execute<{
     id: string;
     profile: StoryProfile | null;
     source_ids: string[];
     editor_placed: boolean;
+    editor_edited: boolean;
   }>(sql`
     select s.id::text, s.profile, s.editor_placed_at is not null as editor_placed,
+      (s.editor_title is not null or s.editor_tags <> '[]'::jsonb) as editor_edited,
       array(select distinct i.source_id from items i where i.story_id = s.id) as source_ids
     from stories s where s.id = any(${textArray(storyIds)}::bigint[])`);
   return new Map(
     result.rows.map((row) => [
       row.id,
-      { profile: row.profile, sourceIds: row.source_ids, editorPlaced: row.editor_placed },
+      {
+        profile: row.profile,
+        sourceIds: row.source_ids,
+        editorPlaced: row.editor_placed,
+        editorEdited: row.editor_edited,
+      },
     ]),
   );
 }

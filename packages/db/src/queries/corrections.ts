@@ -127,6 +127,11 @@ async function mergeStories(tx: DbOrTx, storyId: string, intoStoryId: string): P
     story: { id: absorbed.id, items: await memberIds(tx, absorbed.id) },
     into: { id: survivor.id, items: await memberIds(tx, survivor.id) },
   };
+  // The survivor keeps the absorbed story's arrangement: what an editor took apart stays apart.
+  await tx.execute(sql`
+    update stories set editor_placed_at = coalesce(editor_placed_at, (
+      select editor_placed_at from stories where id = ${absorbed.id}::bigint))
+    where id = ${survivor.id}::bigint`);
   await mergeStoriesInto(tx, survivor.id, [absorbed.id]);
   await refreshStoryRollup(tx, survivor.id, { rebuildProfile: true });
   return {

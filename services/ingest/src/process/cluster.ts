@@ -56,11 +56,10 @@ export async function assignToStory(
       ? assigned
       : {
           ...assigned,
-          alsoMatched: automaticMerges(
-            assigned.storyId,
-            assigned.alsoMatched,
-            (id) => facts.get(id)?.editorPlaced ?? false,
-          ),
+          alsoMatched: automaticMerges(assigned.storyId, assigned.alsoMatched, (id) => ({
+            placed: facts.get(id)?.editorPlaced ?? false,
+            edited: facts.get(id)?.editorEdited ?? false,
+          })),
         };
 
   let storyId = decision.storyId;
