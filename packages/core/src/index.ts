@@ -95,6 +95,7 @@ export {
   editionBuildAt,
   editionPeriod,
   nextEditionBuildAt,
+  nextEditionWeek,
   parseEditionWeek,
   previousEditionWeek,
   roundupCron,
@@ -121,6 +122,20 @@ export {
   verifyRoundupToken,
 } from './roundup/tokens.ts';
 export { isSlug, slugPattern } from './slug.ts';
+export {
+  checkNewSource,
+  type NewSourceDefinition,
+  type NewSourceInput,
+} from './source/new-source.ts';
+export {
+  alertWeeks,
+  describeSourceAlert,
+  type SourceAlert,
+  type SourceHealthFacts,
+  silentWeeks,
+  sourceAlerts,
+  usualWeeks,
+} from './source-health/alerts.ts';
 export { amountKeys, amountsAgree, amountValue } from './story/amounts.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
 export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';

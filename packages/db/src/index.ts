@@ -50,6 +50,8 @@ export {
   writeEmptyStory,
   writeStoryRollup,
 } from './queries/clustering.ts';
+export { composeStoredStories, composeWeek, editionStoryLimit } from './queries/compose-edition.ts';
+export { type EditionNote, getEditionNote, saveEditionNote } from './queries/edition-notes.ts';
 export {
   applyCorrection,
   type CorrectionResult,
@@ -124,6 +126,7 @@ export {
   type RoundupEditionSummary,
   type StoredRoundupEdition,
 } from './queries/roundup-read.ts';
+export { listSourcesWithWeeklyItems, type SourceWithWeeklyItems } from './queries/source-health.ts';
 export {
   countItemsBySource,
   getSource,

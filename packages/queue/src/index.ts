@@ -25,6 +25,7 @@ export {
 } from './payloads.ts';
 export {
   articleJobId,
+  createPollQueue,
   createQueues,
   createRoundupQueue,
   enqueueArticleJob,

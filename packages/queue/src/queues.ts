@@ -199,6 +199,17 @@ export async function pollNow(
   });
 }
 
+/** The poll queue on its own: the console's "poll now", pause and resume need only it. */
+export function createPollQueue(options: QueueOptions): Queue<PollJob> {
+  const queue = new Queue<PollJob>(queueNames.poll, {
+    connection: options.connection,
+    prefix: options.prefix,
+    defaultJobOptions: jobOptions.poll,
+  });
+  queue.on('error', () => undefined);
+  return queue;
+}
+
 /**
  * The roundup's queue on its own: the API adds `confirm` jobs to it and the roundup service
  * works it, and neither needs the ingest's queues.

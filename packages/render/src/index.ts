@@ -16,18 +16,25 @@ export { renderJsonFeed } from './json-feed.ts';
 export { feedMediaTypes } from './media-types.ts';
 export { renderOpml } from './opml.ts';
 export {
+  type AddSourceForm,
+  type ConsoleAuditRow,
   type ConsoleFormContext,
   type ConsolePageContext,
   type ConsoleSection,
+  type ConsoleSourceRow,
   type ConsoleStoryItem,
   type ConsoleStoryView,
+  consoleAuditBody,
   consoleForm,
+  consoleRoundupBody,
   consoleSections,
+  consoleSourcesBody,
   consoleStyleSource,
   csrfField,
   renderConsoleLoginPage,
   renderConsolePage,
   renderConsoleStory,
+  sourceAlertsSection,
 } from './pages/console/index.ts';
 export {
   type EditionPreview,

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ApiConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
-import type { createRoundupQueue } from '@regwatch/queue';
+import type { createPollQueue, createRoundupQueue } from '@regwatch/queue';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -13,6 +13,9 @@ import type { Redis } from 'ioredis';
 
 /** The roundup's BullMQ queue (without importing bullmq here). */
 export type RoundupQueue = ReturnType<typeof createRoundupQueue>;
+
+/** The poll queue the console's source actions add to (without importing bullmq here). */
+export type PollQueue = ReturnType<typeof createPollQueue>;
 
 export type FastifyTypeBox = FastifyInstance<
   RawServerDefault,
@@ -58,6 +61,8 @@ export interface AppDeps {
   version: string;
   /** The roundup queue sign-ups add confirmation jobs to; default: one on `redis`, closed with the app. */
   roundupQueue?: RoundupQueue;
+  /** The poll queue of the console's pause, resume and "poll now"; default: one on `redis`, closed with the app. */
+  pollQueue?: PollQueue;
   /** The clock of the API key cache and of email links (tests pass a fake one); defaults to Date.now. */
   now?: () => number;
 }

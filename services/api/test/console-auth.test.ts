@@ -29,6 +29,19 @@ afterAll(async () => {
 });
 
 describe('console sign-in (issue 14)', () => {
+  it('is closed, saying what to set, without CONSOLE_SECRET', async () => {
+    const closed = await buildTestApp(test.database, { config: { CONSOLE_SECRET: '' } });
+    try {
+      for (const url of ['/console', '/console/login', '/console/queues']) {
+        const response = await closed.app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(503);
+        expect(response.body).toContain('set CONSOLE_SECRET');
+      }
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('sends a visitor without a session to the sign-in page', async () => {
     const response = await consoleClient(api.app).get('/console');
     expect(response.statusCode).toBe(303);

@@ -1,55 +1,19 @@
-import { composeEdition, type EditionContent, type EditionWeek, editionPeriod, rankDigest } from '@regwatch/core';
+import type { EditionContent, EditionWeek } from '@regwatch/core';
 import {
+  composeStoredStories,
+  composeWeek,
   type Db,
-  digestCandidates,
+  editionStoryLimit,
   getEdition,
   insertEdition,
-  listSources,
   type StoredEdition,
-  storiesByIds,
 } from '@regwatch/db';
 import { renderRoundupEmail } from '@regwatch/render';
 import { editionUrl, publicBase } from './roundup-links.ts';
 
-/** As many stories as `/v1/digest` gives at most: a week's roundup is read in minutes. */
-export const editionStoryLimit = 40;
-
-/**
- * An edition of the stories stored now with an item in [since, until) (not stored), ranked as
- * `/v1/digest` ranks them; `week` names it. The build, the CLI preview and the sample fixtures
- * (scripts/roundup-sample-edition.ts) make theirs with it.
- */
-export async function composeStoredStories(
-  db: Db,
-  options: { week: EditionWeek; since: Date; until: Date; now: Date; limit?: number },
-): Promise<EditionContent> {
-  const period = { since: options.since.toISOString(), until: options.until.toISOString() };
-  const candidates = await digestCandidates(db, period);
-  const ranked = rankDigest(candidates, { limit: options.limit ?? editionStoryLimit, includeOutreach: false });
-  const stories = await storiesByIds(
-    db,
-    ranked.entries.map((entry) => entry.candidate.storyId),
-  );
-  const byId = new Map(stories.map((story) => [story.id, story]));
-  const sources = await listSources(db);
-  return composeEdition({
-    sourceJurisdictions: new Map(sources.map((source) => [source.id, source.jurisdictions])),
-    week: options.week,
-    ...period,
-    builtAt: options.now.toISOString(),
-    outreachLeftOut: ranked.outreachLeftOut,
-    // A story merged away between the two queries is left out.
-    ranked: ranked.entries.flatMap(({ candidate, kind }) => {
-      const story = byId.get(candidate.storyId);
-      return story ? [{ story, newsKind: kind, publisherCount: candidate.publisherCount }] : [];
-    }),
-  });
-}
-
-/** An edition of `week` from the stories stored now (not stored): what the build and the CLI preview make. */
-export function composeWeek(db: Db, week: EditionWeek, now: Date): Promise<EditionContent> {
-  return composeStoredStories(db, { week, ...editionPeriod(week), now });
-}
+// The composition lives in packages/db (the console's preview makes the same edition); re-exported
+// for this service's callers.
+export { composeStoredStories, composeWeek, editionStoryLimit };
 
 /** The published rendering: the whole edition, no subscriber's links. */
 export function renderPublished(publicUrl: string, content: EditionContent) {

@@ -80,3 +80,8 @@ export function nextEditionBuildAt(now: Date): Date {
   const next = DateTime.fromObject({ weekYear, weekNumber, weekday: 1 }, { zone: roundupZone }).plus({ weeks: 1 });
   return editionBuildAt(formatWeek(next.weekYear, next.weekNumber));
 }
+
+/** The edition built next after `now` (the coming Friday's week): what the console previews. */
+export function nextEditionWeek(now: Date): EditionWeek {
+  return weekOf(nextEditionBuildAt(now));
+}

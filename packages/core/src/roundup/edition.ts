@@ -48,6 +48,8 @@ export interface EditionContent {
   storyCount: number;
   /** Outreach stories of the week left out (events, campaigns, prizes), as `/v1/digest` counts them. */
   outreachLeftOut: number;
+  /** The editor's note for the week (edition_notes), shown at the top; absent or null: none. */
+  note?: string | null;
 }
 
 /** Most specific first: a state or province, then a country, then a bloc. */

@@ -48,8 +48,14 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> 
   });
 }
 
-/** The newest entries first, optionally only those about one subject. */
-export async function listAudit(db: DbOrTx, options: { subject?: string; limit: number }): Promise<AuditRow[]> {
+/**
+ * The newest entries first, optionally only those about one subject; `offset` skips that many
+ * (the console pages through the log: an audit log stays small enough for OFFSET).
+ */
+export async function listAudit(
+  db: DbOrTx,
+  options: { subject?: string; limit: number; offset?: number },
+): Promise<AuditRow[]> {
   const rows = await db
     .select({
       id: auditLog.id,
@@ -63,6 +69,7 @@ export async function listAudit(db: DbOrTx, options: { subject?: string; limit: 
     .from(auditLog)
     .where(options.subject === undefined ? undefined : eq(auditLog.subject, options.subject))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(options.limit);
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
   return rows.map((row) => ({ ...row, id: String(row.id) }));
 }

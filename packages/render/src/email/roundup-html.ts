@@ -17,6 +17,8 @@ const styles = {
   meta: `margin:0;font-size:13px;line-height:19px;color:${palette.muted}`,
   list: 'margin:4px 0 0;padding:0 0 0 20px',
   footerP: 'margin:0 0 10px',
+  note: `margin:0 0 16px;padding:10px 14px;border-left:4px solid ${palette.accent}`,
+  noteP: 'margin:0 0 6px',
 };
 
 function link(url: string | null, text: string): SafeHtml {
@@ -58,6 +60,18 @@ function footer(links: RoundupEmailLinks): SafeHtml {
   return html`<p style="${styles.footerP}">${whyLine(links)}</p><p style="${styles.footerP}">${items}</p><p style="margin:0">${noTrackingLine}</p>`;
 }
 
+/** The editor's note at the top of the edition, when there is one: its paragraphs, escaped. */
+function note(edition: EditionContent): SafeHtml {
+  const paragraphs = (edition.note ?? '')
+    .split(/\n{2,}/)
+    .map(singleLine)
+    .filter((p) => p !== '');
+  if (paragraphs.length === 0) return html``;
+  return html`<div class="rw-note" style="${styles.note}"><strong>From the editor</strong>${paragraphs.map(
+    (p) => html`<p style="${styles.noteP}">${p}</p>`,
+  )}</div>`;
+}
+
 /** What goes in each slot of the roundup layout: escaped text and markup of our own. */
 export function roundupSlots(
   edition: EditionContent,
@@ -69,6 +83,7 @@ export function roundupSlots(
     TITLE: html`${subject}`,
     PREHEADER: html`${preheader}`,
     WEEK: html`${editionHeading(edition)}`,
+    NOTE: note(edition),
     COUNT: html`${countLine(edition)}`,
     CONTENTS: contentsList(edition),
     SECTIONS: sections(edition),

@@ -11,7 +11,16 @@ const width = 78;
  * keeps a line of its own, unbroken), sections underlined, every outlet's URL on its own line.
  */
 export function roundupText(edition: EditionContent, links: RoundupEmailLinks): string {
-  const lines: string[] = ['Regwatch roundup', editionHeading(edition), ...wrapText(countLine(edition), width), ''];
+  const lines: string[] = ['Regwatch roundup', editionHeading(edition)];
+  const note = (edition.note ?? '')
+    .split(/\n{2,}/)
+    .map(singleLine)
+    .filter((p) => p !== '');
+  if (note.length > 0) {
+    lines.push('', 'From the editor:');
+    for (const paragraph of note) lines.push(...wrapText(paragraph, width, '  '), '');
+  }
+  lines.push(...wrapText(countLine(edition), width), '');
   if (edition.sections.length > 0) {
     lines.push('In this edition:');
     for (const { name, count } of contents(edition)) {

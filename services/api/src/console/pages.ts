@@ -6,10 +6,14 @@ import { consoleCookieOptions, flashCookieName } from './cookies.ts';
 import { csrfToken } from './csrf.ts';
 import { signedInEditor } from './require-editor.ts';
 
-/** The pages' policy (plugins/pages.ts) with the console's second stylesheet allowed by its hash. */
+/**
+ * The pages' policy (plugins/pages.ts) with the console's second stylesheet allowed by its hash,
+ * and frames of this origin (the edition preview is the email's HTML in an iframe).
+ */
 export const consoleContentSecurityPolicy = [
   "default-src 'none'",
   `style-src ${pageStyleSource} ${consoleStyleSource}`,
+  "frame-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

@@ -69,5 +69,8 @@ export const Edition = Type.Object({
   status: EditionStatus,
   storyCount: Type.Integer({ minimum: 0 }),
   outreachLeftOut: Type.Integer({ minimum: 0, description: 'Outreach stories of the week left out' }),
+  note: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'The editor’s note at the top of the edition, if any' }),
+  ),
   sections: Type.Array(EditionSection, { description: 'One per jurisdiction, by their best-ranked story' }),
 });

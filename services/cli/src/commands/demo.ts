@@ -70,6 +70,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
         `  ${api}/feeds/stories.rss?jurisdiction=GB   (RSS; also .atom, .json, .html to read in a browser, and /feeds/opml)`,
         `  ${api}/openapi.json`,
         `  ${api}/docs   (interactive documentation)`,
+        `  ${api}/console   (the editor's console; make an account with: regwatch editor add EMAIL)`,
         'Stop with Ctrl-C.',
         'The Friday roundup follows once the recorded sources are stored…',
       ].join('\n'),

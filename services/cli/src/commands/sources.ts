@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { commonFields, loadConfig } from '@regwatch/config';
-import { checkJurisdiction, isSlug, type SourceKind, sourceHealthStatus, sourceKinds } from '@regwatch/core';
+import { checkNewSource, type NewSourceDefinition, sourceHealthStatus } from '@regwatch/core';
 import { countItemsBySource, insertSource, listSources, saveSource } from '@regwatch/db';
 import { createQueues, createRedis, pollIfDue, pollNow, schedulePoll, waitForRedis } from '@regwatch/queue';
 import { sourceCatalog, sourceFormats } from '@regwatch/sources';
@@ -28,19 +28,9 @@ export async function sourcesCommand(args: string[], env: NodeJS.ProcessEnv, io:
   }
 }
 
-interface SourceInput {
-  id: string;
-  url: string;
-  name: string;
-  kind: SourceKind;
-  jurisdictions: string[];
-  pollIntervalSeconds: number;
-  format: string;
-  language: string | null;
-  homepage: string | null;
-}
+type SourceInput = NewSourceDefinition;
 
-/** Validates `sources add` options, reporting every problem at once. */
+/** Validates `sources add` options, reporting every problem at once (the rules: core's checkNewSource). */
 export function parseSourceOptions(args: string[]): SourceInput {
   const { values, positionals } = parseArgs({
     args,
@@ -58,52 +48,14 @@ export function parseSourceOptions(args: string[]): SourceInput {
     strict: true,
     allowPositionals: true,
   });
-  const problems: string[] = [];
-  if (positionals.length > 0) problems.push(`unexpected argument "${positionals[0]}"`);
-  const id = values.id ?? '';
-  if (!id) problems.push('--id is required');
-  else if (!isSlug(id)) problems.push(`--id "${id}" must be a lower-case slug (a-z, 0-9, -)`);
-  const url = values.url ?? '';
-  if (!url) problems.push('--url is required');
-  else if (!isHttpUrl(url)) problems.push(`--url "${url}" must be an http or https URL`);
-  if (values.homepage && !isHttpUrl(values.homepage))
-    problems.push(`--homepage "${values.homepage}" must be an http or https URL`);
-  const kind = values.kind as SourceKind;
-  if (!sourceKinds.includes(kind))
-    problems.push(`--kind must be one of ${sourceKinds.join(', ')}, not "${values.kind}"`);
-  const jurisdictions: string[] = [];
-  for (const raw of values.jurisdiction) {
-    const result = checkJurisdiction(raw);
-    if (result.ok) jurisdictions.push(result.code);
-    else problems.push(`--jurisdiction ${result.message}`);
-  }
-  const interval = Number(values.interval);
-  if (!Number.isInteger(interval) || interval < 30)
-    problems.push(`--interval must be a whole number of seconds, at least 30`);
-  if (!sourceFormats.includes(values.format)) {
-    problems.push(`--format must be one of ${sourceFormats.join(', ')}, not "${values.format}"`);
-  }
-  if (problems.length > 0) throw new UsageError(problems.join('; '));
-  return {
-    id,
-    url,
-    name: values.name?.trim() || id,
-    kind,
-    jurisdictions: [...new Set(jurisdictions)],
-    pollIntervalSeconds: interval,
-    format: values.format,
-    language: values.language ?? null,
-    homepage: values.homepage ?? null,
-  };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  const checked = checkNewSource(
+    { ...values, jurisdictions: values.jurisdiction },
+    { formats: sourceFormats, label: (field) => `--${field}` },
+  );
+  const problems = positionals.length > 0 ? [`unexpected argument "${positionals[0]}"`] : [];
+  if (!checked.ok) problems.push(...checked.problems);
+  if (problems.length > 0 || !checked.ok) throw new UsageError(problems.join('; '));
+  return checked.source;
 }
 
 async function addSource(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {

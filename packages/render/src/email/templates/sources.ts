@@ -47,7 +47,7 @@ export const roundupMjml = `<mjml lang="en" dir="ltr">${head('')}
     </mj-section>
     <mj-section background-color="${palette.paper}" css-class="rw-paper" padding="20px 0 8px">
       <mj-column>
-        <mj-text css-class="rw-text" font-size="15px">%%COUNT%%</mj-text>
+        <mj-text css-class="rw-text" font-size="15px">%%NOTE%%%%COUNT%%</mj-text>
         <mj-text css-class="rw-text" padding="12px 24px 0">%%CONTENTS%%</mj-text>
       </mj-column>
     </mj-section>

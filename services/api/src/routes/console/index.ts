@@ -26,16 +26,21 @@
  */
 import cookie from '@fastify/cookie';
 import csrfProtection from '@fastify/csrf-protection';
+import { createPollQueue } from '@regwatch/queue';
 import { renderNoticePage } from '@regwatch/render';
 import type { FastifyError } from 'fastify';
 import { csrfOptions, isCsrfRefusal, verifyCsrf } from '../../console/csrf.ts';
 import { loginLimits } from '../../console/login-limits.ts';
 import { sendConsoleMarkup } from '../../console/pages.ts';
+import { registerQueueBoard } from '../../console/queue-board.ts';
 import { requireEditor } from '../../console/require-editor.ts';
 import { registerPageScope, sendNotice } from '../../plugins/pages.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
+import { auditRoutes } from './audit.ts';
 import { loginRoutes } from './login.ts';
 import { overviewRoutes } from './overview.ts';
+import { roundupRoutes } from './roundup.ts';
+import { sourceRoutes } from './sources.ts';
 import { storyRoutes } from './stories.ts';
 import type { ConsoleDeps, ConsoleScope } from './types.ts';
 
@@ -46,6 +51,9 @@ function consoleRoutes(scope: ConsoleScope, deps: ConsoleDeps): void {
   loginRoutes(scope, deps);
   overviewRoutes(scope, deps);
   storyRoutes(scope, deps);
+  sourceRoutes(scope, deps);
+  roundupRoutes(scope, deps);
+  auditRoutes(scope, deps);
 }
 
 /**
@@ -69,8 +77,11 @@ export async function registerConsole(app: FastifyTypeBox, deps: AppDeps): Promi
   await app.register(async (scope) => {
     await scope.register(cookie, { secret: deps.config.CONSOLE_SECRET });
     await scope.register(csrfProtection, csrfOptions(deps.config));
+    const pollQueue = deps.pollQueue ?? createPollQueue({ connection: deps.redis, prefix: deps.config.QUEUE_PREFIX });
+    if (!deps.pollQueue) scope.addHook('onClose', () => pollQueue.close());
     const consoleDeps: ConsoleDeps = {
       ...deps,
+      pollQueue,
       now: deps.now ?? Date.now,
       requireEditor: requireEditor({ ...deps, now: deps.now ?? Date.now }),
       verifyCsrf: verifyCsrf(scope),
@@ -96,5 +107,7 @@ export async function registerConsole(app: FastifyTypeBox, deps: AppDeps): Promi
         consoleRoutes(consolePages as unknown as ConsoleScope, consoleDeps);
       });
     });
+    // Bull Board beside the pages, not in their scope: it parses JSON and serves scripts.
+    await registerQueueBoard(scope, consoleDeps);
   });
 }
