@@ -51,7 +51,6 @@ export {
   writeStoryRollup,
 } from './queries/clustering.ts';
 export { composeStoredStories, composeWeek, editionStoryLimit } from './queries/compose-edition.ts';
-export { type EditionNote, getEditionNote, saveEditionNote } from './queries/edition-notes.ts';
 export {
   applyCorrection,
   type CorrectionResult,
@@ -59,6 +58,7 @@ export {
   type StoryEditorState,
   storyEditorState,
 } from './queries/corrections.ts';
+export { type EditionNote, getEditionNote, saveEditionNote } from './queries/edition-notes.ts';
 export {
   deleteEditor,
   type EditorView,
