@@ -15,6 +15,18 @@ export {
   sessionRefusal,
 } from './auth/console-session.ts';
 export { hashPassword, minimumPasswordLength, passwordProblem, verifyPassword } from './auth/password.ts';
+export {
+  automaticMerges,
+  Correction,
+  type CorrectionKind,
+  correctedTags,
+  correctionValidator,
+  type EditorMarks,
+  type EditorTag,
+  type TagDimension,
+  tagDimensions,
+  withEditorTag,
+} from './corrections/index.ts';
 export { decodeCursor, encodeCursor, type KeysetPosition } from './cursor.ts';
 export {
   actionTopics,

@@ -20,7 +20,14 @@ export {
   claimArticlePage,
   recordArticlePage,
 } from './queries/article-pages.ts';
-export { type AuditActor, type AuditEntry, type AuditRow, listAudit, recordAudit } from './queries/audit-log.ts';
+export {
+  type AuditActor,
+  type AuditEntry,
+  type AuditRow,
+  actorName,
+  listAudit,
+  recordAudit,
+} from './queries/audit-log.ts';
 export {
   countTerms,
   createStory,
@@ -31,16 +38,26 @@ export {
   nearDuplicateCandidates,
   readTermCounts,
   replaceClusterKeys,
+  type StoryTags,
   sameTextCandidates,
   setItemStory,
   setStoryProfile,
   storyCandidates,
+  storyEditorTags,
   storyFacts,
   storyMembers,
   type TimeWindow,
+  writeEmptyStory,
   writeStoryRollup,
 } from './queries/clustering.ts';
 export { composeStoredStories, composeWeek, editionStoryLimit } from './queries/compose-edition.ts';
+export {
+  applyCorrection,
+  type CorrectionResult,
+  notNewsEntryKeys,
+  type StoryEditorState,
+  storyEditorState,
+} from './queries/corrections.ts';
 export { type EditionNote, getEditionNote, saveEditionNote } from './queries/edition-notes.ts';
 export {
   deleteEditor,
@@ -150,6 +167,7 @@ export {
   storiesByIds,
   storyPageItems,
 } from './queries/stories.ts';
+export { refreshStoryRollup } from './queries/story-rollup.ts';
 export {
   confirmSubscriber,
   findSubscriber,

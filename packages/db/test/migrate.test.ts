@@ -29,6 +29,7 @@ describe('migrateDatabase', () => {
         'article_pages',
         'audit_log',
         'cluster_keys',
+        'corrections',
         'edition_notes',
         'editors',
         'entries',

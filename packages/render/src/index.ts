@@ -19,9 +19,12 @@ export { renderOpml } from './opml.ts';
 export {
   type AddSourceForm,
   type ConsoleAuditRow,
+  type ConsoleFormContext,
   type ConsolePageContext,
   type ConsoleSection,
   type ConsoleSourceRow,
+  type ConsoleStoryItem,
+  type ConsoleStoryView,
   consoleAuditBody,
   consoleForm,
   consoleRoundupBody,
@@ -31,6 +34,7 @@ export {
   csrfField,
   renderConsoleLoginPage,
   renderConsolePage,
+  renderConsoleStory,
   sourceAlertsSection,
 } from './pages/console/index.ts';
 export {

@@ -7,7 +7,7 @@ import {
   normaliseEntry,
   privacyRelevance,
 } from '@regwatch/core';
-import { type Db, knownContentHashes, recordPendingEntries, type SourceRow } from '@regwatch/db';
+import { type Db, knownContentHashes, notNewsEntryKeys, recordPendingEntries, type SourceRow } from '@regwatch/db';
 import { enqueueProcessJobs, type ProcessJob, processJobFor } from '@regwatch/queue';
 import { adapterFor, type FetchedDocument } from '@regwatch/sources';
 import type { Job, Queue } from 'bullmq';
@@ -35,8 +35,8 @@ export interface DocumentRead {
 export interface DroppedEntry {
   title: string;
   url: string | null;
-  /** `index-page`, `meeting-agenda` (not news) or `not-privacy` (the relevance filter). */
-  reason: NonNewsReason | 'not-privacy';
+  /** `index-page`, `meeting-agenda` (not news), `not-privacy` (the relevance filter), `editor-not-news` (a correction). */
+  reason: NonNewsReason | 'not-privacy' | 'editor-not-news';
 }
 
 /**
@@ -65,8 +65,15 @@ export async function enqueueDocument(
     now,
   });
   const dropped: DroppedEntry[] = [];
+  // Entries an editor marked as not news are set aside as the relevance filter's drops are.
+  const notNews = await notNewsEntryKeys(
+    deps.db,
+    normalised.items.map((item) => item.dedupKey),
+  );
   const items = normalised.items.filter((item) => {
-    const reason = dropReason(item, source.relevance !== null && source.relevance !== undefined);
+    const reason = notNews.has(item.dedupKey)
+      ? 'editor-not-news'
+      : dropReason(item, source.relevance !== null && source.relevance !== undefined);
     if (reason) dropped.push({ title: item.title, url: item.url, reason });
     return reason === null;
   });

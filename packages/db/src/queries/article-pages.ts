@@ -50,7 +50,7 @@ export async function articleTarget(
       i.source_labels, i.content_hash, i.story_id::text as story_id,
       s.kind, s.jurisdictions, s.url as source_url, s.link_base, a.item_id is not null as has_page, ${pageColumns}
     from items i join sources s on s.id = i.source_id left join article_pages a on a.item_id = i.id
-    where i.id = ${itemId}::bigint and i.dedup_key = ${dedupKey}`);
+    where i.id = ${itemId}::bigint and i.dedup_key = ${dedupKey} and i.withdrawn_at is null`);
   const row = result.rows[0];
   if (!row) return undefined;
   const item: NormalisedItem = {
@@ -192,7 +192,7 @@ export async function articlePagesToRequest(
     join sources s on s.id = i.source_id
     join entries e on e.dedup_key = i.dedup_key
     left join article_pages a on a.item_id = i.id
-    where s.enabled and s.fetch_article_pages <> 'never' and i.url is not null
+    where s.enabled and s.fetch_article_pages <> 'never' and i.url is not null and i.withdrawn_at is null
       and (s.fetch_article_pages = 'always' or i.summary = '')
       and i.updated_at < ${options.before}
       and (a.item_id is null

@@ -28,6 +28,11 @@ export interface AuditRow {
   after: unknown;
 }
 
+/** How the log names an actor: `editor:EMAIL`, `cli` or `anonymous`. */
+export function actorName(actor: AuditActor): string {
+  return actor.kind === 'editor' ? `editor:${actor.email}` : actor.kind;
+}
+
 /**
  * Adds one entry to the audit log. Pass the transaction that made the change, so the change and
  * its record commit together or not at all.
@@ -35,7 +40,7 @@ export interface AuditRow {
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     editorId: entry.actor.kind === 'editor' ? BigInt(entry.actor.editorId) : null,
-    actor: entry.actor.kind === 'editor' ? `editor:${entry.actor.email}` : entry.actor.kind,
+    actor: actorName(entry.actor),
     action: entry.action,
     subject: entry.subject,
     before: entry.before ?? null,

@@ -1,4 +1,4 @@
-import type { NearDuplicateSignature, SourceKind, StoryFeatures, StoryProfile } from '@regwatch/core';
+import type { EditorTag, NearDuplicateSignature, SourceKind, StoryFeatures, StoryProfile } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { textArray } from './sql-arrays.ts';
@@ -129,19 +129,38 @@ export async function storyCandidates(
 export async function storyFacts(
   tx: DbOrTx,
   storyIds: readonly string[],
-): Promise<Map<string, { profile: StoryProfile | null; sourceIds: string[] }>> {
+): Promise<
+  Map<string, { profile: StoryProfile | null; sourceIds: string[]; editorPlaced: boolean; editorEdited: boolean }>
+> {
   if (storyIds.length === 0) return new Map();
-  const result = await tx.execute<{ id: string; profile: StoryProfile | null; source_ids: string[] }>(sql`
-    select s.id::text, s.profile,
+  const result = await tx.execute<{
+    id: string;
+    profile: StoryProfile | null;
+    source_ids: string[];
+    editor_placed: boolean;
+    editor_edited: boolean;
+  }>(sql`
+    select s.id::text, s.profile, s.editor_placed_at is not null as editor_placed,
+      (s.editor_title is not null or s.editor_tags <> '[]'::jsonb) as editor_edited,
       array(select distinct i.source_id from items i where i.story_id = s.id) as source_ids
     from stories s where s.id = any(${textArray(storyIds)}::bigint[])`);
-  return new Map(result.rows.map((row) => [row.id, { profile: row.profile, sourceIds: row.source_ids }]));
+  return new Map(
+    result.rows.map((row) => [
+      row.id,
+      {
+        profile: row.profile,
+        sourceIds: row.source_ids,
+        editorPlaced: row.editor_placed,
+        editorEdited: row.editor_edited,
+      },
+    ]),
+  );
 }
 
 /** Starts a story with one item as its primary; returns its id. */
 export async function createStory(
   tx: DbOrTx,
-  story: { primaryItemId: string; title: string; summary: string; publishedAt: string; profile: StoryProfile },
+  story: { primaryItemId: string; title: string; summary: string; publishedAt: string; profile: StoryProfile | null },
 ): Promise<string> {
   const created = await tx.execute<{ id: string }>(sql`
     insert into stories (title, summary, primary_item_id, item_count, first_published_at, last_published_at, profile)
@@ -209,18 +228,28 @@ export async function replaceClusterKeys(tx: DbOrTx, itemId: string, keys: reado
     on conflict do nothing`);
 }
 
-/** A story's members: what choosing its primary item needs, and each one's story features. */
+/** A story's member tags, one list per dimension. */
+export interface StoryTags {
+  platforms: string[];
+  jurisdictions: string[];
+  topics: string[];
+}
+
+/** A story's members: what choosing its primary item needs, each one's story features and tags. */
 export async function storyMembers(
   tx: DbOrTx,
   storyId: string,
-): Promise<{ id: string; sourceKind: SourceKind; publishedAt: Date; features: StoryFeatures | null }[]> {
+): Promise<({ id: string; sourceKind: SourceKind; publishedAt: Date; features: StoryFeatures | null } & StoryTags)[]> {
   const members = await tx.execute<{
     id: string;
     kind: SourceKind;
     published_at: string;
     story_features: StoryFeatures | null;
+    platforms: string[];
+    jurisdictions: string[];
+    topics: string[];
   }>(sql`
-    select i.id::text, s.kind, i.published_at::text, i.story_features
+    select i.id::text, s.kind, i.published_at::text, i.story_features, i.platforms, i.jurisdictions, i.topics
     from items i join sources s on s.id = i.source_id
     where i.story_id = ${storyId}::bigint
     order by i.id`);
@@ -229,25 +258,46 @@ export async function storyMembers(
     sourceKind: row.kind,
     publishedAt: new Date(row.published_at),
     features: row.story_features,
+    platforms: row.platforms,
+    jurisdictions: row.jurisdictions,
+    topics: row.topics,
   }));
 }
 
-/** Union of one tag column over a story's members, distinct and sorted byte-wise (as JS sorts). */
-const tagUnion = (storyId: string, column: 'platforms' | 'jurisdictions' | 'topics') =>
-  sql`array(select distinct t collate "C" from items m, unnest(m.${sql.raw(column)}) as t
-            where m.story_id = ${storyId}::bigint order by 1)`;
+/** The tags editors added to or removed from a story (`stories.editor_tags`). */
+export async function storyEditorTags(tx: DbOrTx, storyId: string): Promise<EditorTag[]> {
+  const result = await tx.execute<{ editor_tags: EditorTag[] }>(
+    sql`select editor_tags from stories where id = ${storyId}::bigint`,
+  );
+  return result.rows[0]?.editor_tags ?? [];
+}
 
-/** Writes a story's rolled-up columns: its primary item's title and summary, count, span and the union of its items' tags. */
-export async function writeStoryRollup(tx: DbOrTx, storyId: string, primaryItemId: string): Promise<void> {
+/**
+ * Writes a story's rolled-up columns: its primary item's title and summary (an editor's text
+ * instead, when one was written), count, span, and the tags given (its items' as corrected).
+ */
+export async function writeStoryRollup(
+  tx: DbOrTx,
+  storyId: string,
+  primaryItemId: string,
+  tags: StoryTags,
+): Promise<void> {
   await tx.execute(sql`
     update stories st set
-      primary_item_id = p.id, title = p.title, summary = p.summary,
+      primary_item_id = p.id, title = coalesce(st.editor_title, p.title),
+      summary = coalesce(st.editor_summary, p.summary),
       item_count = agg.n, first_published_at = agg.first, last_published_at = agg.last,
-      platforms = agg.platforms, jurisdictions = agg.jurisdictions, topics = agg.topics, updated_at = now()
+      platforms = ${textArray(tags.platforms)}, jurisdictions = ${textArray(tags.jurisdictions)},
+      topics = ${textArray(tags.topics)}, emptied_at = null, updated_at = now()
     from items p,
-      (select count(*)::int as n, min(published_at) as first, max(published_at) as last,
-         ${tagUnion(storyId, 'platforms')} as platforms, ${tagUnion(storyId, 'jurisdictions')} as jurisdictions,
-         ${tagUnion(storyId, 'topics')} as topics
+      (select count(*)::int as n, min(published_at) as first, max(published_at) as last
        from items where story_id = ${storyId}::bigint) agg
     where st.id = ${storyId}::bigint and p.id = ${primaryItemId}::bigint`);
+}
+
+/** A story left with no item (an editor withdrew or moved its last one): out of every list (`emptied_at`). */
+export async function writeEmptyStory(tx: DbOrTx, storyId: string): Promise<void> {
+  await tx.execute(sql`
+    update stories set primary_item_id = null, item_count = 0, profile = null, emptied_at = now(), updated_at = now()
+    where id = ${storyId}::bigint`);
 }

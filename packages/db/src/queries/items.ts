@@ -91,12 +91,13 @@ export async function listItems(
   db: DbOrTx,
   options: { limit: number; after?: KeysetPosition | undefined; filter?: NewsFilter | undefined },
 ): Promise<ItemPage> {
-  const conditions: SQL[] = [];
+  // An item an editor withdrew (taken down, not news) is in no list.
+  const conditions: SQL[] = [sql`i.withdrawn_at is null`];
   if (options.after) {
     conditions.push(sql`(i.published_at, i.id) < (${options.after.at}::timestamptz, ${options.after.id}::bigint)`);
   }
   conditions.push(...itemConditions(options.filter));
-  const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const where = sql`where ${sql.join(conditions, sql` and `)}`;
   const page = sql`
     select ${itemColumns}
     from items i join sources s on s.id = i.source_id
@@ -140,7 +141,7 @@ export async function getItem(db: DbOrTx, id: string): Promise<ItemDetailView | 
   const result = await db.execute<ItemRow & { tag_evidence: ItemTags | null }>(sql`
     select ${itemColumns}, i.tag_evidence
     from items i join sources s on s.id = i.source_id
-    where i.id = ${id}::bigint`);
+    where i.id = ${id}::bigint and i.withdrawn_at is null`);
   const row = result.rows[0];
   return row ? { ...toView(row), tagEvidence: row.tag_evidence } : undefined;
 }

@@ -84,7 +84,8 @@ export async function listSources(db: DbOrTx): Promise<SourceRow[]> {
 /** Item counts per source, for listings (one grouped query, not one per source). */
 export async function countItemsBySource(db: DbOrTx): Promise<Map<string, number>> {
   const result = await db.execute<{ source_id: string; count: string }>(
-    sql`select source_id, count(*)::text as count from items group by source_id`,
+    // Items an editor withdrew (taken down, not news) are not the source's news.
+    sql`select source_id, count(*)::text as count from items where withdrawn_at is null group by source_id`,
   );
   return new Map(result.rows.map((row) => [row.source_id, Number(row.count)]));
 }

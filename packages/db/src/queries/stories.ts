@@ -130,7 +130,8 @@ export async function listStories(
   db: DbOrTx,
   options: { limit: number; after?: KeysetPosition | undefined; filter?: NewsFilter | undefined },
 ): Promise<StoryPage> {
-  const conditions: SQL[] = [sql`st.merged_into_id is null`];
+  // A story left with no item (an editor took its only item down) is in no list.
+  const conditions: SQL[] = [sql`st.merged_into_id is null`, sql`st.emptied_at is null`];
   if (options.after) {
     conditions.push(
       sql`(st.last_published_at, st.id) < (${options.after.at}::timestamptz, ${options.after.id}::bigint)`,
@@ -224,6 +225,7 @@ export async function storiesByIds(db: DbOrTx, ids: readonly string[]): Promise<
     select ${storyJson(embeddedStoryItems)} as story
     from unnest(${`{${ids.join(',')}}`}::bigint[]) with ordinality as wanted(id, position)
     join stories st on st.id = wanted.id
+    where st.emptied_at is null
     order by wanted.position`);
   return result.rows.map((row) => row.story);
 }
@@ -254,13 +256,21 @@ function checkChainEnds(id: string, row: { merged_into_id: string | null }): voi
  */
 export async function getStory(db: DbOrTx, id: string): Promise<StoryLookup | undefined> {
   if (!isStoryId(id)) return undefined;
-  const result = await db.execute<{ id: string; merged_into_id: string | null; depth: number; story: StoryView }>(sql`
+  const result = await db.execute<{
+    id: string;
+    merged_into_id: string | null;
+    depth: number;
+    emptied: boolean;
+    story: StoryView;
+  }>(sql`
     ${survivorOf(id)}
-    select st.id::text, st.merged_into_id::text, sv.depth, ${storyJson(storyPageItems)} as story
+    select st.id::text, st.merged_into_id::text, sv.depth, st.emptied_at is not null as emptied,
+      ${storyJson(storyPageItems)} as story
     from survivor sv join stories st on st.id = sv.id`);
   const row = result.rows[0];
   if (!row) return undefined;
   checkChainEnds(id, row);
+  if (row.emptied) return undefined;
   return row.depth === 0 ? { story: row.story } : { story: row.story, mergedInto: row.id };
 }
 

@@ -1,6 +1,7 @@
 export { apiKeys } from './api-keys.ts';
 export { type ArticlePageStatus, articlePageStatuses, articlePages } from './article-pages.ts';
 export { clusterKeys, termCounts } from './clustering.ts';
+export { corrections } from './corrections.ts';
 export { auditLog, editionNotes, editors } from './editors.ts';
 export { entries, items, stories } from './newsfeed.ts';
 export { pendingEntries } from './pending-entries.ts';

@@ -5,6 +5,7 @@ import {
   type DatePrecision,
   dateOrigins,
   datePrecisions,
+  type EditorTag,
   type ItemTags,
   type NearDuplicateSignature,
   type SourceLabels,
@@ -84,8 +85,16 @@ export const items = pgTable(
     sourceLabels: jsonb('source_labels').$type<SourceLabels>().notNull().default({}),
     firstSeenAt: timestamp('first_seen_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /**
+     * Set when an editor withdrew the item (`withdrawn_as`: taken down, or not news): it is out of
+     * every list, story, feed and digest, and the row stays as the tombstone that catches the same
+     * entry (dedup key), URL (canonical URL) or text (its `x.` key) when they come back.
+     */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, precision: 3 }),
+    withdrawnAs: text('withdrawn_as').$type<'taken-down' | 'not-news'>(),
   },
   (table) => [
+    check('items_withdrawn_as_check', sql`withdrawn_as in ('taken-down', 'not-news')`),
     check('items_published_precision_check', sql.raw(`published_precision in (${quoted(datePrecisions)})`)),
     check('items_published_from_check', sql.raw(`published_from in (${quoted(dateOrigins)})`)),
     uniqueIndex('items_dedup_key_key').on(table.dedupKey),
@@ -149,6 +158,15 @@ export const stories = pgTable(
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
     /** What the story keeps saying (its most used terms), for clustering; null once merged into another. */
     profile: jsonb('profile').$type<StoryProfile>(),
+    /** An editor's title and summary: kept over the primary item's whatever joins the story. */
+    editorTitle: text('editor_title'),
+    editorSummary: text('editor_summary'),
+    /** Tags editors added or removed (the latest word per tag), applied over the items' union. */
+    editorTags: jsonb('editor_tags').$type<EditorTag[]>().notNull().default([]),
+    /** Set when an editor moved an item into or out of the story: automatic merges leave it alone. */
+    editorPlacedAt: timestamp('editor_placed_at', { withTimezone: true, precision: 3 }),
+    /** Set when an editor took the story's last item away (down, or elsewhere): it is in no list. */
+    emptiedAt: timestamp('emptied_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

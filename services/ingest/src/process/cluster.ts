@@ -1,7 +1,7 @@
 import {
   addToStoryProfile,
   assignStory,
-  choosePrimary,
+  automaticMerges,
   mergeStoryProfiles,
   type NormalisedItem,
   type StoryFeatures,
@@ -13,12 +13,11 @@ import {
   indexClusterKeys,
   lockStoryProfiles,
   mergeStoriesInto,
+  refreshStoryRollup,
   setItemStory,
   setStoryProfile,
   storyCandidates,
   storyFacts,
-  storyMembers,
-  writeStoryRollup,
 } from '@regwatch/db';
 import { type ClusterPlan, candidateWindow } from './plan.ts';
 
@@ -42,7 +41,7 @@ export async function assignToStory(
     byStory.set(row.storyId, members);
   }
   const facts = await storyFacts(tx, [...byStory.keys()]);
-  const decision = assignStory(
+  const assigned = assignStory(
     plan.features,
     [...byStory].map(([storyId, features]) => ({
       storyId,
@@ -51,6 +50,17 @@ export async function assignToStory(
       sourceIds: facts.get(storyId)?.sourceIds,
     })),
   );
+  // What an editor arranged is never merged back automatically (core's `automaticMerges`).
+  const decision =
+    assigned.storyId === null
+      ? assigned
+      : {
+          ...assigned,
+          alsoMatched: automaticMerges(assigned.storyId, assigned.alsoMatched, (id) => ({
+            placed: facts.get(id)?.editorPlaced ?? false,
+            edited: facts.get(id)?.editorEdited ?? false,
+          })),
+        };
 
   let storyId = decision.storyId;
   if (storyId === null) {
@@ -93,20 +103,5 @@ async function addToProfiles(
   await setStoryProfile(tx, storyId, profile);
 }
 
-/**
- * Brings a story's rolled-up columns up to date after one of its items changed: the primary item
- * (core's `choosePrimary`: the regulator's notice first), title, summary, count, span and tags.
- * With `rebuildProfile`, the profile is rebuilt from its members' features too (their terms
- * changed, and a profile cannot take an item's old terms out).
- */
-export async function refreshStory(tx: DbOrTx, storyId: string, options: { rebuildProfile?: boolean } = {}) {
-  const members = await storyMembers(tx, storyId);
-  const primary = choosePrimary(members);
-  if (!primary) return;
-  if (options.rebuildProfile) {
-    await lockStoryProfiles(tx, [storyId]);
-    const features = members.flatMap((member) => (member.features ? [member.features] : []));
-    await setStoryProfile(tx, storyId, storyProfileOf(features));
-  }
-  await writeStoryRollup(tx, storyId, primary.id);
-}
+/** Brings a story's rolled-up columns up to date after one of its items changed (db's `refreshStoryRollup`). */
+export const refreshStory = refreshStoryRollup;

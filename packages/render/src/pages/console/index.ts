@@ -15,4 +15,6 @@ export {
   consoleSourcesBody,
   sourceAlertsSection,
 } from './sources-page.ts';
+export { renderConsoleStory } from './story-page.ts';
+export type { ConsoleFormContext, ConsoleStoryItem, ConsoleStoryView } from './story-view.ts';
 export { consoleStyleSource } from './style.ts';

@@ -5,6 +5,7 @@ import { trustedConsoleStyle } from './style.ts';
 /** The console's sections, in the sub-nav's order. Other helpers add theirs here (a key and its link). */
 export const consoleSections = [
   { key: 'overview', href: '/console', label: 'Overview' },
+  { key: 'stories', href: '/console/stories', label: 'Stories' },
   { key: 'sources', href: '/console/sources', label: 'Sources' },
   { key: 'roundup', href: '/console/roundup', label: 'Next edition' },
   { key: 'audit', href: '/console/audit', label: 'Audit log' },

@@ -43,6 +43,7 @@ import { loginRoutes } from './login.ts';
 import { overviewRoutes } from './overview.ts';
 import { roundupRoutes } from './roundup.ts';
 import { sourceRoutes } from './sources.ts';
+import { storyRoutes } from './stories.ts';
 import type { ConsoleDeps, ConsoleScope } from './types.ts';
 
 export type { ConsoleDeps, ConsoleScope } from './types.ts';
@@ -51,6 +52,7 @@ export type { ConsoleDeps, ConsoleScope } from './types.ts';
 function consoleRoutes(scope: ConsoleScope, deps: ConsoleDeps): void {
   loginRoutes(scope, deps);
   overviewRoutes(scope, deps);
+  storyRoutes(scope, deps);
   sourceRoutes(scope, deps);
   roundupRoutes(scope, deps);
   auditRoutes(scope, deps);
