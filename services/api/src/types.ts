@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ApiConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
 import type { createRoundupQueue } from '@regwatch/queue';
+import type { Metrics } from '@regwatch/runtime';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -46,6 +47,7 @@ export interface AppDeps {
     | 'ROUNDUP_SECRET'
     | 'SUBSCRIBE_CLIENT_RATE'
     | 'SUBSCRIBE_DOMAIN_RATE'
+    | 'METRICS_TOKEN'
   >;
   database: Database;
   /** A fail-fast (`client` role) connection. */
@@ -53,6 +55,8 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   lifecycle: Lifecycle;
   version: string;
+  /** Where requests are counted and what /metrics serves; without it, no /metrics route. */
+  metrics?: Metrics | undefined;
   /** The roundup queue sign-ups add confirmation jobs to; default: one on `redis`, closed with the app. */
   roundupQueue?: RoundupQueue;
   /** The clock of the API key cache and of email links (tests pass a fake one); defaults to Date.now. */
