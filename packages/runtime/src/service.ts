@@ -24,7 +24,8 @@ export interface OpenedService<Parts> {
 export interface ServiceOptions {
   /** `api`, `ingest`: the log's `service` and the pool's application name (`regwatch-<name>`). */
   name: string;
-  config: Pick<CommonConfig, 'DATABASE_URL' | 'LOG_LEVEL' | 'SHUTDOWN_TIMEOUT_MS'>;
+  config: Pick<CommonConfig, 'DATABASE_URL' | 'LOG_LEVEL' | 'SHUTDOWN_TIMEOUT_MS'> &
+    Partial<Pick<CommonConfig, 'LOG_FORMAT'>>;
   /** A logger to write to instead of a new one (tests, a composition root that has one). */
   logger?: Logger | undefined;
   /** The metrics to record into: a composition root running several services passes one for all. */
@@ -57,7 +58,9 @@ export async function startService<Parts>(
   open: (room: ServiceRoom) => Promise<OpenedService<Parts>>,
 ): Promise<RunningService<Parts>> {
   const { config } = options;
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL, options.name);
+  // `auto` is made definite by the composition root (it knows the terminal); left `auto`, JSON.
+  const logger =
+    options.logger ?? createLogger(config.LOG_LEVEL, options.name, config.LOG_FORMAT === 'pretty' ? 'pretty' : 'json');
   const closeList = new CloseList();
   const database = createDatabase({
     url: config.DATABASE_URL,

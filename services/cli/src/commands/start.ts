@@ -4,7 +4,7 @@ import { allConfigFields, describeConfig, loadConfig, type RegwatchConfig } from
 import { migrateDatabase } from '@regwatch/db';
 import { type IngestParts, main as ingestMain } from '@regwatch/ingest';
 import { type RoundupParts, main as roundupMain } from '@regwatch/roundup';
-import { createLogger, createMetrics, type Metrics, type RunningService } from '@regwatch/runtime';
+import { createLogger, createMetrics, type Metrics, type RunningService, resolveLogFormat } from '@regwatch/runtime';
 import { type Io, UsageError } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
 import { version } from '../version.ts';
@@ -28,11 +28,14 @@ export interface Running {
  * reuse it; they pass no signals and stop it with `stop()`.
  */
 export async function startParts(
-  config: RegwatchConfig,
+  loaded: RegwatchConfig,
   parts: readonly Part[],
   options: { migrate: boolean; signals?: readonly NodeJS.Signals[]; metrics?: Metrics },
 ): Promise<Running> {
-  const logger = createLogger(config.LOG_LEVEL);
+  // The terminal check lives here, at the composition root: every service gets a definite format.
+  const logFormat = resolveLogFormat(loaded.LOG_FORMAT, process.stdout.isTTY === true);
+  const config: RegwatchConfig = { ...loaded, LOG_FORMAT: logFormat };
+  const logger = createLogger(config.LOG_LEVEL, 'regwatch', logFormat);
   logger.info({ config: describeConfig(allConfigFields, config), parts }, 'starting regwatch');
   if (options.migrate) {
     const result = await migrateDatabase(config.DATABASE_URL, migrationsFolder);
