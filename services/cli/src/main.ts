@@ -24,6 +24,7 @@ const commands: Record<string, () => Promise<Command>> = {
   apikey: async () => (await import('./commands/apikey.ts')).apikeyCommand,
   roundup: async () => (await import('./commands/roundup.ts')).roundupCommand,
   subscribers: async () => (await import('./commands/subscribers.ts')).subscribersCommand,
+  status: async () => (await import('./commands/status.ts')).statusCommand,
   config: async () => {
     const { configCommand } = await import('./commands/config.ts');
     return (_args, env, io) => configCommand(env, io);
