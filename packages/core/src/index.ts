@@ -233,3 +233,4 @@ export {
   sourceKinds,
 } from './types.ts';
 export { absoluteHttpUrl, canonicalUrl } from './url/canonical.ts';
+export { formatDuration, formatProgress, type Progress, redrawThrottle } from './text/progress-line.ts';
