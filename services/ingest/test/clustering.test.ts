@@ -61,7 +61,12 @@ describe('clustering in storeItem', () => {
       { jurisdictions: [] },
     );
     expect(original.outcome).toBe('inserted');
-    expect(copy).toEqual({ outcome: 'linked', itemId: original.itemId, storyId: original.storyId, dedup: 'near-duplicate' });
+    expect(copy).toEqual({
+      outcome: 'linked',
+      itemId: original.itemId,
+      storyId: original.storyId,
+      dedup: 'near-duplicate',
+    });
     const alternates = await db.execute<{ url: string }>(
       sql`select url from entries where item_id = ${original.itemId}::bigint order by url`,
     );
