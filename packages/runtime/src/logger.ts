@@ -21,7 +21,10 @@ export function createLogger(level: string, service = 'regwatch', format: LogFor
   };
   if (format === 'json') return pino(options);
   // In-process (no worker thread), so the last lines before an exit are not lost.
-  return pino(options, pretty({ colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', sync: true }));
+  return pino(
+    options,
+    pretty({ colorize: true, singleLine: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname', sync: true }),
+  );
 }
 
 /** `auto` made definite at the composition root: pretty when stdout is a terminal. */
