@@ -188,6 +188,17 @@ describe('the roundup service started after a missed Friday', () => {
     expect(log.lines()).not.toMatch(/@example\.org/);
   });
 
+  it('logs each task with the queue and the job id (issue 14)', () => {
+    const lines = log
+      .lines()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string; queue?: string; jobId?: string });
+    const ofTasks = lines.filter((line) => ['roundup edition built', 'roundup edition sent'].includes(line.msg));
+    expect(ofTasks.length).toBeGreaterThan(0);
+    for (const line of ofTasks) expect(line).toMatchObject({ queue: 'roundup', jobId: expect.any(String) });
+  });
+
   it('restores its schedules when Redis loses its data', { timeout: 60_000 }, async () => {
     await deletePrefix(prefix);
     const queue = service.parts.queue;

@@ -45,6 +45,22 @@ export const commonFields = {
     default: 10_000,
     parse: integer({ min: 100, max: 600_000 }),
   }),
+  LOG_FORMAT: field({
+    description: 'Log lines as json, or pretty (human-readable); auto: pretty when stdout is a terminal',
+    default: 'auto',
+    parse: oneOf(['auto', 'json', 'pretty']),
+  }),
+  METRICS_TOKEN: field({
+    description:
+      'Bearer token /metrics requires (API and health servers); empty: /metrics answers only loopback clients',
+    default: '',
+    // Its own parse: a rejected token is never echoed in the error.
+    parse: (raw: string) => {
+      if (!/^[\x21-\x7e]{16,512}$/.test(raw)) throw new Error('must be at least 16 printable characters, no spaces');
+      return raw;
+    },
+    redact: (value) => (value === '' ? '' : '(set)'),
+  }),
 };
 
 /** The HTTP API. */

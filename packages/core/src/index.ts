@@ -226,6 +226,7 @@ export type { EvidenceField, ItemTags, Tag, TagEvidence, TagInput } from './tagg
 export { validateLexicons } from './tagging/validate-lexicons.ts';
 export { cleanText, htmlToText, singleLine, truncate } from './text/clean.ts';
 export { fragmentBreak, markedToHtml, matchEnd, matchStart } from './text/marked-to-html.ts';
+export { formatDuration, formatProgress, type Progress, redrawThrottle } from './text/progress-line.ts';
 export { endsAsSentence, sentenceEnds, splitSentences } from './text/sentences.ts';
 export { decodeLeftoverEntities, type SummaryOptions, summarise, summaryDefaults } from './text/summary.ts';
 export { standaloneTitle, type TitleInput } from './text/title.ts';

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+import { metricsAccess, metricsRefusal } from './metrics-access.ts';
 
 /** A dependency probe: resolves when the dependency answers, rejects saying why not. */
 export type Probe = () => Promise<unknown>;
@@ -10,6 +12,8 @@ export interface HealthServerOptions {
   /** Readiness probes by name (`postgres`, `redis`); each must answer within `probeTimeoutMs`. */
   probes: Readonly<Record<string, Probe>>;
   probeTimeoutMs?: number;
+  /** Served at `/metrics` (Prometheus text), to loopback clients or bearers of `token` when set. */
+  metrics?: { registry: Registry; token: string } | undefined;
 }
 
 export interface HealthServer {
@@ -36,6 +40,20 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, error('method_not_allowed'));
     if (path === '/healthz') return send(200, { status: 'ok' });
+    if (path === '/metrics' && options.metrics) {
+      const { registry, token } = options.metrics;
+      if (!metricsAccess(token, request.socket.remoteAddress, request.headers.authorization)) {
+        return send(401, { error: { code: 'unauthorized', message: metricsRefusal } });
+      }
+      void registry.metrics().then(
+        (text) => {
+          reply.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
+          reply.end(text);
+        },
+        () => send(500, { error: { code: 'internal', message: 'metrics could not be collected' } }),
+      );
+      return;
+    }
     if (path !== '/readyz') return send(404, error('not_found'));
     void readiness(options.probes, timeoutMs, draining).then(({ ready, checks }) =>
       send(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', checks }),

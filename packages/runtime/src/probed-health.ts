@@ -1,7 +1,7 @@
 import type { Database } from '@regwatch/db';
 import { createRedis, waitForRedis } from '@regwatch/queue';
 import type { CloseList } from './close-list.ts';
-import { type HealthServer, startHealthServer } from './health-server.ts';
+import { type HealthServer, type HealthServerOptions, startHealthServer } from './health-server.ts';
 
 /**
  * A worker service's health server: `/healthz`, and `/readyz` probing PostgreSQL and Redis.
@@ -15,6 +15,7 @@ export async function startProbedHealthServer(options: {
   redisUrl: string;
   database: Database;
   closeList: CloseList;
+  metrics?: HealthServerOptions['metrics'];
 }): Promise<HealthServer> {
   const probe = createRedis(options.redisUrl, 'client');
   probe.on('error', () => undefined);
@@ -22,6 +23,7 @@ export async function startProbedHealthServer(options: {
   const health = await startHealthServer({
     host: options.host,
     port: options.port,
+    metrics: options.metrics,
     probes: {
       postgres: () => options.database.ping(2_000),
       redis: async () => {

@@ -3,6 +3,7 @@ import { createDatabase, type Database, describeConnectionError } from '@regwatc
 import type { Logger } from 'pino';
 import { CloseList } from './close-list.ts';
 import { createLogger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { untilShutdown } from './shutdown.ts';
 
 /** What a service's `main` opens its parts in: its log, its pool, and the list that closes them. */
@@ -10,6 +11,8 @@ export interface ServiceRoom {
   logger: Logger;
   database: Database;
   closeList: CloseList;
+  /** The process's one metrics registry (shared when several services run in one process). */
+  metrics: Metrics;
 }
 
 /** What a service's `open` returns: its parts, and how readiness turns 503 when shutdown begins. */
@@ -21,9 +24,12 @@ export interface OpenedService<Parts> {
 export interface ServiceOptions {
   /** `api`, `ingest`: the log's `service` and the pool's application name (`regwatch-<name>`). */
   name: string;
-  config: Pick<CommonConfig, 'DATABASE_URL' | 'LOG_LEVEL' | 'SHUTDOWN_TIMEOUT_MS'>;
+  config: Pick<CommonConfig, 'DATABASE_URL' | 'LOG_LEVEL' | 'SHUTDOWN_TIMEOUT_MS'> &
+    Partial<Pick<CommonConfig, 'LOG_FORMAT'>>;
   /** A logger to write to instead of a new one (tests, a composition root that has one). */
   logger?: Logger | undefined;
+  /** The metrics to record into: a composition root running several services passes one for all. */
+  metrics?: Metrics | undefined;
   /** Signals that stop the service; `[]` when the caller stops it with `stop()` alone. */
   signals?: readonly NodeJS.Signals[] | undefined;
   /** Where the process ends when the shutdown deadline passes (tests pass their own). */
@@ -52,7 +58,9 @@ export async function startService<Parts>(
   open: (room: ServiceRoom) => Promise<OpenedService<Parts>>,
 ): Promise<RunningService<Parts>> {
   const { config } = options;
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL, options.name);
+  // `auto` is made definite by the composition root (it knows the terminal); left `auto`, JSON.
+  const logger =
+    options.logger ?? createLogger(config.LOG_LEVEL, options.name, config.LOG_FORMAT === 'pretty' ? 'pretty' : 'json');
   const closeList = new CloseList();
   const database = createDatabase({
     url: config.DATABASE_URL,
@@ -65,9 +73,10 @@ export async function startService<Parts>(
       ),
   });
   closeList.add('postgres pool', () => database.close());
+  const metrics = options.metrics ?? createMetrics();
   let opened: OpenedService<Parts>;
   try {
-    opened = await open({ logger, database, closeList });
+    opened = await open({ logger, database, closeList, metrics });
   } catch (error) {
     await closeList.closeAll(config.SHUTDOWN_TIMEOUT_MS);
     throw error;

@@ -75,4 +75,33 @@ describe('createWorkers (issue 12: workers declared as data, one bootstrap)', ()
       await queue.close();
     }
   });
+
+  it('gives every processor a logger whose lines carry the queue and the job id (issue 14)', async () => {
+    const registry = [
+      defineWorker({
+        queue: 'logged',
+        payload: Payload,
+        concurrency: () => 1,
+        why: 'test',
+        process: async (_deps: object, data, { log }) => {
+          log.info({ n: data.n }, 'processor line');
+          return data.n;
+        },
+      }),
+    ];
+    const built = createWorkers({}, runtime, registry);
+    const queue = new Queue('logged', { connection, prefix });
+    const job = await queue.add('one', { n: 7 });
+    built.run();
+    try {
+      await waitFor(async () => ((await queue.getJob(job.id as string))?.finishedOn ? true : undefined), {
+        what: 'the job finished',
+      });
+      const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.msg === 'processor line');
+      expect(line).toMatchObject({ queue: 'logged', jobId: job.id, n: 7 });
+    } finally {
+      await built.close();
+      await queue.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { registerCaching } from './plugins/caching.ts';
 import { registerCors } from './plugins/cors.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerKeysInUrlRefusal, requestLogSerializer } from './plugins/keys-in-url.ts';
+import { registerRequestMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerPageScope } from './plugins/pages.ts';
 import { registerRateLimits } from './plugins/rate-limit.ts';
@@ -16,6 +17,7 @@ import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
 import { opmlRoute } from './routes/feeds/opml.ts';
 import { feedStylesheetRoute } from './routes/feeds/stylesheet.ts';
 import { healthzRoute } from './routes/healthz.ts';
+import { metricsRoute } from './routes/metrics.ts';
 import { readyzRoute } from './routes/readyz.ts';
 import { roundupPageRoutes } from './routes/roundups/pages.ts';
 import { subscribeFormRoutes } from './routes/subscribe/form.ts';
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  if (deps.metrics) registerRequestMetrics(app, deps.metrics);
   await registerSecurityHeaders(app);
   registerRequestLimits(app);
   registerKeysInUrlRefusal(app);
@@ -78,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
 
   healthzRoute(app);
   readyzRoute(app, deps);
+  if (deps.metrics) metricsRoute(app, deps, deps.metrics);
   listItemsRoute(app, deps);
   getItemRoute(app, deps);
   listStoriesRoute(app, deps);

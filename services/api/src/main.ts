@@ -8,7 +8,7 @@ export interface ApiParts {
   url: string;
 }
 
-export type ApiMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit'> & { version: string };
+export type ApiMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit' | 'metrics'> & { version: string };
 
 /**
  * The API service, one process room on packages/runtime: its pg pool, then the Fastify server
@@ -18,8 +18,8 @@ export type ApiMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit'> & 
  */
 export function main(config: ApiConfig, deps: ApiMainDeps): Promise<RunningService<ApiParts>> {
   const { version, ...service } = deps;
-  return startService({ name: 'api', config, ...service }, async ({ logger, database, closeList }) => {
-    const server = await startApiServer({ config, database, logger, version });
+  return startService({ name: 'api', config, ...service }, async ({ logger, database, closeList, metrics }) => {
+    const server = await startApiServer({ config, database, logger, version, metrics });
     closeList.add('api server', () => server.close());
     logger.info({ url: server.url }, 'api listening');
     return {

@@ -1,6 +1,7 @@
 import type { ApiConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
 import { createRedis, watchRedis } from '@regwatch/queue';
+import type { Metrics } from '@regwatch/runtime';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import type { Lifecycle } from './types.ts';
@@ -18,6 +19,7 @@ export async function startApiServer(options: {
   database: Database;
   logger: Logger;
   version: string;
+  metrics?: Metrics | undefined;
 }): Promise<ApiServer> {
   const redis = createRedis(options.config.REDIS_URL, 'client');
   watchRedis(redis, options.logger, 'api');
@@ -29,6 +31,7 @@ export async function startApiServer(options: {
     logger: options.logger,
     lifecycle,
     version: options.version,
+    metrics: options.metrics,
   });
   const address = await app.listen({ host: options.config.HOST, port: options.config.PORT });
   return {

@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ApiConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
 import type { createPollQueue, createRoundupQueue } from '@regwatch/queue';
+import type { Metrics } from '@regwatch/runtime';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -52,6 +53,7 @@ export interface AppDeps {
     | 'CONSOLE_SECRET'
     | 'CONSOLE_SESSION_HOURS'
     | 'CONSOLE_LOGIN_RATE'
+    | 'METRICS_TOKEN'
   >;
   database: Database;
   /** A fail-fast (`client` role) connection. */
@@ -59,6 +61,8 @@ export interface AppDeps {
   logger: FastifyBaseLogger;
   lifecycle: Lifecycle;
   version: string;
+  /** Where requests are counted and what /metrics serves; without it, no /metrics route. */
+  metrics?: Metrics | undefined;
   /** The roundup queue sign-ups add confirmation jobs to; default: one on `redis`, closed with the app. */
   roundupQueue?: RoundupQueue;
   /** The poll queue of the console's pause, resume and "poll now"; default: one on `redis`, closed with the app. */

@@ -1,6 +1,7 @@
 import { type ApiConfig, apiConfigFields, loadConfig } from '@regwatch/config';
 import type { Database } from '@regwatch/db';
 import { createRedis, waitForRedis } from '@regwatch/queue';
+import type { Metrics } from '@regwatch/runtime';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '@regwatch/testing';
 import pino, { type Logger } from 'pino';
 import { buildApp } from '../src/index.ts';
@@ -13,6 +14,8 @@ export interface TestAppOptions {
   now?: () => number;
   /** Where the app logs; silent unless a test reads the log. */
   logger?: Logger;
+  /** Serves /metrics and counts requests into it. */
+  metrics?: Metrics;
 }
 
 /**
@@ -44,6 +47,7 @@ export async function buildTestApp(database: Database, options: TestAppOptions =
     lifecycle,
     version: 'test',
     ...(options.now ? { now: options.now } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return {
     app,

@@ -72,6 +72,12 @@ regwatch roundup [--week 2024-W38] --status
 export const subscribersHelp = `regwatch subscribers erase EMAIL
   Deletes a subscriber and their delivery records (erasure on request); their links stop working.`;
 
+export const statusHelp = `regwatch status [--json]
+  One screen for the operator: sources by health (ok, pending, failing, dead, paused; the
+  failing and dead ones named with their last error), queue depths (waiting/active/delayed/failed
+  per queue), the last roundup (sent, failed, uncertain) and when the next one is built. With
+  Redis down it says so and shows the rest; with PostgreSQL down it exits 3.`;
+
 export const configHelp = `regwatch config
   Prints the configuration this environment gives, secrets redacted, or every problem with it.`;
 
@@ -88,6 +94,7 @@ ${apikeyHelp}
 ${editorHelp}
 ${roundupHelp}
 ${subscribersHelp}
+${statusHelp}
 ${configHelp}
 
 Configuration comes from environment variables (see README.md); \`regwatch config\` shows it.

@@ -25,6 +25,7 @@ const commands: Record<string, () => Promise<Command>> = {
   editor: async () => (await import('./commands/editor.ts')).editorCommand,
   roundup: async () => (await import('./commands/roundup.ts')).roundupCommand,
   subscribers: async () => (await import('./commands/subscribers.ts')).subscribersCommand,
+  status: async () => (await import('./commands/status.ts')).statusCommand,
   config: async () => {
     const { configCommand } = await import('./commands/config.ts');
     return (_args, env, io) => configCommand(env, io);

@@ -34,7 +34,14 @@ export type ImportReport = {
  */
 export async function importDocument(
   deps: { config: IngestConfig; db: Db; logger: Logger },
-  input: { sourceId: string; body: Uint8Array; contentType?: string | null; timeoutMs: number },
+  input: {
+    sourceId: string;
+    body: Uint8Array;
+    contentType?: string | null;
+    timeoutMs: number;
+    /** Called as entries settle: how many of the enqueued ones are done (a progress line). */
+    onProgress?: (settled: number, enqueued: number) => void;
+  },
 ): Promise<ImportReport> {
   const source = await getSource(deps.db, input.sourceId);
   if (!source) {
@@ -89,6 +96,7 @@ export async function importDocument(
     if (!pending.delete(jobId)) return;
     if (outcome === 'failed') report.failed += 1;
     else report[outcome] += 1;
+    input.onProgress?.(report.enqueued - pending.size, report.enqueued);
     if (pending.size === 0) finishWaiting();
   };
 

@@ -8,13 +8,14 @@ import {
   type Queues,
   queueNames,
 } from '@regwatch/queue';
-import { defineWorker, type WorkerDefinition } from '@regwatch/runtime';
+import { defineWorker, type Metrics, type WorkerDefinition } from '@regwatch/runtime';
 import { fetchArticle } from './articles/fetch-article.ts';
 import { reconcileArticlePages } from './articles/reconcile-articles.ts';
 import type { FetchDispatcher } from './fetch/dispatcher.ts';
 import type { FetchLimits } from './fetch/fetch-document.ts';
 import { pollSource } from './poll-source.ts';
 import { reconcilePending } from './reconcile-pending.ts';
+import { recordPoll, recordStored } from './record-metrics.ts';
 import { replayFailedJobs } from './replay-failed.ts';
 import { syncPollSchedules } from './schedules.ts';
 import { storeEntry } from './store-entry.ts';
@@ -26,6 +27,8 @@ export interface IngestContext {
   queues: Queues;
   dispatcher: FetchDispatcher;
   limits: FetchLimits;
+  /** What the workers record (absent in `regwatch import`, which reports its own counts). */
+  metrics?: Metrics | undefined;
 }
 
 /**
@@ -49,6 +52,7 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
         data.sourceId,
         { force: data.force, refetch: data.refetch },
       );
+      recordPoll(context.metrics, data.sourceId, summary);
       if (summary.status === 'failed') log.warn({ source: data.sourceId, ...summary }, 'source poll failed');
       else if (summary.status !== 'skipped') log.info({ source: data.sourceId, ...summary }, 'source polled');
       return summary;
@@ -59,7 +63,11 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
     payload: processJobValidator,
     concurrency: (context: IngestContext) => context.config.PROCESS_CONCURRENCY,
     why: 'storing waits on PostgreSQL; clustering serialises with advisory locks, so more at once is safe',
-    process: async (context, data) => storeEntry(context.db, data, context.queues.article),
+    process: async (context, data) => {
+      const result = await storeEntry(context.db, data, context.queues.article);
+      recordStored(context.metrics, result);
+      return result;
+    },
   }),
   defineWorker({
     queue: queueNames.article,

@@ -10,7 +10,7 @@ export interface IngestParts {
   healthUrl: string;
 }
 
-export type IngestMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit'>;
+export type IngestMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit' | 'metrics'>;
 
 /**
  * The ingest service, one process room on packages/runtime: its pg pool, a health server
@@ -19,16 +19,17 @@ export type IngestMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit'>
  * under SHUTDOWN_TIMEOUT_MS. `regwatch start` calls it; resolves once everything is running.
  */
 export function main(config: IngestConfig, deps: IngestMainDeps = {}): Promise<RunningService<IngestParts>> {
-  return startService({ name: 'ingest', config, ...deps }, async ({ logger, database, closeList }) => {
+  return startService({ name: 'ingest', config, ...deps }, async ({ logger, database, closeList, metrics }) => {
     const health = await startProbedHealthServer({
       host: config.INGEST_HEALTH_HOST,
       port: config.INGEST_HEALTH_PORT,
       redisUrl: config.REDIS_URL,
       database,
       closeList,
+      metrics: { registry: metrics.registry, token: config.METRICS_TOKEN },
     });
     logger.info({ url: health.url }, 'ingest health listening');
-    const ingest = await startIngest({ config, db: database.db, logger });
+    const ingest = await startIngest({ config, db: database.db, logger, metrics });
     closeList.add('ingest workers', () => ingest.close());
     return { parts: { queues: ingest.queues, healthUrl: health.url }, drain: () => health.drain() };
   });

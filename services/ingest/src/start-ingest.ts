@@ -1,7 +1,7 @@
 import type { IngestConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
 import { createQueues, createRedis, type Queues, watchRedis } from '@regwatch/queue';
-import { bootAndRecoverRedis, createWorkers, type Workers } from '@regwatch/runtime';
+import { bootAndRecoverRedis, createWorkers, type Metrics, type Workers } from '@regwatch/runtime';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createFetchDispatcher } from './fetch/dispatcher.ts';
@@ -14,6 +14,8 @@ export interface IngestDeps {
   config: IngestConfig;
   db: Db;
   logger: Logger;
+  /** Where the workers record fetches, entries and items; none in `regwatch import`. */
+  metrics?: Metrics | undefined;
 }
 
 export interface Ingest {
@@ -81,7 +83,7 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
  * process is there.
  */
 export function openIngestWorkers(
-  { config, db, logger }: IngestDeps,
+  { config, db, logger, metrics }: IngestDeps,
   options: { only?: readonly string[] } = {},
 ): IngestWorkers & { log: Logger } {
   const log = logger.child({ component: 'ingest' });
@@ -99,7 +101,8 @@ export function openIngestWorkers(
     userAgent: config.FETCH_USER_AGENT,
   };
 
-  const context: IngestContext = { config, db, queues, dispatcher, limits };
+  metrics?.watchQueues([queues.poll, queues.process, queues.article, queues.maintenance]);
+  const context: IngestContext = { config, db, queues, dispatcher, limits, metrics };
   const workers = createWorkers(
     context,
     {

@@ -61,7 +61,12 @@ describe('clustering in storeItem', () => {
       { jurisdictions: [] },
     );
     expect(original.outcome).toBe('inserted');
-    expect(copy).toEqual({ outcome: 'linked', itemId: original.itemId, storyId: original.storyId });
+    expect(copy).toEqual({
+      outcome: 'linked',
+      itemId: original.itemId,
+      storyId: original.storyId,
+      dedup: 'near-duplicate',
+    });
     const alternates = await db.execute<{ url: string }>(
       sql`select url from entries where item_id = ${original.itemId}::bigint order by url`,
     );
@@ -81,7 +86,7 @@ describe('clustering in storeItem', () => {
       jurisdictions: [],
     });
     // Two months apart: outside the near-duplicate window, so only the text key can match.
-    expect(again).toEqual({ outcome: 'linked', itemId: first.itemId, storyId: first.storyId });
+    expect(again).toEqual({ outcome: 'linked', itemId: first.itemId, storyId: first.storyId, dedup: 'same-text' });
   });
 
   it('issue 11: keeps one source’s entries with different guids and links as items, however alike their boilerplate', async () => {

@@ -1,6 +1,7 @@
 import type { RoundupConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
 import type { RoundupJob } from '@regwatch/queue';
+import type { Metrics } from '@regwatch/runtime';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Mailer } from './mail-transport.ts';
@@ -17,6 +18,8 @@ export interface RoundupContext {
   now: () => Date;
   /** First retry delay of a delivery after a transient SMTP failure (doubling after). */
   retryBaseMs: number;
+  /** Where sends and builds are counted (absent when the CLI runs the tasks itself). */
+  metrics?: Metrics | undefined;
 }
 
 export const defaultRetryBaseMs = 60_000;

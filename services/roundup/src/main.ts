@@ -10,7 +10,7 @@ export interface RoundupParts {
   healthUrl: string;
 }
 
-export type RoundupMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit'> & { now?: () => Date };
+export type RoundupMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit' | 'metrics'> & { now?: () => Date };
 
 /**
  * The roundup service on packages/runtime, like the ingest: a health server (`/readyz` probes
@@ -19,16 +19,17 @@ export type RoundupMainDeps = Pick<ServiceOptions, 'logger' | 'signals' | 'exit'
  */
 export function main(config: RoundupConfig, deps: RoundupMainDeps = {}): Promise<RunningService<RoundupParts>> {
   const { now, ...service } = deps;
-  return startService({ name: 'roundup', config, ...service }, async ({ logger, database, closeList }) => {
+  return startService({ name: 'roundup', config, ...service }, async ({ logger, database, closeList, metrics }) => {
     const health = await startProbedHealthServer({
       host: config.ROUNDUP_HEALTH_HOST,
       port: config.ROUNDUP_HEALTH_PORT,
       redisUrl: config.REDIS_URL,
       database,
       closeList,
+      metrics: { registry: metrics.registry, token: config.METRICS_TOKEN },
     });
     logger.info({ url: health.url }, 'roundup health listening');
-    const roundup = await startRoundup({ config, db: database.db, logger, ...(now ? { now } : {}) });
+    const roundup = await startRoundup({ config, db: database.db, logger, metrics, ...(now ? { now } : {}) });
     closeList.add('roundup worker', () => roundup.close());
     return { parts: { queue: roundup.queue, healthUrl: health.url }, drain: () => health.drain() };
   });

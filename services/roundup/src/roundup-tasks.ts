@@ -34,7 +34,10 @@ export async function buildTask(context: RoundupContext, week?: EditionWeek) {
     context.log.debug({ week: target }, 'no stories in the week yet: no roundup edition');
     return { week: target, built: false, sending: false };
   }
-  if (built) context.log.info({ week: target, stories: edition.storyCount }, 'roundup edition built');
+  if (built) {
+    context.metrics?.roundup.editionsBuilt.inc();
+    context.log.info({ week: target, stories: edition.storyCount }, 'roundup edition built');
+  }
   if (target !== current || !canMail(context)) return { week: target, built, sending: false };
   const started = await startSending(context.db, target);
   if (started.started) context.log.info({ week: target, audience: started.audience }, 'roundup sending started');

@@ -10,7 +10,9 @@ export const roundupWorkers: readonly WorkerDefinition<RoundupContext>[] = [
     payload: roundupJobValidator,
     concurrency: () => 2,
     why: 'a send job runs ROUNDUP_SEND_CONCURRENCY messages itself; two at once lets a confirmation or a check pass a long send',
-    process: async (context, data) => {
+    // Each task logs through the job's own logger (queue and jobId on every line).
+    process: async (shared, data, { log }) => {
+      const context: RoundupContext = { ...shared, log };
       switch (data.task) {
         case 'build':
           return buildTask(context, data.week);

@@ -84,9 +84,11 @@ async function deliver(
   row: ClaimedDelivery,
 ): Promise<void> {
   const { db, config, log } = context;
+  const sends = context.metrics?.roundup.sends;
   const subscriber = { subscriber: row.subscriberId, week: row.week };
   if (row.subscriberStatus !== 'active') {
     await settleDelivery(db, row, { status: 'skipped', lastError: `subscriber ${row.subscriberStatus}` });
+    sends?.inc({ outcome: 'skipped' });
     return;
   }
   const now = context.now();
@@ -98,10 +100,12 @@ async function deliver(
   } catch (error) {
     log.error({ ...subscriber, err: error }, 'could not render a roundup for these preferences');
     await settleDelivery(db, row, { status: 'failed', lastError: 'preferences not readable' });
+    sends?.inc({ outcome: 'failed' });
     return;
   }
   if (personal === null) {
     await settleDelivery(db, row, { status: 'empty', storyCount: 0 });
+    sends?.inc({ outcome: 'empty' });
     return;
   }
   try {
@@ -119,19 +123,23 @@ async function deliver(
     if (outcome.kind === 'retry' && row.attempts < maxDeliveryAttempts) {
       const waitMs = retryDelayMs(row.attempts, context.retryBaseMs);
       await retryDelivery(db, row, new Date(Date.now() + waitMs), outcome.reason);
+      sends?.inc({ outcome: 'deferred' });
       log.warn(
         { ...subscriber, reason: outcome.reason, attempts: row.attempts, retryInMs: waitMs },
         'roundup deferred',
       );
     } else if (outcome.kind === 'uncertain') {
       await settleDelivery(db, row, { status: 'uncertain', lastError: outcome.reason });
+      sends?.inc({ outcome: 'uncertain' });
       log.warn({ ...subscriber, reason: outcome.reason }, 'roundup delivery uncertain (not resent)');
     } else {
       await settleDelivery(db, row, { status: 'failed', lastError: outcome.reason });
       if (outcome.kind === 'bounce') await markSubscriberBouncing(db, row.subscriberId);
+      sends?.inc({ outcome: outcome.kind === 'bounce' ? 'bounced' : 'failed' });
       log.warn({ ...subscriber, reason: outcome.reason, bounce: outcome.kind === 'bounce' }, 'roundup delivery failed');
     }
     return;
   }
   await settleDelivery(db, row, { status: 'sent', storyCount: personal.storyCount });
+  sends?.inc({ outcome: 'sent' });
 }

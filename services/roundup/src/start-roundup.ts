@@ -1,7 +1,7 @@
 import type { RoundupConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
 import { createRedis, createRoundupQueue, type RoundupJob, watchRedis } from '@regwatch/queue';
-import { bootAndRecoverRedis, createWorkers } from '@regwatch/runtime';
+import { bootAndRecoverRedis, createWorkers, type Metrics } from '@regwatch/runtime';
 import type { Queue } from 'bullmq';
 import type { Logger } from 'pino';
 import { defaultRetryBaseMs, type RoundupContext } from './context.ts';
@@ -22,6 +22,7 @@ export async function startRoundup(deps: {
   config: RoundupConfig;
   db: Db;
   logger: Logger;
+  metrics?: Metrics | undefined;
   now?: () => Date;
 }): Promise<Roundup> {
   const { config } = deps;
@@ -40,7 +41,9 @@ export async function startRoundup(deps: {
     log,
     now: deps.now ?? (() => new Date()),
     retryBaseMs: defaultRetryBaseMs,
+    metrics: deps.metrics,
   };
+  deps.metrics?.watchQueues([queue]);
   const workers = createWorkers(
     context,
     {

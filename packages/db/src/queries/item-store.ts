@@ -8,6 +8,10 @@ export interface StoreResult {
   outcome: StoreOutcome;
   itemId: string;
   storyId: string | null;
+  /** What a `linked` entry matched (for metrics): the canonical URL, the same text, a near-duplicate, or an insert conflict. */
+  dedup?: 'canonical-url' | 'same-text' | 'near-duplicate' | 'conflict';
+  /** What clustering did with an `inserted` item (for metrics). */
+  clustering?: 'new-story' | 'joined' | 'merged';
 }
 
 /** An item's tag columns as stored: tag ids per dimension, and the taggers' evidence (null when untagged). */

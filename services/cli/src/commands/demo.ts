@@ -82,6 +82,8 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
         `regwatch demo: the roundup could not be sent (${(error as Error).message}); the rest of the demo runs on`,
       );
     }
+    // Last, so the log lines of start-up do not bury where to look.
+    io.out(`regwatch demo is running: ${api}/v1/items?limit=5 (${api}/metrics for the operator; Ctrl-C stops it)`);
     return await running.stopped;
   } finally {
     await recorded.close();

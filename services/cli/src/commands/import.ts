@@ -4,6 +4,7 @@ import { isRegwatchError } from '@regwatch/core';
 import { importDocument, readDocumentFile } from '@regwatch/ingest';
 import { type Io, UsageError } from '../io.ts';
 import { requireSource } from '../known-source.ts';
+import { progressReporter } from '../progress.ts';
 import { createLogger, openDatabase } from '../runtime.ts';
 
 export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
@@ -33,10 +34,16 @@ export async function importCommand(args: string[], env: NodeJS.ProcessEnv, io: 
   try {
     await requireSource(database.db, values.source);
     const started = performance.now();
+    const progress = progressReporter(io, 'entries');
     const report = await importDocument(
       { config, db: database.db, logger },
-      { sourceId: values.source, body, timeoutMs: timeoutSeconds * 1_000 },
-    );
+      {
+        sourceId: values.source,
+        body,
+        timeoutMs: timeoutSeconds * 1_000,
+        onProgress: (stored, total) => progress.update(stored, total),
+      },
+    ).finally(() => progress.finish());
     const seconds = (performance.now() - started) / 1_000;
     if (report.decodeWarning) io.err(`${file}: ${report.decodeWarning}`);
     if (report.requeued > 0)

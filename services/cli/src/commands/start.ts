@@ -4,7 +4,7 @@ import { allConfigFields, describeConfig, loadConfig, type RegwatchConfig } from
 import { migrateDatabase } from '@regwatch/db';
 import { type IngestParts, main as ingestMain } from '@regwatch/ingest';
 import { type RoundupParts, main as roundupMain } from '@regwatch/roundup';
-import { createLogger, type RunningService } from '@regwatch/runtime';
+import { createLogger, createMetrics, type Metrics, type RunningService, resolveLogFormat } from '@regwatch/runtime';
 import { type Io, UsageError } from '../io.ts';
 import { migrationsFolder } from '../paths.ts';
 import { version } from '../version.ts';
@@ -28,11 +28,14 @@ export interface Running {
  * reuse it; they pass no signals and stop it with `stop()`.
  */
 export async function startParts(
-  config: RegwatchConfig,
+  loaded: RegwatchConfig,
   parts: readonly Part[],
-  options: { migrate: boolean; signals?: readonly NodeJS.Signals[] },
+  options: { migrate: boolean; signals?: readonly NodeJS.Signals[]; metrics?: Metrics },
 ): Promise<Running> {
-  const logger = createLogger(config.LOG_LEVEL);
+  // The terminal check lives here, at the composition root: every service gets a definite format.
+  const logFormat = resolveLogFormat(loaded.LOG_FORMAT, process.stdout.isTTY === true);
+  const config: RegwatchConfig = { ...loaded, LOG_FORMAT: logFormat };
+  const logger = createLogger(config.LOG_LEVEL, 'regwatch', logFormat);
   logger.info({ config: describeConfig(allConfigFields, config), parts }, 'starting regwatch');
   if (options.migrate) {
     const result = await migrateDatabase(config.DATABASE_URL, migrationsFolder);
@@ -42,21 +45,23 @@ export async function startParts(
   // Embedded (no signals): a close that outlives the deadline is reported in the exit code, and
   // the host process (a test runner) is not ended.
   const exit = signals.length === 0 ? () => undefined : undefined;
+  // One registry for the process: the API's /metrics shows all three services.
+  const metrics = options.metrics ?? createMetrics();
   const services: RunningService<unknown>[] = [];
   let ingest: RunningService<IngestParts> | null = null;
   let api: RunningService<ApiParts> | null = null;
   let roundup: RunningService<RoundupParts> | null = null;
   try {
     if (parts.includes('ingest')) {
-      ingest = await ingestMain(config, { signals, exit });
+      ingest = await ingestMain(config, { signals, exit, metrics });
       services.push(ingest);
     }
     if (parts.includes('roundup')) {
-      roundup = await roundupMain(config, { signals, exit });
+      roundup = await roundupMain(config, { signals, exit, metrics });
       services.push(roundup);
     }
     if (parts.includes('api')) {
-      api = await apiMain(config, { signals, exit, version });
+      api = await apiMain(config, { signals, exit, version, metrics });
       services.push(api);
     }
   } catch (error) {

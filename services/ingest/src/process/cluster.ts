@@ -32,7 +32,7 @@ export async function assignToStory(
   itemId: string,
   item: NormalisedItem,
   plan: ClusterPlan,
-): Promise<string> {
+): Promise<{ storyId: string; clustering: 'new-story' | 'joined' | 'merged' }> {
   const candidates = await storyCandidates(tx, plan.features.candidateKeys, candidateWindow(item.publishedAt), itemId);
   const byStory = new Map<string, StoryFeatures[]>();
   for (const row of candidates) {
@@ -78,7 +78,8 @@ export async function assignToStory(
   await mergeStoriesInto(tx, storyId, decision.alsoMatched);
   await indexClusterKeys(tx, itemId, plan.keys, item.publishedAt);
   await refreshStory(tx, storyId);
-  return storyId;
+  const clustering = decision.storyId === null ? 'new-story' : decision.alsoMatched.length > 0 ? 'merged' : 'joined';
+  return { storyId, clustering };
 }
 
 /**

@@ -8,10 +8,14 @@ import { type ClusterPlan, candidateWindow } from './plan.ts';
  * (MinHash bands, `isCopyOf`: within the item's own source only the same headline word for word).
  * Call with the plan's keys locked, so two copies arriving together see each other.
  */
-export async function findCopy(tx: DbOrTx, plan: ClusterPlan, item: NormalisedItem): Promise<string | null> {
+export async function findCopy(
+  tx: DbOrTx,
+  plan: ClusterPlan,
+  item: NormalisedItem,
+): Promise<{ id: string; by: 'same-text' | 'near-duplicate' } | null> {
   if (plan.textKey !== null) {
     const sameText = (await sameTextCandidates(tx, plan.textKey)).find((row) => isSameText(item, row));
-    if (sameText) return sameText.id;
+    if (sameText) return { id: sameText.id, by: 'same-text' };
   }
   const candidates = await nearDuplicateCandidates(tx, plan.signature.bandKeys, candidateWindow(item.publishedAt));
   let best: { id: string; score: number } | null = null;
@@ -24,5 +28,5 @@ export async function findCopy(tx: DbOrTx, plan: ClusterPlan, item: NormalisedIt
       best = { id: row.id, score };
     }
   }
-  return best?.id ?? null;
+  return best ? { id: best.id, by: 'near-duplicate' } : null;
 }

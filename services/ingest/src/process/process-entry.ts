@@ -74,30 +74,30 @@ export async function storeTaggedEntry(
     const sameUrl = await findItemByCanonicalUrl(tx, item.canonicalUrl);
     if (sameUrl) {
       await insertEntry(tx, item, sameUrl.id);
-      return { outcome: 'linked', itemId: sameUrl.id, storyId: sameUrl.storyId };
+      return { outcome: 'linked', itemId: sameUrl.id, storyId: sameUrl.storyId, dedup: 'canonical-url' };
     }
 
     const plan = await planEntry(tx, item, columns, source.kind);
     await lockClusterKeys(tx, plan.keys);
     const copyOf = await findCopy(tx, plan, item);
     if (copyOf) {
-      await insertEntry(tx, item, copyOf);
-      return { outcome: 'linked', itemId: copyOf, storyId: await storyOf(tx, copyOf) };
+      await insertEntry(tx, item, copyOf.id);
+      return { outcome: 'linked', itemId: copyOf.id, storyId: await storyOf(tx, copyOf.id), dedup: copyOf.by };
     }
 
     const newId = await insertItem(tx, item, { tags: columns, features: plan.features, signature: plan.signature });
     if (newId !== null) {
       await insertEntry(tx, item, newId);
-      const storyId = await assignToStory(tx, newId, item, plan);
+      const { storyId, clustering } = await assignToStory(tx, newId, item, plan);
       newTerms = plan.features.terms;
-      return { outcome: 'inserted', itemId: newId, storyId };
+      return { outcome: 'inserted', itemId: newId, storyId, clustering };
     }
 
     // The insert met an existing row: the same document under another guid or source.
     const match = await findConflictingItem(tx, item);
     if (!match) throw new Error(`item insert conflicted but no conflicting item was found (${item.dedupKey})`);
     await insertEntry(tx, item, match.id);
-    return { outcome: 'linked', itemId: match.id, storyId: match.storyId };
+    return { outcome: 'linked', itemId: match.id, storyId: match.storyId, dedup: 'conflict' };
   });
   if (result.outcome === 'inserted') await countTerms(ctx.db, newTerms);
   return result;
