@@ -59,6 +59,33 @@ describe('regwatch demo', () => {
       }
       expect(items.data.every((item) => item.publishedFrom !== 'first-seen')).toBe(true);
 
+      // Issue 14: the newsfeed opens in a browser on stories (the recordings' newest, though older
+      // than a week), and the console takes the account the banner printed for this run.
+      const home = await fetch(`${api}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toMatch(/<article [^>]*>[\s\S]*<a href="\/stories\/\d+">/);
+      const account = /sign in as (\S+) with the password (\S+), made for this run/.exec(child.output());
+      expect(account, child.output()).not.toBeNull();
+      const login = await fetch(`${api}/console/login`);
+      const cookies = login.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(';')[0])
+        .join('; ');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())?.[1] ?? '';
+      const signedIn = await fetch(`${api}/console/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+        body: new URLSearchParams({
+          _csrf: csrf,
+          email: account?.[1] ?? '',
+          password: account?.[2] ?? '',
+          next: '/console',
+        }),
+      });
+      expect(signedIn.status).toBe(303);
+      expect(signedIn.headers.get('location')).toBe('/console');
+
       // Issue 13: the roundup of the recordings' newest week, mailed to the demo's own SMTP receiver.
       const roundup = await waitFor(
         () => /^ {2}The messages received .* are in (\S+): (\S+\.html)/m.exec(child.output()) ?? undefined,

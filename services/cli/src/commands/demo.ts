@@ -6,6 +6,7 @@ import { pollNow } from '@regwatch/queue';
 import { sourceCatalog, testdataDir } from '@regwatch/sources';
 import { catalogRow } from '../catalog-rows.ts';
 import { refuseRealSources } from '../demo/database-guard.ts';
+import { prepareDemoEditor } from '../demo/demo-editor.ts';
 import { demoRoundup, demoSubscriber, untilIngested } from '../demo/demo-roundup.ts';
 import { startDemoMailReceiver } from '../demo/mail-receiver.ts';
 import { startRecordedServer } from '../demo/recorded-server.ts';
@@ -45,12 +46,14 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
       methods: [source.request?.method ?? 'GET'],
     })),
   );
+  let editor: { email: string; password: string } | undefined;
   try {
     await migrateDatabase(config.DATABASE_URL, migrationsFolder);
     const database = openDatabase(config.DATABASE_URL, 'regwatch-demo', createLogger('warn'));
     try {
       refuseRealSources(await listSources(database.db), databaseName(config.DATABASE_URL));
       for (const source of sourceCatalog) await saveSource(database.db, catalogRow(source, recorded.url));
+      editor = await prepareDemoEditor(database.db);
     } finally {
       await database.close();
     }
@@ -60,6 +63,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
     io.out(
       [
         `regwatch demo: ${sourceCatalog.length} sources replayed from recorded responses at ${recorded.url}`,
+        `The newsfeed, to read in a browser: ${api}/   (stories, filters, feeds; /sources, /roundups)`,
         `API: ${api}`,
         `  ${api}/v1/items?limit=5`,
         `  ${api}/v1/stories?jurisdiction=CA`,
@@ -70,7 +74,8 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
         `  ${api}/feeds/stories.rss?jurisdiction=GB   (RSS; also .atom, .json, .html to read in a browser, and /feeds/opml)`,
         `  ${api}/openapi.json`,
         `  ${api}/docs   (interactive documentation)`,
-        `  ${api}/console   (the editor's console; make an account with: regwatch editor add EMAIL)`,
+        `The editor's console: ${api}/console   (sign in as ${editor?.email} with the password ${editor?.password}, made for this run)`,
+        `The operator's view: ${api}/metrics, ${api}/console/queues, and \`npx regwatch status\` in another shell`,
         'Stop with Ctrl-C.',
         'The Friday roundup follows once the recorded sources are stored…',
       ].join('\n'),
@@ -83,7 +88,7 @@ export async function demoCommand(env: NodeJS.ProcessEnv, io: Io): Promise<numbe
       );
     }
     // Last, so the log lines of start-up do not bury where to look.
-    io.out(`regwatch demo is running: ${api}/v1/items?limit=5 (${api}/metrics for the operator; Ctrl-C stops it)`);
+    io.out(`regwatch demo is running: open ${api}/ in a browser (the API: ${api}/v1/items?limit=5; Ctrl-C stops it)`);
     return await running.stopped;
   } finally {
     await recorded.close();
