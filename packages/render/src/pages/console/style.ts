@@ -6,7 +6,7 @@ import { trustedHtml } from '../../html.ts';
  * whose hash the console's Content-Security-Policy lists: wide tables, the sub-nav, inline forms.
  */
 export const consoleStyle = `
-main{max-width:72rem}
+header,main,footer{max-width:72rem}
 .console-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0 0 1rem;padding:0 0 .5rem;border-bottom:1px solid #767676}
 .console-nav a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
 .console-who{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:flex-end;margin:0 0 .5rem;font-size:.9rem}
