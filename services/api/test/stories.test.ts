@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from './build.ts';
+import { absorbedStory, seededWords } from './web-fixtures.ts';
 
 // Stories are built by hand here: items go in through storeItem, then this file moves them
 // into stories with SQL, so these tests do not depend on what the clustering decides.
@@ -57,30 +58,6 @@ async function makeStory(itemIds: string[], primaryId: string): Promise<string> 
   return storyId;
 }
 
-/** An absorbed story row: no items, pointing at the story it was merged into. */
-async function mergedStory(into: string): Promise<string> {
-  const created = await db.execute<{ id: string }>(sql`
-    insert into stories (title, summary, item_count, first_published_at, last_published_at, merged_into_id)
-    values ('Absorbed', '', 0, '2026-07-01T00:00:00Z', '2026-07-01T00:00:00Z', ${into}::bigint)
-    returning id::text`);
-  const id = created.rows[0]?.id;
-  if (!id) throw new Error('story not created');
-  return id;
-}
-
-// Eight words drawn at random (seeded) per title, so no two single-item titles look like copies.
-const vocabulary = (
-  'amber basil cedar delta ember fjord garnet harbor indigo juniper kestrel lagoon meadow nectar ' +
-  'orchid pepper quartz raven saffron tundra umber violet willow xenon yarrow zephyr'
-).split(' ');
-function words(n: number): string {
-  let state = (n + 1) * 2_654_435_761;
-  return Array.from({ length: 8 }, () => {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return vocabulary[(state >>> 8) % vocabulary.length];
-  }).join(' ');
-}
-
 const base = Date.UTC(2026, 5, 1);
 const singleCount = 119;
 /** Singles in groups of three share a time, so paging must break ties by id. */
@@ -106,7 +83,7 @@ beforeAll(async () => {
       await store(sourceId, {
         guid: `single-${n}`,
         link: `https://${sourceId}.example/notices/${n}`,
-        title: `${n} ${words(n)}`,
+        title: `${n} ${seededWords(n, 8)}`,
         published: singleTime(n),
       }),
     );
@@ -174,8 +151,8 @@ beforeAll(async () => {
 
   // A story merged into the multi-item story, and one merged into that one (a chain of two).
   survivor = multi.story;
-  mergedOnce = await mergedStory(survivor);
-  mergedTwice = await mergedStory(mergedOnce);
+  mergedOnce = await absorbedStory(db, survivor, '2026-07-01T00:00:00Z');
+  mergedTwice = await absorbedStory(db, mergedOnce, '2026-07-01T00:00:00Z');
 
   api = await buildTestApp(test.database);
 });

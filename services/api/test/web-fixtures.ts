@@ -62,10 +62,10 @@ export async function storyOf(db: Db, itemIds: readonly string[]): Promise<strin
 }
 
 /** An absorbed story: no items, pointing at the story it was merged into. */
-export async function absorbedStory(db: Db, into: string): Promise<string> {
+export async function absorbedStory(db: Db, into: string, at = '2026-05-01T00:00:00Z'): Promise<string> {
   const created = await db.execute<{ id: string }>(sql`
     insert into stories (title, summary, item_count, first_published_at, last_published_at, merged_into_id)
-    values ('Absorbed', '', 0, '2026-05-01T00:00:00Z', '2026-05-01T00:00:00Z', ${into}::bigint)
+    values ('Absorbed', '', 0, ${at}::timestamptz, ${at}::timestamptz, ${into}::bigint)
     returning id::text`);
   const id = created.rows[0]?.id;
   if (!id) throw new Error('story not created');
