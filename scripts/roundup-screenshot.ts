@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { EditionContent } from '@regwatch/core';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '@regwatch/testing';
 import { renderRoundupEmail } from '../packages/render/src/index.ts';
 import sample from '../packages/render/testdata/edition-sample.json' with { type: 'json' };
 
@@ -23,16 +23,7 @@ const email = renderRoundupEmail(edition, {
   unsubscribeUrl: 'https://regwatch.example.org/subscriptions/unsubscribe?token=unsubscribe.42.abc.def',
 });
 
-const browser = await chromium.launch({
-  executablePath: values.chromium,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBrowser(values.chromium);
 const refused: string[] = [];
 try {
   const shots = [

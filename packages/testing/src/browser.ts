@@ -6,9 +6,9 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const chromiumPath = process.env.REGWATCH_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Headless Chromium as every browser test and screenshot script runs it: no network of its own. */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(executablePath = chromiumPath): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',
