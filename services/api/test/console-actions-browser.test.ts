@@ -322,11 +322,13 @@ describe('issue 14: no serious accessibility violation on the console’s pages 
     await withContext(true, async (context) => {
       const page = await signedIn(context, '/console/stories');
       const checked: string[] = [];
-      const expectNoViolation = async (after: string) => {
+      // After an action the page shows its message (a status, or the alert of a refusal): axe checks it too.
+      const expectNoViolation = async (after: string, withMessage = true) => {
         checked.push(after);
+        if (withMessage) expect(await page.locator('[role=status], [role=alert]').count(), after).toBe(1);
         expect(await seriousAccessibilityViolations(page), after).toEqual([]);
       };
-      await expectNoViolation('the list of stories');
+      await expectNoViolation('the list of stories', false);
 
       await page.goto(`${served.origin}/console/sources`);
       await page.getByLabel('Id', { exact: true }).fill('Bad Id');
