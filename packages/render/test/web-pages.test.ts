@@ -138,6 +138,41 @@ describe('the story page (issue 14)', () => {
     expect(evidenceText).toContain('“Meta” in the title of ICO’s item (rule: name)');
     expect(evidenceText).toContain('No recorded evidence');
   });
+
+  it('says a tag an editor added came from an editor, without naming them', () => {
+    const document = documentOf(
+      renderStoryPage({
+        story: story({ platforms: ['meta', 'bytedance'] }),
+        evidence: new Map(),
+        allItemsUrl: '/v1/stories/7/items',
+        editorTags: [
+          {
+            dimension: 'platforms',
+            id: 'bytedance',
+            change: 'add',
+            editor: 'editor:ed@example.org',
+            at: '2026-05-06T10:00:00.000Z',
+          },
+          {
+            dimension: 'platforms',
+            id: 'tiktok',
+            change: 'remove',
+            editor: 'editor:ed@example.org',
+            at: '2026-05-06T10:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    const entries = [...document.querySelectorAll('section[aria-labelledby=tags-heading] dd')].map(
+      (dd) => dd.textContent,
+    );
+    const terms = [...document.querySelectorAll('section[aria-labelledby=tags-heading] dt')].map(
+      (dt) => dt.textContent,
+    );
+    expect(entries[terms.findIndex((term) => term?.includes('(bytedance)'))]).toBe('Added by an editor on 2026-05-06');
+    expect(entries[terms.findIndex((term) => term?.includes('(meta)'))]).toContain('No recorded evidence');
+    expect(document.body.textContent).not.toContain('ed@example.org');
+  });
 });
 
 describe('the sources page (issue 14)', () => {

@@ -9,7 +9,8 @@ import {
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from './build.ts';
-import { addTestEditor, editorPassword, testConsoleSecret } from './console-fixtures.ts';
+import { signInThroughForm } from './console-browser-fixtures.ts';
+import { addTestEditor, testConsoleSecret } from './console-fixtures.ts';
 
 // Issue 14: the editor's console in a real browser, through its forms.
 let test: TestDatabase;
@@ -32,14 +33,7 @@ afterAll(async () => {
 });
 
 async function signIn(context: BrowserContext, next = '/console'): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${origin}${next}`);
-  expect(new URL(page.url()).pathname).toBe('/console/login');
-  await page.getByLabel('Email address').fill('ed@example.org');
-  await page.getByLabel('Password').fill(editorPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForLoadState();
-  return page;
+  return signInThroughForm(await context.newPage(), origin, { path: next });
 }
 
 describe('the console in Chromium (issue 14)', () => {

@@ -1,19 +1,15 @@
-import { launchBrowser, seriousAccessibilityViolations } from '@regwatch/testing';
-import type { Browser, Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from '@regwatch/testing';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CorrectionsPipeline,
-  type FeedEntry,
-  startCorrectionsPipeline,
-} from '../../../test/support/corrections-pipeline.ts';
-import { buildTestApp } from './build.ts';
-import { addTestEditor, editorPassword, testConsoleSecret } from './console-fixtures.ts';
+import type { FeedEntry } from '../../../test/support/corrections-pipeline.ts';
+import { type ConsoleInBrowser, signInThroughForm, startConsoleInBrowser } from './console-browser-fixtures.ts';
 
 // Issue 14: an editor corrects the newsfeed in Chromium through the console's forms, and the
 // corrections hold when the same feeds are read again.
-let pipeline: CorrectionsPipeline;
-let api: Awaited<ReturnType<typeof buildTestApp>>;
-let browser: Browser;
+let served: ConsoleInBrowser;
+let pipeline: ConsoleInBrowser['pipeline'];
+let api: ConsoleInBrowser['api'];
+let browser: ConsoleInBrowser['browser'];
 let origin: string;
 
 const alpha: FeedEntry = {
@@ -32,24 +28,17 @@ const beta: FeedEntry = {
 };
 
 beforeAll(async () => {
-  pipeline = await startCorrectionsPipeline('corrbrowser');
-  await pipeline.addFeed('register', 'press', [alpha]);
-  await pipeline.addFeed('record', 'press', [beta]);
-  await pipeline.poll('register');
-  await pipeline.poll('record');
-  api = await buildTestApp(pipeline.test.database, {
-    config: { CONSOLE_SECRET: testConsoleSecret, CONSOLE_LOGIN_RATE: 1_000 },
+  served = await startConsoleInBrowser('corrbrowser', async (pipeline) => {
+    await pipeline.addFeed('register', 'press', [alpha]);
+    await pipeline.addFeed('record', 'press', [beta]);
+    await pipeline.poll('register');
+    await pipeline.poll('record');
   });
-  await addTestEditor(pipeline.db, 'ed@example.org');
-  origin = await api.app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await launchBrowser();
+  ({ pipeline, api, browser, origin } = served);
 });
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  await pipeline?.close();
+  await served?.close();
 });
-
 async function storyIdOf(title: string): Promise<string> {
   const response = await api.app.inject({ method: 'GET', url: '/v1/items?limit=100' });
   const item = response.json<{ data: { title: string; storyId: string }[] }>().data.find((one) => one.title === title);
@@ -58,11 +47,8 @@ async function storyIdOf(title: string): Promise<string> {
 }
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${origin}/console/login`);
-  await page.getByLabel('Email address').fill('ed@example.org');
-  await page.getByLabel('Password').fill(editorPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${origin}/console`);
+  await signInThroughForm(page, origin);
+  expect(page.url()).toBe(`${origin}/console`);
 }
 
 describe('issue 14: corrections through the console in Chromium', () => {

@@ -1,4 +1,4 @@
-import type { ItemTags, TagEvidence } from '@regwatch/core';
+import type { EditorTag, ItemTags, TagDimension, TagEvidence } from '@regwatch/core';
 import { html, type SafeHtml } from '../html.ts';
 import { renderPage } from './layout.ts';
 import {
@@ -17,6 +17,8 @@ export interface StoryPageInput {
   evidence: ReadonlyMap<string, ItemTags>;
   /** Where every item is listed when the page shows only the first ones. */
   allItemsUrl: string;
+  /** The tags editors added or removed (`stories.editor_tags`): an added one is evidenced as an editor's. */
+  editorTags?: readonly EditorTag[];
 }
 
 /** Items a story page lists (and so their evidence): enough for any real story, small enough for the page cap. */
@@ -50,7 +52,7 @@ ${
 }
 
 type Dimension = 'jurisdiction' | 'platform' | 'topic';
-const dimensions: [Dimension, keyof ItemTags, string][] = [
+const dimensions: [Dimension, keyof ItemTags & TagDimension, string][] = [
   ['jurisdiction', 'jurisdictions', 'Jurisdictions'],
   ['platform', 'platforms', 'Platforms'],
   ['topic', 'topics', 'Topics'],
@@ -75,11 +77,16 @@ function evidenceList(input: StoryPageInput, items: readonly PageStoryItem[]): S
             html`<li>“${evidence.phrase}” in ${fieldNames[evidence.field] ?? evidence.field} of ${item.source.name}’s item (rule: ${evidence.rule})</li>`,
         );
       const more = pieces.length - shown.length;
+      // Readers see that an editor added it and when, not which editor (their address stays in the console).
+      const byEditor = input.editorTags?.find(
+        (edit) => edit.dimension === key && edit.id === id && edit.change === 'add',
+      );
+      const listed = byEditor ? [html`<li>Added by an editor on ${byEditor.at.slice(0, 10)}</li>`, ...shown] : shown;
       return html`<dt><a href="/?${dimension}=${encodeURIComponent(id)}">${tagName(dimension, id)}</a> (${id})</dt>
 <dd>${
-        shown.length === 0
+        listed.length === 0
           ? html`No recorded evidence (tagged before evidence was kept).`
-          : html`<ul>${shown}${more > 0 ? html`<li>and ${String(more)} more</li>` : null}</ul>`
+          : html`<ul>${listed}${more > 0 ? html`<li>and ${String(more)} more</li>` : null}</ul>`
       }</dd>
 `;
     });

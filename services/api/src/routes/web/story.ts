@@ -1,4 +1,4 @@
-import { getStory, tagEvidenceOfItems } from '@regwatch/db';
+import { getStory, storyEditorState, tagEvidenceOfItems } from '@regwatch/db';
 import { renderStoryPage, storyPageItemLimit } from '@regwatch/render';
 import { sendNotice } from '../../plugins/pages.ts';
 import { StoryParams } from '../../schemas/story.ts';
@@ -35,7 +35,13 @@ export function storyPageRoute(app: FastifyTypeBox, deps: AppDeps): void {
         deps.database.db,
         shown.map((item) => item.id),
       );
-      const markup = renderStoryPage({ story: found.story, evidence, allItemsUrl: storyItemsPath(found.story.id) });
+      const editorTags = (await storyEditorState(deps.database.db, found.story.id))?.editorTags ?? [];
+      const markup = renderStoryPage({
+        story: found.story,
+        evidence,
+        editorTags,
+        allItemsUrl: storyItemsPath(found.story.id),
+      });
       return sendPublicPage(request, reply, markup, deps.config.API_CACHE_MAX_AGE);
     },
   );
