@@ -169,7 +169,7 @@ describe('the story page (issue 14)', () => {
     const terms = [...document.querySelectorAll('section[aria-labelledby=tags-heading] dt')].map(
       (dt) => dt.textContent,
     );
-    expect(entries[terms.findIndex((term) => term?.includes('(bytedance)'))]).toBe('Added by an editor on 2026-05-06');
+    expect(entries[terms.findIndex((term) => term?.includes('(bytedance)'))]).toBe('Added by an editor on 6 May 2026');
     expect(entries[terms.findIndex((term) => term?.includes('(meta)'))]).toContain('No recorded evidence');
     expect(document.body.textContent).not.toContain('ed@example.org');
   });

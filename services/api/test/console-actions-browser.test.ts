@@ -242,7 +242,7 @@ describe('issue 14: the console’s story actions in Chromium, JavaScript off', 
     });
     expect(await publicText(`/stories/${storyId}`, 'ul.tags')).toContain('France');
     const evidence = await publicText(`/stories/${storyId}`, 'section[aria-labelledby=tags-heading]');
-    expect(evidence).toMatch(/\(FR\)\s+Added by an editor on \d{4}-\d{2}-\d{2}/);
+    expect(evidence).toMatch(/\(FR\)\s+Added by an editor on \d{1,2} [A-Z][a-z]{2} \d{4}/);
     expect(evidence).not.toContain('ed@example.org');
     expect((await latestActions(1))[0]).toMatchObject({
       action: 'story.tag',

@@ -81,7 +81,7 @@ function evidenceList(input: StoryPageInput, items: readonly PageStoryItem[]): S
       const byEditor = input.editorTags?.find(
         (edit) => edit.dimension === key && edit.id === id && edit.change === 'add',
       );
-      const listed = byEditor ? [html`<li>Added by an editor on ${byEditor.at.slice(0, 10)}</li>`, ...shown] : shown;
+      const listed = byEditor ? [html`<li>Added by an editor on ${dateTime(byEditor.at)}</li>`, ...shown] : shown;
       return html`<dt><a href="/?${dimension}=${encodeURIComponent(id)}">${tagName(dimension, id)}</a> (${id})</dt>
 <dd>${
         listed.length === 0
