@@ -75,7 +75,9 @@ describe('regwatch status', () => {
     expect(result.stdout).toMatch(/queues: waiting\/active\/delayed\/failed\n/);
     expect(result.stdout).toMatch(/ {2}roundup +0\/0\/1\/0\n/);
     expect(result.stdout).toContain('last roundup: 2024-W38 (sending): 0 sent, 0 failed, 0 uncertain');
-    expect(result.stdout).toMatch(/next roundup: \d{4}-W\d{2}, built \d{4}-\d\d-\d\dT/);
+    expect(result.stdout).toMatch(
+      /next roundup: \d{4}-W\d{2}, built Fri, \d{1,2} [A-Z][a-z]{2} \d{4}, 08:00 London time/,
+    );
   });
 
   it('prints the same as JSON with --json', async () => {

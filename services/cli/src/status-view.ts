@@ -14,6 +14,17 @@ export interface StatusView {
 
 const queueStates = ['waiting', 'active', 'delayed', 'failed'] as const;
 
+// The edition's clock is London's (it is built Friday 08:00 Europe/London); --json keeps the ISO instant.
+const londonTime = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
 /** One screen: sources by health (the troubled ones named), queues, the last and next roundup. */
 export function formatStatus(view: StatusView): string[] {
   const { counts, troubled } = view.sources;
@@ -39,7 +50,9 @@ export function formatStatus(view: StatusView): string[] {
       ? `last roundup: ${last.week} (${last.status}): ${last.sent} sent, ${last.failed} failed, ${last.uncertain} uncertain`
       : 'last roundup: none yet',
   );
-  lines.push(`next roundup: ${view.nextEdition.week}, built ${view.nextEdition.buildAt}`);
+  lines.push(
+    `next roundup: ${view.nextEdition.week}, built ${londonTime.format(new Date(view.nextEdition.buildAt))} London time`,
+  );
   return lines;
 }
 
