@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { migrateDatabase } from '@regwatch/db';
 import { deletePrefix, testRedisUrl } from '@regwatch/testing';
 import pg from 'pg';
+import { recordedTextChains } from './api/corpus.ts';
 import { regwatchBin, serverUrl } from './api/seed.ts';
 import { privacyNewsFeed } from './ingest/feed.ts';
 import { type ImportRun, importRun } from './ingest/import-run.ts';
@@ -66,7 +67,10 @@ async function freshDatabase(name: string): Promise<string> {
 
 const folder = mkdtempSync(join(tmpdir(), 'regwatch-bench-ingest-'));
 const file = join(folder, 'feed.xml');
-const feed = privacyNewsFeed(size);
+const chains = await recordedTextChains();
+const english = chains.get('en');
+if (!english) throw new Error('no English recordings in packages/sources/testdata');
+const feed = privacyNewsFeed(size, english);
 writeFileSync(file, feed);
 out(`command: npx tsx bench/ingest.ts ${process.argv.slice(2).join(' ')}`.trim());
 out(`feed: ${size.toLocaleString('en')} items (${(feed.length / 1024 / 1024).toFixed(1)} MiB), one in ten a rewrite`);

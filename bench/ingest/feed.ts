@@ -1,10 +1,13 @@
+import type { TextChain } from '../api/corpus.ts';
 import { pick, seededRandom } from '../api/random.ts';
 
 /**
  * A generated feed of privacy-news-like items (issue 15's mix): regulators acting on companies
  * over personal data, each item a story of its own except one in ten, which is another outlet's
  * rewrite of an earlier item (same regulator, company and figure, reworded title and summary):
- * the near-duplicates and same-story items clustering has to find.
+ * the near-duplicates and same-story items clustering has to find. Each story's own words come
+ * from `chain` (bench/api/corpus.ts: real regulator and press text), so distinct stories differ
+ * as distinct news does rather than sharing a small template's every word.
  */
 const regulators = [
   'Irish DPC',
@@ -68,17 +71,20 @@ interface Story {
   action: string;
   subject: string;
   amount: number;
+  /** The story's own words: a phrase for the title, sentences for the summary. */
+  phrase: string;
+  body: string;
 }
 
 function title(story: Story, rewrite: string | null): string {
-  const head = `${story.regulator} ${story.action} ${story.company} over ${story.subject}`;
+  const head = `${story.regulator} ${story.action} ${story.company} over ${story.subject}: ${story.phrase}`;
   const fine = story.action === 'fines' ? ` (€${story.amount}m)` : '';
   return rewrite ? `${head} ${rewrite}${fine}` : `${head}${fine}`;
 }
 
 function summary(story: Story, random: () => number, n: number): string {
   const opening = `${story.regulator} ${story.action} ${story.company} over ${story.subject}, case ${n}.`;
-  return [opening, pick(random, details), pick(random, details)].join(' ');
+  return [opening, story.body, pick(random, details)].join(' ');
 }
 
 /** Escapes text for an XML element body. */
@@ -87,7 +93,7 @@ function xml(text: string): string {
 }
 
 /** An RSS document of `count` items, one a minute from 1 January 2026; the same seed gives the same feed. */
-export function privacyNewsFeed(count: number, seed = 15): string {
+export function privacyNewsFeed(count: number, chain: TextChain, seed = 15): string {
   const random = seededRandom(seed);
   const stories: Story[] = [];
   const entries: string[] = [];
@@ -99,6 +105,8 @@ export function privacyNewsFeed(count: number, seed = 15): string {
       action: pick(random, actions),
       subject: pick(random, subjects),
       amount: 1 + Math.floor(random() * 900),
+      phrase: chain.words(random, 4).join(' '),
+      body: chain.words(random, 30).join(' '),
     };
     if (!earlier) stories.push(story);
     const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toUTCString();
