@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { verifyPassword } from '@regwatch/core';
 import { createDatabase, findEditorForSignIn, listAudit } from '@regwatch/db';
 import { testServerUrl } from '@regwatch/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, regwatchBin, runCli } from './support/cli.ts';
+import { type CliResult, runCli } from './support/cli.ts';
 import { freshProcessEnv } from './support/fresh-env.ts';
 
 // Issue 14: the console's accounts, made with the real `regwatch` binary.
@@ -11,25 +10,7 @@ const { name, env } = freshProcessEnv('clieditor');
 let database: ReturnType<typeof createDatabase>;
 
 /** `regwatch ARGS` with `input` piped to its stdin. */
-function runWithInput(args: string[], input: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [regwatchBin, ...args], {
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+const runWithInput = (args: string[], input: string): Promise<CliResult> => runCli(args, env, 60_000, input);
 
 beforeAll(async () => {
   const migrated = await runCli(['migrate'], env);
