@@ -39,7 +39,9 @@ describe('feeds opened in a browser (issue 14)', () => {
       expect(response.headers.vary).toContain('Sec-Fetch-Dest');
       expect(response.headers.vary).toContain('Accept');
       expect(response.headers['content-security-policy']).toContain('style-src');
-      expect(response.body).toContain(`This is a ${format} feed.`);
+      expect(response.body).toContain(
+        `This is ${format.startsWith('RSS') || format.startsWith('Atom') ? 'an' : 'a'} ${format} feed.`,
+      );
       expect(response.body).toContain(`value="https://news.example${address}"`);
       expect(response.body).toContain('ICO fines Brightmart');
     }

@@ -23,7 +23,7 @@ ${entry.summary === '' ? null : html`<p>${entry.summary}</p>`}
   return renderPage({
     section: 'newsfeed',
     title: feed.title,
-    body: html`<p class="notice">This is a ${format} feed. To follow it, paste its address into a feed reader.</p>
+    body: html`<p class="notice">This is ${/^[AEIOU]|^RSS/.test(format) ? 'an' : 'a'} ${format} feed. To follow it, paste its address into a feed reader.</p>
 <div class="field"><label for="feed-url">Feed address</label>
 <input type="text" id="feed-url" readonly value="${feed.selfUrl}"></div>
 <p>Read it as a page: <a href="${feed.homeUrl}">the newsfeed with the same filter</a>.</p>
