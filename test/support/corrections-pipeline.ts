@@ -1,5 +1,5 @@
 import { type Db, insertSource } from '@regwatch/db';
-import { createFetchDispatcher, type PollDeps, type PollSummary, pollSource, storeEntry } from '@regwatch/ingest';
+import { createFetchDispatcher, type PollDeps, type PollSummary, pollSource, storeBatchJob } from '@regwatch/ingest';
 import { createQueues, createRedis, type Queues } from '@regwatch/queue';
 import {
   createTestDatabase,
@@ -43,7 +43,7 @@ ${items.join('\n')}
 /**
  * The ingest as it runs, on a test database: sources are feeds served on loopback, a poll reads
  * them through the fetcher, parser and queue (BullMQ on the test Redis), and `drain` runs the
- * process worker's step (`storeEntry`) on every queued job.
+ * process worker's step (`storeBatchJob`) on every queued job.
  */
 export interface CorrectionsPipeline {
   test: TestDatabase;
@@ -72,7 +72,7 @@ export async function startCorrectionsPipeline(name: string): Promise<Correction
   };
   async function drain(): Promise<void> {
     const jobs = await queues.process.getJobs(['waiting', 'prioritized', 'delayed']);
-    for (const job of jobs) await storeEntry(test.database.db, job.data);
+    for (const job of jobs) await storeBatchJob(test.database.db, job.data);
     await queues.process.obliterate({ force: true });
   }
   return {

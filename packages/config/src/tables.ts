@@ -175,9 +175,15 @@ export const ingestFields = {
     parse: integer({ min: 1, max: 256 }),
   }),
   PROCESS_CONCURRENCY: field({
-    description: 'Items processed at once by one ingest process',
-    default: 8,
+    description:
+      'Process jobs (batches of entries) stored at once by one ingest process; each holds about 46 advisory locks per entry of its batch',
+    default: 2,
     parse: integer({ min: 1, max: 256 }),
+  }),
+  PROCESS_BATCH_SIZE: field({
+    description: 'Most entries of one document stored in one process job, in one transaction (1 = one at a time)',
+    default: 16,
+    parse: integer({ min: 1, max: 500 }),
   }),
   ARTICLE_CONCURRENCY: field({
     description:

@@ -137,6 +137,34 @@ export {
   usualWeeks,
 } from './source-health/alerts.ts';
 export { amountKeys, amountsAgree, amountValue } from './story/amounts.ts';
+export {
+  type BatchEntry,
+  type BatchSnapshot,
+  type CandidateItem,
+  type EntryResult,
+  type KnownEntry,
+  lookupId,
+  type PrimaryOfStory,
+  perKeyLimit,
+  type SameTextItem,
+  type StoryState,
+  sameTextLimit,
+  type TagColumns,
+} from './story/batch/batch-snapshot.ts';
+export {
+  type BatchDecision,
+  type BatchWrites,
+  decideBatch,
+  type EntryUpdate,
+  type NewItem,
+} from './story/batch/decide-batch.ts';
+export {
+  type ClusterPlan,
+  candidateWindow,
+  type PlannedItem,
+  planWith,
+  prepareFeatures,
+} from './story/batch/entry-plan.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
 export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';
 export {

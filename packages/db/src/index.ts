@@ -28,6 +28,8 @@ export {
   listAudit,
   recordAudit,
 } from './queries/audit-log.ts';
+export { type BatchLookups, lockBatchKeys, readBatchSnapshot } from './queries/batch-reads.ts';
+export { allocateBatchIds, countBatchTerms, writeBatch } from './queries/batch-writes.ts';
 export {
   countTerms,
   createStory,
@@ -86,7 +88,7 @@ export {
 } from './queries/item-store.ts';
 export { getItem, type ItemDetailView, type ItemPage, listItems } from './queries/items.ts';
 export {
-  clearPendingEntry,
+  clearPendingEntries,
   countPendingEntries,
   type PendingEntry,
   pendingVersionKey,
@@ -144,7 +146,8 @@ export {
   setSourceEnabled,
 } from './queries/sources.ts';
 export {
-  lockStoredItem,
+  type DerivedColumns,
+  lockStoredItems,
   type StoredItem,
   storedItem,
   storedItemsAfter,

@@ -44,8 +44,8 @@ export const NormalisedItemSchema = Type.Object({
   contentHash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
 });
 
-/** Store one normalised entry. */
-export const ProcessJob = Type.Object({
+/** One normalised entry to store, as a batch carries it and the pending ledger records it. */
+export const ProcessEntryJob = Type.Object({
   item: NormalisedItemSchema,
   /** The source's default jurisdictions at the time it was read. */
   jurisdictions: Type.Array(Type.String()),
@@ -55,8 +55,30 @@ export const ProcessJob = Type.Object({
   articlePages: Type.Optional(Type.Enum([...articlePageModes])),
   /** Times the job was replayed from the failed set after a transient failure. */
   replays: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** The id of the batch job the entry was queued in (kept by the pending ledger, so the reconciler can ask Redis for it). */
+  queuedAs: Type.Optional(Type.String({ maxLength: 64 })),
 });
+export type ProcessEntryJob = Static<typeof ProcessEntryJob>;
+
+/** Most entries one process job carries (`PROCESS_BATCH_SIZE` is at most this). */
+export const maxBatchEntries = 500;
+
+/** Store a batch of entries (from one document), in one transaction. */
+export const ProcessBatchJob = Type.Object({
+  entries: Type.Array(ProcessEntryJob, { minItems: 1, maxItems: maxBatchEntries }),
+  /** Times the job was replayed from the failed set after a transient failure. */
+  replays: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type ProcessBatchJob = Static<typeof ProcessBatchJob>;
+
+/** A process job: a batch, or one entry (jobs queued before batches, and an entry set apart after a permanent failure). */
+export const ProcessJob = Type.Union([ProcessBatchJob, ProcessEntryJob]);
 export type ProcessJob = Static<typeof ProcessJob>;
+
+/** The entries a process job carries, whichever its shape. */
+export function entriesOfJob(job: ProcessJob): ProcessEntryJob[] {
+  return 'entries' in job ? job.entries : [job];
+}
 
 /** Fetch the article page of one stored item whose entry gave no text, and use its text. */
 export const ArticleJob = Type.Object({
@@ -94,6 +116,7 @@ export type RoundupJob = Static<typeof RoundupJob>;
 
 export const pollJobValidator = Compile(PollJob);
 export const processJobValidator = Compile(ProcessJob);
+export const processEntryJobValidator = Compile(ProcessEntryJob);
 export const maintenanceJobValidator = Compile(MaintenanceJob);
 export const articleJobValidator = Compile(ArticleJob);
 export const roundupJobValidator = Compile(RoundupJob);

@@ -1,7 +1,17 @@
+import { createHash } from 'node:crypto';
 import { type ArticlePageMode, type NormalisedItem, type SourceKind, scheduleOffsetMs } from '@regwatch/core';
 import { type DefaultJobOptions, type Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ArticleJob, MaintenanceJob, PollJob, ProcessJob, RoundupJob } from './payloads.ts';
+import {
+  type ArticleJob,
+  type MaintenanceJob,
+  maxBatchEntries,
+  type PollJob,
+  type ProcessBatchJob,
+  type ProcessEntryJob,
+  type ProcessJob,
+  type RoundupJob,
+} from './payloads.ts';
 
 /** Every queue Regwatch uses, declared once. */
 export const queueNames = {
@@ -101,17 +111,80 @@ export function processJobId(item: Pick<NormalisedItem, 'dedupKey' | 'contentHas
 /** Concurrent single adds measured as fast as addBulk here (DESIGN.md), and they fail one by one. */
 const enqueueChunk = 100;
 
-/** The process job of one entry of a source (what is recorded as pending, then enqueued). */
+/** The process entry of one entry of a source (what is recorded as pending, then enqueued in a batch). */
 export function processJobFor(
   item: NormalisedItem,
   source: { jurisdictions: readonly string[]; kind: SourceKind; fetchArticlePages?: ArticlePageMode | undefined },
-): ProcessJob {
+): ProcessEntryJob {
   return {
     item,
     jurisdictions: [...source.jurisdictions],
     sourceKind: source.kind,
     ...(source.fetchArticlePages ? { articlePages: source.fetchArticlePages } : {}),
   };
+}
+
+/**
+ * The job id of a batch: a hash of its entries' versions, so the same batch queued again (a
+ * replayed import, the reconciler after Redis lost it) is not added twice. `b-` + hex: no `:`.
+ */
+export function batchJobId(entries: readonly ProcessEntryJob[]): string {
+  const versions = entries.map((entry) => processJobId(entry.item)).sort();
+  return `b-${createHash('sha256').update(versions.join(' ')).digest('hex').slice(0, 32)}`;
+}
+
+/** The id of a process job, whichever its shape. */
+export function processJobIdOf(job: ProcessJob): string {
+  return 'entries' in job ? batchJobId(job.entries) : processJobId(job.item);
+}
+
+/** Splits entries into batches of at most `size`, in order. */
+export function batchesOf(entries: readonly ProcessEntryJob[], size: number): ProcessBatchJob[] {
+  const batches: ProcessBatchJob[] = [];
+  const step = Math.max(1, Math.min(size, maxBatchEntries));
+  for (let start = 0; start < entries.length; start += step)
+    batches.push({ entries: entries.slice(start, start + step) });
+  return batches;
+}
+
+/**
+ * Who asked for the entries: a live poll's are stored before an import's (BullMQ takes jobs
+ * without a priority first), so a backfill of 50,000 entries never delays this hour's news.
+ */
+export type ProcessLane = 'live' | 'backfill';
+const backfillPriority = 10;
+
+/** Enqueues process jobs; a job whose id the queue already holds (in any state) is not added twice. */
+export async function enqueueProcessJobs(
+  queue: Queue<ProcessJob>,
+  payloads: readonly ProcessJob[],
+  lane: ProcessLane = 'live',
+): Promise<Job<ProcessJob>[]> {
+  return enqueueProcessJobsAs(
+    queue,
+    payloads.map((data) => ({ jobId: processJobIdOf(data), data })),
+    lane,
+  );
+}
+
+/**
+ * Enqueues process jobs under the ids given: the reconciler puts a lost batch's entries that are
+ * still pending back under the batch's own id, so a second pass finds it and adds nothing.
+ */
+export async function enqueueProcessJobsAs(
+  queue: Queue<ProcessJob>,
+  jobs: readonly { jobId: string; data: ProcessJob }[],
+  lane: ProcessLane = 'live',
+): Promise<Job<ProcessJob>[]> {
+  const added: Job<ProcessJob>[] = [];
+  const priority = lane === 'backfill' ? { priority: backfillPriority } : {};
+  for (let start = 0; start < jobs.length; start += enqueueChunk) {
+    const chunk = jobs.slice(start, start + enqueueChunk);
+    added.push(
+      ...(await Promise.all(chunk.map(({ jobId, data }) => queue.add('store', data, { jobId, ...priority })))),
+    );
+  }
+  return added;
 }
 
 /** The job id of the article page of one item for one version of its entry (hex and digits: no `:`). */
@@ -122,21 +195,6 @@ export function articleJobId(job: Pick<ArticleJob, 'itemId' | 'entryHash'>): str
 /** Queues the fetch of an item's article page; the same entry version asking again adds nothing. */
 export async function enqueueArticleJob(queue: Queue<ArticleJob>, job: ArticleJob): Promise<void> {
   await queue.add('article', job, { jobId: articleJobId(job) });
-}
-
-/** Enqueues process jobs; a job whose id the queue already holds (in any state) is not added twice. */
-export async function enqueueProcessJobs(
-  queue: Queue<ProcessJob>,
-  payloads: readonly ProcessJob[],
-): Promise<Job<ProcessJob>[]> {
-  const jobs: Job<ProcessJob>[] = [];
-  for (let start = 0; start < payloads.length; start += enqueueChunk) {
-    const chunk = payloads.slice(start, start + enqueueChunk);
-    jobs.push(
-      ...(await Promise.all(chunk.map((data) => queue.add('store', data, { jobId: processJobId(data.item) })))),
-    );
-  }
-  return jobs;
 }
 
 export function pollSchedulerId(sourceId: string): string {

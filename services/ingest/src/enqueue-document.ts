@@ -8,7 +8,18 @@ import {
   privacyRelevance,
 } from '@regwatch/core';
 import { type Db, knownContentHashes, notNewsEntryKeys, recordPendingEntries, type SourceRow } from '@regwatch/db';
-import { enqueueProcessJobs, type ProcessJob, processJobFor } from '@regwatch/queue';
+import {
+  batchesOf,
+  batchJobId,
+  enqueueProcessJobs,
+  type ProcessJob,
+  type ProcessLane,
+  processJobFor,
+} from '@regwatch/queue';
+
+/** Entries per process job when the caller does not say (`PROCESS_BATCH_SIZE`'s default). */
+const defaultBatchSize = 16;
+
 import { adapterFor, type FetchedDocument } from '@regwatch/sources';
 import type { Job, Queue } from 'bullmq';
 
@@ -26,8 +37,10 @@ export interface DocumentRead {
   dropped: DroppedEntry[];
   /** Entries already stored with the same content: not enqueued. */
   unchanged: number;
-  /** Jobs for the new or changed entries. */
+  /** Jobs (batches) for the new or changed entries. */
   jobs: Job<ProcessJob>[];
+  /** New or changed entries enqueued, in all the jobs. */
+  enqueued: number;
   /** What reading the bytes had to guess or repair (an undetected charset, invalid UTF-8), or null. */
   decodeWarning: string | null;
 }
@@ -46,7 +59,14 @@ export interface DroppedEntry {
  * (parse_*) for a document the adapter cannot read.
  */
 export async function enqueueDocument(
-  deps: { db: Db; processQueue: Queue<ProcessJob> },
+  deps: {
+    db: Db;
+    processQueue: Queue<ProcessJob>;
+    /** Most entries per process job (`PROCESS_BATCH_SIZE`). */
+    batchSize?: number | undefined;
+    /** A poll's entries are `live`; an import's are a `backfill`, stored after live ones. */
+    lane?: ProcessLane | undefined;
+  },
   source: Pick<
     SourceRow,
     'id' | 'kind' | 'format' | 'formatOptions' | 'language' | 'jurisdictions' | 'linkBase' | 'relevance'
@@ -82,18 +102,24 @@ export async function enqueueDocument(
     items.map((item) => item.dedupKey),
   );
   const fresh = items.filter((item) => known.get(item.dedupKey) !== item.contentHash);
-  // PostgreSQL first: if Redis loses the jobs, the reconciler finds them here.
-  const payloads = fresh.map((item) => processJobFor(item, source));
+  // PostgreSQL first: if Redis loses the jobs, the reconciler finds them here, with the batch each was queued in.
+  const batches = batchesOf(
+    fresh.map((item) => processJobFor(item, source)),
+    deps.batchSize ?? defaultBatchSize,
+  );
   await recordPendingEntries(
     deps.db,
-    payloads.map((job) => ({
-      dedupKey: job.item.dedupKey,
-      sourceId: source.id,
-      contentHash: job.item.contentHash,
-      job,
-    })),
+    batches.flatMap((batch) => {
+      const queuedAs = batchJobId(batch.entries);
+      return batch.entries.map((entry) => ({
+        dedupKey: entry.item.dedupKey,
+        sourceId: source.id,
+        contentHash: entry.item.contentHash,
+        job: { ...entry, queuedAs },
+      }));
+    }),
   );
-  const jobs = await enqueueProcessJobs(deps.processQueue, payloads);
+  const jobs = await enqueueProcessJobs(deps.processQueue, batches, deps.lane);
   return {
     entries: feed.entries.length,
     rejected: normalised.rejected,
@@ -101,6 +127,7 @@ export async function enqueueDocument(
     dropped,
     unchanged: items.length - fresh.length,
     jobs,
+    enqueued: fresh.length,
     decodeWarning: feed.decodeWarning ?? null,
   };
 }

@@ -1,7 +1,7 @@
 import type { IngestConfig } from '@regwatch/config';
 import { RegwatchError, type StoreOutcome } from '@regwatch/core';
 import { type Db, getSource } from '@regwatch/db';
-import { createRedis, type ProcessJob, queueNames, waitForRedis } from '@regwatch/queue';
+import { createRedis, entriesOfJob, type ProcessJob, queueNames, waitForRedis } from '@regwatch/queue';
 import { permanentPrefix } from '@regwatch/runtime';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Logger } from 'pino';
@@ -86,17 +86,27 @@ export async function importDocument(
     updated: 0,
     linked: 0,
   };
+  // Jobs are batches: the report and the progress line count their entries.
   const pending = new Map<string, ProcessJob>();
+  let settledEntries = 0;
   const requeued = new Set<string>();
   let finishWaiting: () => void = () => undefined;
   const allDone = new Promise<void>((resolve) => {
     finishWaiting = resolve;
   });
-  const settle = (jobId: string, outcome: StoreOutcome | 'failed') => {
-    if (!pending.delete(jobId)) return;
-    if (outcome === 'failed') report.failed += 1;
-    else report[outcome] += 1;
-    input.onProgress?.(report.enqueued - pending.size, report.enqueued);
+  const settle = (jobId: string, outcome: JobOutcome) => {
+    const job = pending.get(jobId);
+    if (!job || !pending.delete(jobId)) return;
+    const entries = entriesOfJob(job).length;
+    if (outcome === 'failed') report.failed += entries;
+    else {
+      for (const result of outcome.outcomes) report[result] += 1;
+      report.failed += outcome.setApart;
+      // Entries stored but whose outcome went with Redis (a lost completion, a requeued remainder).
+      report.unchanged += Math.max(0, entries - outcome.outcomes.length - outcome.setApart);
+    }
+    settledEntries += entries;
+    input.onProgress?.(settledEntries, report.enqueued);
     if (pending.size === 0) finishWaiting();
   };
 
@@ -114,7 +124,7 @@ export async function importDocument(
     });
 
     const read = await enqueueDocument(
-      { db: deps.db, processQueue: queues.process },
+      { db: deps.db, processQueue: queues.process, batchSize: config.PROCESS_BATCH_SIZE, lane: 'backfill' },
       source,
       { body: input.body, contentType: input.contentType ?? null, url: source.url },
       new Date(),
@@ -126,7 +136,7 @@ export async function importDocument(
       unchanged: read.unchanged,
       decodeWarning: read.decodeWarning,
     });
-    report.enqueued = read.jobs.length;
+    report.enqueued = read.enqueued;
     for (const job of read.jobs) if (job.id) pending.set(job.id, job.data);
     if (pending.size === 0) finishWaiting();
 
@@ -135,10 +145,12 @@ export async function importDocument(
     const sweep = () => {
       sweeping ??= requeueLostJobs(deps.db, queues.process, new Map(pending))
         .then((lost) => {
-          for (const id of lost.requeued) requeued.add(id);
-          report.requeued = requeued.size;
+          for (const id of lost.requeued) {
+            if (!requeued.has(id)) report.requeued += entriesOfJob(pending.get(id) as ProcessJob).length;
+            requeued.add(id);
+          }
           // Stored, but its completion event went with Redis: the outcome is not known any more.
-          for (const id of lost.stored) settle(id, 'unchanged');
+          for (const id of lost.stored) settle(id, { outcomes: [], setApart: 0 });
         })
         .catch(() => undefined) // Redis or PostgreSQL away for a moment: the next sweep tries again.
         .finally(() => {
@@ -188,10 +200,17 @@ export async function importDocument(
 /** How often the import looks for jobs Redis lost; each look is one command per job it still waits on. */
 const lostJobsSweepMs = 2_000;
 
-function outcomeOf(returnValue: unknown): StoreOutcome {
-  const value = typeof returnValue === 'string' ? safeJson(returnValue) : returnValue;
-  const outcome = (value as { outcome?: unknown } | undefined)?.outcome;
-  return outcome === 'inserted' || outcome === 'updated' || outcome === 'linked' ? outcome : 'unchanged';
+/** What a finished job told: each stored entry's outcome, and entries set apart; or a permanent failure. */
+type JobOutcome = { outcomes: StoreOutcome[]; setApart: number } | 'failed';
+
+function outcomeOf(returnValue: unknown): JobOutcome {
+  const value = (typeof returnValue === 'string' ? safeJson(returnValue) : returnValue) as
+    | { results?: { outcome?: unknown }[]; setApart?: unknown }
+    | undefined;
+  const outcomes = (value?.results ?? []).map(({ outcome }) =>
+    outcome === 'inserted' || outcome === 'updated' || outcome === 'linked' ? outcome : 'unchanged',
+  );
+  return { outcomes, setApart: typeof value?.setApart === 'number' ? value.setApart : 0 };
 }
 
 function safeJson(text: string): unknown {

@@ -12,11 +12,12 @@ export {
   type Entry,
   entryFromJob,
   type ProcessContext,
+  processEntries,
   processEntry,
-  refreshStory,
   type SourceFacts,
   type StoreOptions,
   storeItem,
+  storeItems,
   storeTaggedEntry,
 } from './process/index.ts';
 export { readDocumentFile } from './read-document-file.ts';
@@ -25,4 +26,4 @@ export { replayFailedJobs } from './replay-failed.ts';
 export { type RetagReport, retagItems } from './retag-items.ts';
 export { syncPollSchedules } from './schedules.ts';
 export { type Ingest, type IngestDeps, startIngest } from './start-ingest.ts';
-export { storeEntry } from './store-entry.ts';
+export { type BatchJobResult, storeBatchJob } from './store-entry.ts';

@@ -18,7 +18,7 @@ import { reconcilePending } from './reconcile-pending.ts';
 import { recordPoll, recordStored } from './record-metrics.ts';
 import { replayFailedJobs } from './replay-failed.ts';
 import { syncPollSchedules } from './schedules.ts';
-import { storeEntry } from './store-entry.ts';
+import { storeBatchJob } from './store-entry.ts';
 
 /** What the ingest workers share: configuration, the database, the queues, the one HTTP client. */
 export interface IngestContext {
@@ -46,6 +46,7 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
         {
           db: context.db,
           processQueue: context.queues.process,
+          batchSize: context.config.PROCESS_BATCH_SIZE,
           dispatcher: context.dispatcher,
           limits: context.limits,
         },
@@ -62,11 +63,11 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
     queue: queueNames.process,
     payload: processJobValidator,
     concurrency: (context: IngestContext) => context.config.PROCESS_CONCURRENCY,
-    why: 'storing waits on PostgreSQL; clustering serialises with advisory locks, so more at once is safe',
+    why: 'a job is a batch of entries stored in one transaction; batches that share keys take turns on advisory locks, so more at once is safe',
     process: async (context, data) => {
-      const result = await storeEntry(context.db, data, context.queues.article);
-      recordStored(context.metrics, result);
-      return result;
+      const stored = await storeBatchJob(context.db, data, context.queues);
+      for (const result of stored.results) recordStored(context.metrics, result);
+      return stored;
     },
   }),
   defineWorker({

@@ -16,6 +16,8 @@ import { type FetchLimits, fetchDocument } from './fetch/fetch-document.ts';
 export interface PollDeps {
   db: Db;
   processQueue: Queue<ProcessJob>;
+  /** Most entries per process job (`PROCESS_BATCH_SIZE`). */
+  batchSize?: number | undefined;
   dispatcher: FetchDispatcher;
   limits: FetchLimits;
   now?: () => Date;
@@ -105,7 +107,7 @@ export async function pollSource(
     }
 
     const read = await enqueueDocument(
-      deps,
+      { ...deps, lane: 'live' },
       source,
       { body: fetched.body, contentType: fetched.contentType, url: fetched.url },
       now,
@@ -127,7 +129,7 @@ export async function pollSource(
       rejected: read.rejected,
       filtered: read.filtered,
       dropped: read.dropped,
-      enqueued: read.jobs.length,
+      enqueued: read.enqueued,
       warning: read.decodeWarning,
     };
   } catch (error) {

@@ -1,5 +1,11 @@
-import { type Db, type PendingEntry, unsettledPendingEntries } from '@regwatch/db';
-import { enqueueProcessJobs, type ProcessJob, processJobId, processJobValidator } from '@regwatch/queue';
+import { type Db, unsettledPendingEntries } from '@regwatch/db';
+import {
+  enqueueProcessJobsAs,
+  type ProcessEntryJob,
+  type ProcessJob,
+  processEntryJobValidator,
+  processJobId,
+} from '@regwatch/queue';
 import type { Queue } from 'bullmq';
 
 export interface ReconcileReport {
@@ -13,9 +19,11 @@ export interface ReconcileReport {
 
 /**
  * Makes Redis agree with PostgreSQL: every entry recorded as pending longer than `graceMs`
- * whose job the queue no longer holds is enqueued again with its own job id (so a job that
- * is still there is never doubled). Runs at boot and with the maintenance job; after a Redis
- * flush or a failover, everything a poll or an import read comes back.
+ * whose job (the batch it was queued in) the queue no longer holds is enqueued again, with the
+ * other still-pending entries of that batch, under the batch's own id (so a job that is still
+ * there is never doubled). Requeued batches take the backfill lane: after a Redis flush, the
+ * next live polls go first. Runs at boot and with the maintenance job; after a Redis flush or a
+ * failover, everything a poll or an import read comes back.
  */
 export async function reconcilePending(
   db: Db,
@@ -30,16 +38,34 @@ export async function reconcilePending(
     limit,
   });
   report.settled = settled;
-  const lost: ProcessJob[] = [];
+  const byJob = groupByJob(pending.map((entry) => entry.job));
+  const lost: { jobId: string; data: ProcessJob }[] = [];
   await Promise.all(
-    pending.map(async (entry: PendingEntry) => {
-      if (!processJobValidator.Check(entry.job)) return;
-      const existing = await queue.getJob(processJobId(entry.job.item));
-      if (existing) report.inQueue += 1;
-      else lost.push(entry.job);
+    [...byJob].map(async ([jobId, entries]) => {
+      if (await queue.getJob(jobId)) report.inQueue += entries.length;
+      else lost.push({ jobId, data: jobOf(jobId, entries) });
     }),
   );
-  await enqueueProcessJobs(queue, lost);
-  report.requeued = lost.length;
+  await enqueueProcessJobsAs(queue, lost, 'backfill');
+  report.requeued = lost.reduce((sum, job) => sum + ('entries' in job.data ? job.data.entries.length : 1), 0);
   return report;
+}
+
+/** Pending entries by the job they were queued in (rows from before batches: the entry's own job). */
+export function groupByJob(jobs: readonly unknown[]): Map<string, ProcessEntryJob[]> {
+  const byJob = new Map<string, ProcessEntryJob[]>();
+  for (const job of jobs) {
+    if (!processEntryJobValidator.Check(job)) continue;
+    const jobId = job.queuedAs ?? processJobId(job.item);
+    const { queuedAs: _queuedAs, ...entry } = job;
+    byJob.set(jobId, [...(byJob.get(jobId) ?? []), entry]);
+  }
+  return byJob;
+}
+
+/** The job that carries these entries under `jobId`: a batch, or (an entry's own id) the entry alone. */
+export function jobOf(jobId: string, entries: readonly ProcessEntryJob[]): ProcessJob {
+  const [only] = entries;
+  if (only && entries.length === 1 && jobId === processJobId(only.item)) return only;
+  return { entries: [...entries] };
 }

@@ -1,5 +1,5 @@
 import { type Db, storedItemsAfter } from '@regwatch/db';
-import { processEntry } from './process/index.ts';
+import { processEntries } from './process/index.ts';
 
 export interface RetagReport {
   read: number;
@@ -7,6 +7,8 @@ export interface RetagReport {
 }
 
 const batch = 500;
+/** Items processed in one transaction: bounded, so a retag's locks and rolled-up stories stay few. */
+const retagBatch = 50;
 
 /**
  * Runs stored items through the processing step again with the current lexicons (after an
@@ -23,10 +25,15 @@ export async function retagItems(
   for (;;) {
     const items = await storedItemsAfter(db, { afterId, limit: batch, sourceId: options.sourceId });
     if (items.length === 0) return report;
-    for (const item of items) {
-      const result = await processEntry({ db }, { kind: 'stored', item });
-      report.read += 1;
-      if (result.outcome !== 'unchanged') report.changed += 1;
+    // One transaction per batch of items read: the batch path, as new entries take.
+    for (let start = 0; start < items.length; start += retagBatch) {
+      const chunk = items.slice(start, start + retagBatch);
+      const results = await processEntries(
+        { db },
+        chunk.map((item) => ({ kind: 'stored' as const, item })),
+      );
+      report.read += chunk.length;
+      report.changed += results.filter((result) => result.outcome !== 'unchanged').length;
     }
     afterId = items.at(-1)?.id ?? afterId;
     options.onProgress?.(report);

@@ -6,7 +6,7 @@ import { testdataDir } from '@regwatch/sources';
 import { feedHandler } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleFetchUrl, fetchArticle, pollSource, reconcileArticlePages, storeEntry } from '../src/index.ts';
+import { articleFetchUrl, fetchArticle, pollSource, reconcileArticlePages, storeBatchJob } from '../src/index.ts';
 import { type PollHarness, startPollHarness } from './poll-harness.ts';
 
 // Issue 11, "Article pages": where a listing gives no text, the item's page is fetched (through
@@ -64,7 +64,7 @@ async function pollAndProcess(sourceId: string): Promise<void> {
   expect(summary.status, JSON.stringify(summary)).toBe('fetched');
   const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
   await queues.process.obliterate({ force: true });
-  for (const job of jobs) await storeEntry(test.database.db, job.data, queues.article);
+  for (const job of jobs) await storeBatchJob(test.database.db, job.data, { article: queues.article });
 }
 
 /** The article jobs queued so far (taken off the queue), as the article worker would receive them. */
@@ -172,7 +172,7 @@ describe('article pages', () => {
       jurisdictions: ['NL'],
       articlePages: 'when-empty' as const,
     };
-    await storeEntry(test.database.db, payload, queues.article);
+    await storeBatchJob(test.database.db, payload, { article: queues.article });
     const again = await takeArticleJobs();
     for (const replay of [...again, job]) {
       expect(await fetchArticle(deps, replay)).toEqual({

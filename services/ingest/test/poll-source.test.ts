@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pollPolicy, sourceHealthStatus } from '@regwatch/core';
 import { getItem, getSource, insertSource } from '@regwatch/db';
+import { entriesOfJob } from '@regwatch/queue';
 import { testdataDir } from '@regwatch/sources';
 import { feedHandler, rssFeed } from '@regwatch/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { pollSource, storeEntry } from '../src/index.ts';
+import { pollSource, storeBatchJob } from '../src/index.ts';
 import { type PollHarness, startPollHarness } from './poll-harness.ts';
 
 let harness: PollHarness;
@@ -38,12 +39,12 @@ async function addSource(path: string) {
   });
 }
 
-/** Runs the processing step for every queued job, as the process worker would. */
+/** Runs the processing step for every queued job, as the process worker would; returns the entries stored. */
 async function drainProcessQueue() {
   const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
-  for (const job of jobs) await storeEntry(test.database.db, job.data);
+  for (const job of jobs) await storeBatchJob(test.database.db, job.data);
   await queues.process.obliterate({ force: true });
-  return jobs.length;
+  return jobs.reduce((sum, job) => sum + entriesOfJob(job.data).length, 0);
 }
 
 describe('pollSource', () => {
@@ -63,7 +64,9 @@ describe('pollSource', () => {
       enqueued: 3,
       warning: null,
     });
-    expect(await queues.process.getJobCounts('waiting')).toEqual({ waiting: 3 });
+    // One batch job of three entries (PROCESS_BATCH_SIZE's default is 16), in the live lane (no priority).
+    const queued = await queues.process.getJobs(['waiting']);
+    expect(queued.map((job) => entriesOfJob(job.data).length)).toEqual([3]);
     const row = await getSource(test.database.db, source.id);
     expect(row).toMatchObject({
       etag: expect.stringMatching(/^".+"$/),
@@ -308,11 +311,14 @@ describe('pollSource', () => {
     await pollSource(deps, source.id);
     const [job] = await queues.process.getJobs(['waiting', 'prioritized']);
     if (!job) throw new Error('expected one queued job');
-    const { publishedPrecision: _precision, publishedFrom: _from, ...older } = job.data.item;
-    const stored = await storeEntry(test.database.db, {
-      ...job.data,
-      item: { ...older, publishedAtEstimated: true },
-    });
+    const [entry] = entriesOfJob(job.data);
+    if (!entry) throw new Error('expected one queued entry');
+    const { publishedPrecision: _precision, publishedFrom: _from, ...older } = entry.item;
+    // Queued before batches too: one entry, not a batch.
+    const {
+      results: [stored],
+    } = await storeBatchJob(test.database.db, { ...entry, item: { ...older, publishedAtEstimated: true } });
+    if (!stored) throw new Error('expected a stored entry');
     expect(stored.outcome).toBe('inserted');
     expect(await getItem(test.database.db, stored.itemId)).toMatchObject({
       publishedPrecision: 'instant',
@@ -340,7 +346,7 @@ describe('pollSource: decoding warnings', () => {
     const summary = await pollSource(deps, source.id);
     expect(summary).toMatchObject({ status: 'fetched', warning: 'no declared encoding; decoded as KOI8-R (detected)' });
     const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
-    expect(jobs.map((job) => job.data.item.title).sort()).toContain('Первая новость');
+    expect(jobs.flatMap((job) => entriesOfJob(job.data).map((entry) => entry.item.title))).toContain('Первая новость');
     expect(await getSource(test.database.db, source.id)).toMatchObject({
       lastWarning: 'no declared encoding; decoded as KOI8-R (detected)',
       lastWarningAt: now,

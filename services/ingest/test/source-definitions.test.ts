@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getSource, insertSource } from '@regwatch/db';
+import { entriesOfJob } from '@regwatch/queue';
 import { testdataDir } from '@regwatch/sources';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pollSource } from '../src/index.ts';
@@ -35,7 +36,7 @@ ${items
 async function queuedTitles(): Promise<string[]> {
   const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
   await queues.process.obliterate({ force: true });
-  return jobs.map((job) => job.data.item.title).sort();
+  return jobs.flatMap((job) => entriesOfJob(job.data).map((entry) => entry.item.title)).sort();
 }
 
 describe('a source definition', () => {
@@ -83,7 +84,7 @@ describe('a source definition', () => {
     await pollSource(deps, 'replayed');
     const jobs = await queues.process.getJobs(['waiting', 'prioritized']);
     await queues.process.obliterate({ force: true });
-    expect(jobs.map((job) => job.data.item.url)).toEqual([
+    expect(jobs.flatMap((job) => entriesOfJob(job.data).map((entry) => entry.item.url))).toEqual([
       'https://www.priv.gc.ca/en/opc-actions-and-decisions/2026/pipeda-2026-004/',
     ]);
   });

@@ -142,7 +142,7 @@ export async function storyFacts(
   }>(sql`
     select s.id::text, s.profile, s.editor_placed_at is not null as editor_placed,
       (s.editor_title is not null or s.editor_tags <> '[]'::jsonb) as editor_edited,
-      array(select distinct i.source_id from items i where i.story_id = s.id) as source_ids
+      s.source_ids
     from stories s where s.id = any(${textArray(storyIds)}::bigint[])`);
   return new Map(
     result.rows.map((row) => [
@@ -287,10 +287,12 @@ export async function writeStoryRollup(
       primary_item_id = p.id, title = coalesce(st.editor_title, p.title),
       summary = coalesce(st.editor_summary, p.summary),
       item_count = agg.n, first_published_at = agg.first, last_published_at = agg.last,
+      source_ids = agg.sources,
       platforms = ${textArray(tags.platforms)}, jurisdictions = ${textArray(tags.jurisdictions)},
       topics = ${textArray(tags.topics)}, emptied_at = null, updated_at = now()
     from items p,
-      (select count(*)::int as n, min(published_at) as first, max(published_at) as last
+      (select count(*)::int as n, min(published_at) as first, max(published_at) as last,
+         array_agg(distinct source_id order by source_id) as sources
        from items where story_id = ${storyId}::bigint) agg
     where st.id = ${storyId}::bigint and p.id = ${primaryItemId}::bigint`);
 }

@@ -1,26 +1,12 @@
-import type { NormalisedItem, StoreOutcome } from '@regwatch/core';
+import type { EntryResult, NormalisedItem, TagColumns } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { textArray } from './sql-arrays.ts';
 
-/** What the processing step (`processEntry` in services/ingest) reports for one entry. */
-export interface StoreResult {
-  outcome: StoreOutcome;
-  itemId: string;
-  storyId: string | null;
-  /** What a `linked` entry matched (for metrics): the canonical URL, the same text, a near-duplicate, or an insert conflict. */
-  dedup?: 'canonical-url' | 'same-text' | 'near-duplicate' | 'conflict';
-  /** What clustering did with an `inserted` item (for metrics). */
-  clustering?: 'new-story' | 'joined' | 'merged';
-}
+/** What the processing step (`processEntries` in services/ingest) reports for one entry (core's `EntryResult`). */
+export type StoreResult = EntryResult;
 
-/** An item's tag columns as stored: tag ids per dimension, and the taggers' evidence (null when untagged). */
-export interface TagColumns {
-  platforms: readonly string[];
-  jurisdictions: readonly string[];
-  topics: readonly string[];
-  evidence: unknown;
-}
+export type { TagColumns } from '@regwatch/core';
 
 /** An item and its story, as a lookup finds them. */
 export interface ItemRef {

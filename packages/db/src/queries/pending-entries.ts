@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { pendingEntries } from '../schema/pending-entries.ts';
+import { textArray } from './sql-arrays.ts';
 
 /** One queued version of one entry, as the pending ledger keeps it. */
 export interface PendingEntry {
@@ -30,9 +31,17 @@ export async function recordPendingEntries(db: DbOrTx, entries: readonly Pending
   }
 }
 
-/** The entry's version is stored: it is no longer pending (a newer version queued since stays). */
-export async function clearPendingEntry(db: DbOrTx, dedupKey: string, contentHash: string): Promise<void> {
-  await db.execute(sql`delete from pending_entries where dedup_key = ${dedupKey} and content_hash = ${contentHash}`);
+/** These entry versions are stored: no longer pending (a newer version queued since stays). One statement. */
+export async function clearPendingEntries(
+  db: DbOrTx,
+  versions: readonly { dedupKey: string; contentHash: string }[],
+): Promise<void> {
+  if (versions.length === 0) return;
+  await db.execute(sql`
+    delete from pending_entries p
+    using unnest(${textArray(versions.map((version) => version.dedupKey))},
+                 ${textArray(versions.map((version) => version.contentHash))}) as v(dedup_key, content_hash)
+    where p.dedup_key = v.dedup_key and p.content_hash = v.content_hash`);
 }
 
 /**

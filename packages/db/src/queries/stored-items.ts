@@ -1,7 +1,6 @@
 import type { ItemTags, NearDuplicateSignature, NormalisedItem, SourceKind, StoryFeatures } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { textArray } from './sql-arrays.ts';
 
 /** A stored item read back for the processing step (`regwatch retag`), with its source's facts. */
 export interface StoredItem extends Omit<NormalisedItem, 'links'> {
@@ -48,37 +47,69 @@ export async function storedItem(db: DbOrTx, itemId: string): Promise<StoredItem
   return result.rows[0] ?? null;
 }
 
-/** Locks one stored item's row for the transaction and reads its story (it may have moved since it was read). */
-export async function lockStoredItem(tx: DbOrTx, itemId: string): Promise<{ storyId: string | null } | null> {
-  const result = await tx.execute<{ story_id: string | null }>(
-    sql`select story_id::text from items where id = ${itemId}::bigint for update`,
-  );
-  const row = result.rows[0];
-  return row ? { storyId: row.story_id } : null;
+/** Locks stored items' rows for the transaction (id order, one statement) and reads their stories (they may have moved since they were read). */
+export async function lockStoredItems(
+  tx: DbOrTx,
+  itemIds: readonly string[],
+): Promise<Map<string, { storyId: string | null }>> {
+  if (itemIds.length === 0) return new Map();
+  const result = await tx.execute<{ id: string; story_id: string | null }>(sql`
+    select id::text, story_id::text from items where id = any(${`{${itemIds.join(',')}}`}::bigint[])
+    order by id for update`);
+  return new Map(result.rows.map((row) => [row.id, { storyId: row.story_id }]));
+}
+
+/** What the processing step derived from one stored item's text, to write back. */
+export interface DerivedColumns {
+  itemId: string;
+  platforms: readonly string[];
+  jurisdictions: readonly string[];
+  topics: readonly string[];
+  evidence: ItemTags;
+  features: StoryFeatures;
+  signature: NearDuplicateSignature;
+  /** The text itself when it came from elsewhere (an article page). */
+  text?: { summary: string; content: string } | undefined;
+  /** The item's index keys when its text changed (replacing the stored ones); absent: kept. */
+  keys?: readonly string[] | undefined;
 }
 
 /**
- * Writes what the processing step derives from a stored item's text: its tags, evidence, story
- * features and signature, and the text itself when it came from elsewhere (an article page).
+ * Writes what the processing step derived from stored items' text (tags, evidence, story
+ * features, signature, and the text when it came from elsewhere), and the index keys of those
+ * whose text changed: a few statements for the whole batch.
  */
-export async function writeDerivedColumns(
-  tx: DbOrTx,
-  itemId: string,
-  columns: {
-    platforms: readonly string[];
-    jurisdictions: readonly string[];
-    topics: readonly string[];
-    evidence: ItemTags;
-    features: StoryFeatures;
-    signature: NearDuplicateSignature;
-    text?: { summary: string; content: string } | undefined;
-  },
-): Promise<void> {
-  const text = columns.text;
+export async function writeDerivedColumns(tx: DbOrTx, rows: readonly DerivedColumns[]): Promise<void> {
+  if (rows.length === 0) return;
+  const body = rows.map((row) => ({
+    id: row.itemId,
+    summary: row.text?.summary ?? null,
+    content: row.text?.content ?? null,
+    platforms: row.platforms,
+    jurisdictions: row.jurisdictions,
+    topics: row.topics,
+    evidence: row.evidence,
+    features: row.features,
+    signature: row.signature,
+  }));
   await tx.execute(sql`
-    update items set ${text ? sql`summary = ${text.summary}, content = ${text.content},` : sql``} platforms = ${textArray(columns.platforms)}, jurisdictions = ${textArray(columns.jurisdictions)},
-      topics = ${textArray(columns.topics)}, tag_evidence = ${JSON.stringify(columns.evidence)}::jsonb,
-      story_features = ${JSON.stringify(columns.features)}::jsonb,
-      near_duplicate = ${JSON.stringify(columns.signature)}::jsonb, updated_at = now()
-    where id = ${itemId}::bigint`);
+    update items set summary = coalesce(r.summary, items.summary), content = coalesce(r.content, items.content),
+      platforms = r.platforms, jurisdictions = r.jurisdictions, topics = r.topics, tag_evidence = r.evidence,
+      story_features = r.features, near_duplicate = r.signature, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(body)}::jsonb) as r(
+      id bigint, summary text, content text, platforms text[], jurisdictions text[], topics text[],
+      evidence jsonb, features jsonb, signature jsonb)
+    where items.id = r.id`);
+  const rekeyed = rows.filter((row) => row.keys !== undefined);
+  if (rekeyed.length === 0) return;
+  const ids = `{${rekeyed.map((row) => row.itemId).join(',')}}`;
+  await tx.execute(sql`delete from cluster_keys where item_id = any(${ids}::bigint[])`);
+  await tx.execute(sql`
+    insert into cluster_keys (key, item_id, published_at)
+    select r.key, i.id, i.published_at
+    from jsonb_to_recordset(${JSON.stringify(
+      rekeyed.flatMap((row) => (row.keys ?? []).map((key) => ({ key, item_id: row.itemId }))),
+    )}::jsonb) as r(key text, item_id bigint)
+    join items i on i.id = r.item_id
+    on conflict do nothing`);
 }

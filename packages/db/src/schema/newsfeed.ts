@@ -156,6 +156,8 @@ export const stories = pgTable(
     platforms: text('platforms').array().notNull().default(sql`'{}'::text[]`),
     jurisdictions: text('jurisdictions').array().notNull().default(sql`'{}'::text[]`),
     topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    /** The distinct sources of its items, kept with each item added, so clustering never reads all members. */
+    sourceIds: text('source_ids').array().notNull().default(sql`'{}'::text[]`),
     /** What the story keeps saying (its most used terms), for clustering; null once merged into another. */
     profile: jsonb('profile').$type<StoryProfile>(),
     /** An editor's title and summary: kept over the primary item's whatever joins the story. */

@@ -1,6 +1,6 @@
 import { type ArticlePageMode, type NormalisedItem, needsArticlePage } from '@regwatch/core';
 import { type Db, getSource, type StoreResult } from '@regwatch/db';
-import { type ArticleJob, enqueueArticleJob, type ProcessJob } from '@regwatch/queue';
+import { type ArticleJob, enqueueArticleJob, type ProcessEntryJob } from '@regwatch/queue';
 import type { Queue } from 'bullmq';
 
 /**
@@ -12,7 +12,7 @@ import type { Queue } from 'bullmq';
 export async function requestArticlePage(
   db: Db,
   queue: Queue<ArticleJob> | undefined,
-  payload: ProcessJob,
+  payload: ProcessEntryJob,
   item: NormalisedItem,
   stored: StoreResult,
 ): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { type NormalisedItem, RegwatchError, type SourceKind } from '@regwatch/core';
 import { type Db, getSource, type StoredItem } from '@regwatch/db';
-import type { ProcessJob } from '@regwatch/queue';
+import type { ProcessEntryJob } from '@regwatch/queue';
 
 /** What the processing step needs to know of an entry's source, resolved once per entry. */
 export interface SourceFacts {
@@ -28,7 +28,7 @@ export type Entry =
  * links, no source kind), and the source's kind taken from the job or, for jobs queued before
  * it was carried, read once here.
  */
-export async function entryFromJob(db: Db, payload: ProcessJob): Promise<Extract<Entry, { kind: 'fetched' }>> {
+export async function entryFromJob(db: Db, payload: ProcessEntryJob): Promise<Extract<Entry, { kind: 'fetched' }>> {
   const { publishedAtEstimated, ...queued } = payload.item;
   const item: NormalisedItem = {
     ...queued,

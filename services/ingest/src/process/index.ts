@@ -1,5 +1,5 @@
-export { refreshStory } from './cluster.ts';
 export { type Entry, entryFromJob, type ProcessContext, type SourceFacts, sourceKindOf } from './entry.ts';
-export { processEntry, storeTaggedEntry } from './process-entry.ts';
-export { refreshStoredItem } from './refresh-stored-item.ts';
-export { type StoreOptions, storeItem } from './store-item.ts';
+export { processEntries, processEntry, storeTaggedEntry } from './process-entries.ts';
+export { refreshStoredItems, type StoredEntry } from './refresh-stored-items.ts';
+export { storeTaggedBatch, type TaggedEntry } from './store-batch.ts';
+export { type StoreOptions, storeItem, storeItems } from './store-item.ts';

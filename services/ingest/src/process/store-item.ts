@@ -1,7 +1,7 @@
 import type { ItemTags, NormalisedItem, SourceKind } from '@regwatch/core';
 import type { Db, StoreResult } from '@regwatch/db';
 import { sourceKindOf } from './entry.ts';
-import { storeTaggedEntry } from './process-entry.ts';
+import { storeTaggedBatch } from './store-batch.ts';
 
 export interface StoreOptions {
   /** The source's default jurisdictions: the item's jurisdictions when it has no tags. */
@@ -14,13 +14,28 @@ export interface StoreOptions {
 
 /**
  * Stores one normalised item with the tags given (or none) through the processing step after
- * its tag step: how tests, benches and seeds put items in. The pipeline calls `processEntry`.
+ * its tag step: how tests, benches and seeds put items in. The pipeline calls `processEntries`.
  */
 export async function storeItem(db: Db, item: NormalisedItem, options: StoreOptions): Promise<StoreResult> {
-  const kind = options.sourceKind ?? (await sourceKindOf(db, item.sourceId));
-  return storeTaggedEntry(
-    { db },
-    { item, source: { kind, jurisdictions: options.jurisdictions } },
-    options.tags ?? null,
-  );
+  const [result] = await storeItems(db, [{ item, ...options }]);
+  if (!result) throw new Error('the processing step returned no result');
+  return result;
+}
+
+/** Stores normalised items as one batch (as a process job of several entries does), results in order. */
+export async function storeItems(
+  db: Db,
+  items: readonly ({ item: NormalisedItem } & StoreOptions)[],
+): Promise<StoreResult[]> {
+  const kinds = new Map<string, SourceKind>();
+  const batch = [];
+  for (const { item, jurisdictions, tags, sourceKind } of items) {
+    let kind = sourceKind ?? kinds.get(item.sourceId);
+    if (kind === undefined) {
+      kind = await sourceKindOf(db, item.sourceId);
+      kinds.set(item.sourceId, kind);
+    }
+    batch.push({ item, source: { kind, jurisdictions }, tags: tags ?? null });
+  }
+  return storeTaggedBatch({ db }, batch);
 }

@@ -1,17 +1,9 @@
-import {
-  isCoarserThanDay,
-  type NearDuplicateSignature,
-  type NormalisedItem,
-  nearDuplicateSignature,
-  nearDuplicateText,
-  type PreparedStoryFeatures,
-  prepareStoryFeatures,
-  type SourceKind,
-  type StoryFeatures,
-  sameTextKey,
-  storyDefaults,
-} from '@regwatch/core';
-import { type DbOrTx, readTermCounts, type TimeWindow } from '@regwatch/db';
+import { sameTextKey } from '../../item/same-text-key.ts';
+import { isCoarserThanDay } from '../../time/published-date.ts';
+import type { NormalisedItem, SourceKind } from '../../types.ts';
+import { type NearDuplicateSignature, nearDuplicateSignature, nearDuplicateText } from '../near-duplicate.ts';
+import { type PreparedStoryFeatures, prepareStoryFeatures, type StoryFeatures } from '../story-features.ts';
+import { storyDefaults } from '../story-options.ts';
 
 /** What clustering computed for an item before it is stored. */
 export interface ClusterPlan {
@@ -23,7 +15,7 @@ export interface ClusterPlan {
   keys: string[];
 }
 
-type PlannedItem = Pick<
+export type PlannedItem = Pick<
   NormalisedItem,
   | 'sourceId'
   | 'title'
@@ -37,7 +29,7 @@ type PlannedItem = Pick<
   | 'links'
 >;
 
-/** An item's story terms, read (core) before any document frequency is known. */
+/** An item's story terms, read before any document frequency is known. */
 export function prepareFeatures(
   item: PlannedItem,
   tags: { platforms: readonly string[]; jurisdictions: readonly string[] },
@@ -69,27 +61,8 @@ export function planWith(item: PlannedItem, features: StoryFeatures): ClusterPla
   return { textKey, signature, features, keys };
 }
 
-/**
- * Step 2, plan: fingerprint and story features of an item (core), weighed with the document
- * frequencies in `term_counts` (db; read before the keys are locked: a count a few items stale
- * changes no decision).
- */
-export async function planEntry(
-  tx: DbOrTx,
-  item: PlannedItem,
-  tags: { platforms: readonly string[]; jurisdictions: readonly string[] },
-  sourceKind: SourceKind,
-): Promise<ClusterPlan> {
-  const prepared = prepareFeatures(item, tags, sourceKind);
-  const counts = await readTermCounts(tx, prepared.terms);
-  return planWith(item, prepared.weigh(counts.documents, counts.items));
-}
-
-/** The time window around an item's date that candidates are read from. */
-export function candidateWindow(publishedAt: string): TimeWindow {
+/** The time window (epoch ms, both ends included) around an item's date that candidates are read from. */
+export function candidateWindow(publishedAt: string): { from: number; to: number } {
   const at = Date.parse(publishedAt);
-  return {
-    from: new Date(at - storyDefaults.windowMs).toISOString(),
-    to: new Date(at + storyDefaults.windowMs).toISOString(),
-  };
+  return { from: at - storyDefaults.windowMs, to: at + storyDefaults.windowMs };
 }
