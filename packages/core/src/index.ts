@@ -161,6 +161,7 @@ export {
 export {
   type ClusterPlan,
   candidateWindow,
+  lookupKeys,
   type PlannedItem,
   planWith,
   prepareFeatures,

@@ -18,7 +18,10 @@ export {
   type StoreOptions,
   storeItem,
   storeItems,
+  storeTaggedBatch,
   storeTaggedEntry,
+  type TaggedEntry,
+  tagEntry,
 } from './process/index.ts';
 export { readDocumentFile } from './read-document-file.ts';
 export { type ReconcileReport, reconcilePending } from './reconcile-pending.ts';

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeItem } from '../src/index.ts';
+import { storeItem, storeItems } from '../src/index.ts';
 import { addSource, makeItem } from './factories.ts';
 
 // Issue 4: same item, near-duplicate and same story, through the real database.
@@ -13,6 +13,7 @@ beforeAll(async () => {
   await addSource(db, { id: 'register', name: 'The Register', kind: 'press', jurisdictions: [] });
   await addSource(db, { id: 'record', name: 'The Record', kind: 'press', jurisdictions: [] });
   await addSource(db, { id: 'wire', name: 'Wire copy', kind: 'press', jurisdictions: [] });
+  await addSource(db, { id: 'agency', name: 'News agency', kind: 'press', jurisdictions: [] });
   await addSource(db, { id: 'register-db', name: 'Incident register', kind: 'incident-db', jurisdictions: [] });
   await addSource(db, { id: 'cnil', name: 'CNIL', kind: 'regulator', jurisdictions: ['FR'] });
 });
@@ -271,6 +272,35 @@ describe('clustering in storeItem', () => {
     expect([a.storyId, b.storyId]).toContain(survivor);
     expect(await story(absorbed)).toMatchObject({ merged_into_id: survivor, item_count: 0 });
     expect(await story(survivor)).toMatchObject({ item_count: 3, merged_into_id: null });
+  });
+
+  it('merges within a batch: an item after the merge joins the survivor, and the absorbed story keeps nothing (issue 15)', async () => {
+    const { db } = test.database;
+    const a = await storeItem(db, article('register', 'Brindlecote fined by ICO', '', '2026-03-08T08:00:00Z'), {
+      jurisdictions: [],
+    });
+    const b = await storeItem(db, article('record', 'Brindlecote app leak', '', '2026-03-08T08:30:00Z'), {
+      jurisdictions: [],
+    });
+    expect(a.storyId).not.toBe(b.storyId);
+    // The bridge and a later article in one batch: the later one must see the merge the bridge made.
+    const [bridge, later] = await storeItems(db, [
+      { item: article('wire', 'ICO fines Brindlecote after app leak', '', '2026-03-08T12:00:00Z'), jurisdictions: [] },
+      {
+        item: article('agency', 'Brindlecote to appeal ICO fine after app leak', '', '2026-03-08T15:00:00Z'),
+        jurisdictions: [],
+      },
+    ]);
+    const survivor = bridge?.storyId ?? null;
+    const absorbed = survivor === a.storyId ? b.storyId : a.storyId;
+    expect(bridge?.clustering).toBe('merged');
+    expect(later).toMatchObject({ outcome: 'inserted', storyId: survivor, clustering: 'joined' });
+    expect(await story(absorbed)).toMatchObject({ merged_into_id: survivor, item_count: 0 });
+    expect(await story(survivor)).toMatchObject({ item_count: 4, merged_into_id: null });
+    const members = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from items where story_id = ${survivor}::bigint`,
+    );
+    expect(members.rows[0]?.n).toBe(4);
   });
 
   it('does not merge two events because one roundup item mentions both', async () => {

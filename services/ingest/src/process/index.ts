@@ -3,3 +3,4 @@ export { processEntries, processEntry, storeTaggedEntry } from './process-entrie
 export { refreshStoredItems, type StoredEntry } from './refresh-stored-items.ts';
 export { storeTaggedBatch, type TaggedEntry } from './store-batch.ts';
 export { type StoreOptions, storeItem, storeItems } from './store-item.ts';
+export { tagColumns, tagEntry } from './tag-entry.ts';

@@ -126,12 +126,9 @@ export function decideBatch(
 
     const plan = state.planOf(entry);
     const notLookedUp = plan.keys.filter((key) => !entry.lookedUp.has(key));
-    if (notLookedUp.length > 0) {
-      missing.set(index, notLookedUp);
-      // Decisions after this entry would rest on a guess: stop, look the keys up, decide again.
-      return;
-    }
-    if (missing.size > 0) return;
+    // Decisions from here on rest on a guess, and will be taken again with those keys looked up;
+    // they go on only so every entry that needs more keys is found in one pass.
+    if (notLookedUp.length > 0) missing.set(index, notLookedUp);
 
     const window = candidateWindow(item.publishedAt);
     const copyOf = findCopy(state, plan, item, window);

@@ -66,3 +66,18 @@ export function candidateWindow(publishedAt: string): { from: number; to: number
   const at = Date.parse(publishedAt);
   return { from: at - storyDefaults.windowMs, to: at + storyDefaults.windowMs };
 }
+
+/**
+ * Keys to look up (and lock) for an entry of a batch: its plan's keys and the keys of the next
+ * `margin` heaviest terms. The batch's own new items change document frequencies as it goes, which
+ * can move a term into an entry's heaviest few; a margin makes it rare that one was not looked up.
+ */
+export function lookupKeys(plan: ClusterPlan, margin: number = storyDefaults.maxTermKeys / 2): string[] {
+  const { terms, weights } = plan.features;
+  const ranked = terms
+    .map((term, index) => ({ term, weight: weights[index] ?? 0 }))
+    .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+    .slice(0, storyDefaults.maxTermKeys + margin)
+    .map(({ term }) => `t.${term}`);
+  return [...new Set([...plan.keys, ...ranked])];
+}
