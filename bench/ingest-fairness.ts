@@ -29,7 +29,15 @@ import { recordedTextChains } from './api/corpus.ts';
 import { regwatchBin, seedArchive } from './api/seed.ts';
 import { startApiServer } from './api/servers.ts';
 import { admin, withClient } from './ingest/database.ts';
-import { latencies, liveFeed, livePoll, percentile, regwatchChild, stopChild } from './ingest/fairness-parts.ts';
+import {
+  lastLine,
+  latencies,
+  liveFeed,
+  livePoll,
+  percentile,
+  regwatchChild,
+  stopChild,
+} from './ingest/fairness-parts.ts';
 import { privacyNewsFeed } from './ingest/feed.ts';
 import { untilWorkers } from './ingest/import-run.ts';
 
@@ -100,6 +108,8 @@ try {
     LOG_LEVEL: 'warn',
     INGEST_HEALTH_PORT: '0',
     FETCH_ALLOW_ADDRESSES: '127.0.0.1/32',
+    // A 20,000-item feed is 12 MiB: above the 10 MiB default a fetched document may have.
+    FETCH_MAX_BYTES: String(256 * 1024 * 1024),
     // Read by the batch path of issue 15; a process that does not know the variable ignores it.
     ...(batch ? { PROCESS_BATCH_SIZE: String(batch) } : {}),
   };
@@ -140,7 +150,8 @@ try {
     });
   // Under load from the first stored entry: by then the import has read the file and is enqueueing.
   while ((await bench()) === 0) {
-    if (importer.exitCode !== null) throw new Error(`regwatch import exited ${importer.exitCode}`);
+    if (importer.exitCode !== null)
+      throw new Error(`regwatch import exited ${importer.exitCode}: ${lastLine(importer)}`);
     await pause(100);
   }
   const loadStarted = performance.now();

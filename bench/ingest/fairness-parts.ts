@@ -99,11 +99,21 @@ export async function latencies(
   return figures;
 }
 
+const stderrOf = new WeakMap<ChildProcess, string>();
+
+/** The last line a `regwatchChild` wrote to stderr (why it failed). */
+export function lastLine(child: ChildProcess): string {
+  return (stderrOf.get(child) ?? '').trim().split('\n').at(-1) ?? '';
+}
+
 /** A `regwatch` child with the bench's environment, its stderr kept for the error message. */
 export function regwatchChild(regwatchBin: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, [regwatchBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.resume();
-  child.stderr?.resume();
+  child.stderr?.on('data', (chunk: Buffer) => {
+    // The tail is enough to say why it failed.
+    stderrOf.set(child, ((stderrOf.get(child) ?? '') + chunk.toString()).slice(-4_000));
+  });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));

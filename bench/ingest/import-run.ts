@@ -96,6 +96,8 @@ export async function importRun(input: {
     LOG_LEVEL: 'warn',
     PORT: '0',
     INGEST_HEALTH_PORT: '0',
+    // A 50,000-item feed is 29 MiB: above the 10 MiB default a fetched document may have.
+    FETCH_MAX_BYTES: String(256 * 1024 * 1024),
     // Read by the batch path of issue 15; a process that does not know the variable ignores it.
     ...(input.processBatchSize ? { PROCESS_BATCH_SIZE: String(input.processBatchSize) } : {}),
   };
