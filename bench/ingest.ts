@@ -1,145 +1,163 @@
 /**
  * Ingest throughput against the queue's ceiling (issue 15's instrument). In one run:
- * 1. the BullMQ no-op drain: N no-op jobs added in bulk to a fresh queue, drained by one plain
- *    Worker at the process queue's concurrency (PROCESS_CONCURRENCY's default); jobs/s;
+ * 1. the BullMQ no-op drain: 20,000 no-op jobs added in bulk to a fresh queue, drained by one
+ *    plain Worker at the process queue's concurrency (PROCESS_CONCURRENCY's default); jobs/s;
  * 2. Regwatch's in-process rate: the feed adapter (rss-parser), `normaliseEntry` and the taggers
  *    over the generated feed; items/s;
- * 3. end-to-end `regwatch import` of the generated feed (privacy-news-like items, one in ten a
- *    rewrite of an earlier story) into a fresh database: with the import's own workers, and with
- *    1 and 2 `regwatch start --only ingest` processes; items/s and the ratio to the drain;
- * 4. per item, counted: SQL statements (each node-postgres query of the import and ingest
- *    processes, through a `--import` hook), transactions, table scans and rows scanned (pg_stat_database and
+ * 3. for each size, end-to-end `regwatch import` of the generated feed (privacy-news-like items,
+ *    one in ten a rewrite of an earlier story) into a fresh database with 1, 2 and 4 `regwatch
+ *    start --only ingest` processes (0 in --processes: the import's own workers); items/s and
+ *    the ratio to the drain;
+ * 4. per item: SQL statements (each node-postgres query of the import and ingest processes,
+ *    through a `--import` hook), transactions, table scans and rows scanned (pg_stat_database and
  *    pg_stat_user_tables: the server has no pg_stat_statements), rows written, Node CPU ms (the
- *    import and ingest processes) and PostgreSQL CPU ms (/proc of the server's processes).
+ *    import and ingest processes), PostgreSQL CPU ms (/proc of the server's processes), Redis CPU
+ *    ms (INFO of a private redis-server the bench starts, so the delta is the bench's alone), and
+ *    lock-wait ms (pg_stat_activity of the bench database sampled every ~5 ms) with its share of
+ *    the backends' busy time.
  *
- *   npx tsx bench/ingest.ts            # 5,000 items
- *   npx tsx bench/ingest.ts 50000      # another size
+ *   npx tsx bench/ingest.ts                                # 5,000 and 50,000 items
+ *   npx tsx bench/ingest.ts 5000 --processes 1,2,4         # one size, chosen process counts
+ *   npx tsx bench/ingest.ts 5000,50000 --batch 100         # PROCESS_BATCH_SIZE for every process
  *
- * Uses its own databases on the local server (regwatch_bench_ingest_*), dropped and recreated,
- * and its own Redis prefix, deleted at the end. Everything it starts stops by itself.
+ * By default 4 processes run only for sizes up to 5,000 (a 50,000 run with 4 would not fit the
+ * bench's ~15-minute budget on 2 cores). Uses its own databases on the local server
+ * (regwatch_bench_ingest_*), dropped and recreated, and its own Redis server, stopped at the end.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { migrateDatabase } from '@regwatch/db';
-import { deletePrefix, testRedisUrl } from '@regwatch/testing';
-import pg from 'pg';
+import { parseArgs } from 'node:util';
+import { startPrivateRedis } from '@regwatch/testing';
 import { recordedTextChains } from './api/corpus.ts';
-import { regwatchBin, serverUrl } from './api/seed.ts';
+import { regwatchBin } from './api/seed.ts';
+import { admin, freshDatabase } from './ingest/database.ts';
 import { privacyNewsFeed } from './ingest/feed.ts';
 import { type ImportRun, importRun } from './ingest/import-run.ts';
+import { redisCpuMs } from './ingest/meters.ts';
 import { noopDrain } from './ingest/noop-drain.ts';
 import { parseRate } from './ingest/parse-rate.ts';
 
-const size = Number(process.argv[2] ?? 5_000);
-if (!Number.isInteger(size) || size <= 0) throw new Error('usage: npx tsx bench/ingest.ts [ITEMS]');
+const usage = 'usage: npx tsx bench/ingest.ts [SIZES] [--processes 1,2,4] [--batch N]';
+const { values, positionals } = parseArgs({
+  options: { processes: { type: 'string' }, batch: { type: 'string' } },
+  allowPositionals: true,
+});
+const list = (text: string) => text.split(',').map(Number);
+const sizes = list(positionals[0] ?? '5000,50000');
+const chosenProcesses = values.processes ? list(values.processes) : undefined;
+const batch = values.batch ? Number(values.batch) : undefined;
+if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(usage);
+if (chosenProcesses?.some((count) => !Number.isInteger(count) || count < 0)) throw new Error(usage);
+if (batch !== undefined && (!Number.isInteger(batch) || batch <= 0)) throw new Error(usage);
+/** The process counts a size runs with: the chosen ones, or 1, 2 and (up to 5,000 items) 4. */
+const processesFor = (size: number) => chosenProcesses ?? (size <= 5_000 ? [1, 2, 4] : [1, 2]);
 // PROCESS_CONCURRENCY's default: what one ingest process runs the process queue at.
 const processConcurrency = 8;
-const drainJobs = Math.max(size, 20_000);
-const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
-const prefix = `bench-ingest-${process.pid}`;
+const drainJobs = 20_000;
 const out = (line = '') => process.stdout.write(`${line}\n`);
+const benchStarted = performance.now();
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
+const label = (processes: number) =>
+  processes === 0 ? 'import alone (its own workers)' : `${processes} ingest process${processes > 1 ? 'es' : ''}`;
 
-/** A fresh, migrated database holding one source for the feed, disabled so no process polls it. */
-async function freshDatabase(name: string): Promise<string> {
-  const url = `${serverUrl}/${name}`;
-  await admin(`drop database if exists ${name} with (force)`);
-  await migrateDatabase(url, migrations);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  // Nothing here may fetch a real site: every source is off, the bench's own included.
-  await client.query('update sources set enabled = false');
-  await client.query(
-    `insert into sources (id, name, kind, url, jurisdictions, poll_interval_seconds, enabled)
-     values ('bench', 'Bench privacy news', 'press', 'https://bench.example/feed', '{}', 86400, false)`,
+function table(size: number, drain: number, runs: { processes: number; run: ImportRun }[]): void {
+  const perItem = (value: number, digits = 1) => (value / size).toFixed(digits);
+  out();
+  out(
+    `| ${size.toLocaleString('en')} items | s | items/s | × no-op drain | SQL statements | transactions | table scans | ` +
+      'rows scanned | rows written | Node CPU ms | PostgreSQL CPU ms | Redis CPU ms | lock wait ms (advisory) | lock wait / busy |',
   );
-  await client.end();
-  return url;
+  out('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { processes, run } of runs) {
+    const rate = size / run.seconds;
+    const { counters, locks } = run;
+    const share = locks.busyMs > 0 ? `${((locks.lockMs / locks.busyMs) * 100).toFixed(1)}%` : '–';
+    out(
+      `| ${label(processes)} | ${run.seconds.toFixed(0)} | ${rate.toFixed(0)} | ${(rate / drain).toFixed(4)} | ` +
+        `${perItem(run.statements)} | ${perItem(counters.transactions - locks.samples)} | ` +
+        `${perItem(counters.seqScans + counters.indexScans)} (${perItem(counters.seqScans)} seq) | ` +
+        `${perItem(counters.rowsScanned, 0)} | ${perItem(counters.rowsWritten)} | ` +
+        `${perItem(run.importCpuMs + run.workersCpuMs, 2)} (import ${perItem(run.importCpuMs, 2)}) | ` +
+        `${perItem(run.postgresCpuMs, 2)} | ${perItem(run.redisCpuMs, 3)} | ` +
+        `${perItem(locks.lockMs, 3)} (${perItem(locks.advisoryMs, 3)}) | ${share} |`,
+    );
+  }
+  const [first] = runs;
+  for (const { processes, run } of runs.slice(1)) {
+    if (first) out(`${label(processes)} / ${label(first.processes)}: ${(first.run.seconds / run.seconds).toFixed(2)}×`);
+  }
+  for (const { processes, run } of runs) {
+    if (run.stored !== size) out(`${label(processes)}: stored ${run.stored} of ${size} entries`);
+  }
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'regwatch-bench-ingest-'));
-const file = join(folder, 'feed.xml');
-const chains = await recordedTextChains();
-const english = chains.get('en');
-if (!english) throw new Error('no English recordings in packages/sources/testdata');
-const feed = privacyNewsFeed(size, english);
-writeFileSync(file, feed);
-out(`command: npx tsx bench/ingest.ts ${process.argv.slice(2).join(' ')}`.trim());
-out(`feed: ${size.toLocaleString('en')} items (${(feed.length / 1024 / 1024).toFixed(1)} MiB), one in ten a rewrite`);
-
-const modes = [
-  { label: 'import alone (its own workers)', processes: 0 },
-  { label: '1 ingest process', processes: 1 },
-  { label: '2 ingest processes', processes: 2 },
-];
-const runs: { label: string; run: ImportRun }[] = [];
+const redis = await startPrivateRedis();
 const names: string[] = [];
-let drain = { jobsPerSecond: 0, seconds: 0 };
+out(`command: npx tsx bench/ingest.ts ${process.argv.slice(2).join(' ')}`.trim());
+out(`private redis-server on port ${redis.port}${batch ? `; PROCESS_BATCH_SIZE=${batch}` : ''}`);
 try {
-  drain = await noopDrain({
-    redisUrl: testRedisUrl,
-    prefix: `${prefix}-noop`,
+  const chains = await recordedTextChains();
+  const english = chains.get('en');
+  if (!english) throw new Error('no English recordings in packages/sources/testdata');
+  const redisBefore = await redisCpuMs(redis.url);
+  const drain = await noopDrain({
+    redisUrl: redis.url,
+    prefix: `bench-ingest-noop`,
     jobs: drainJobs,
     concurrency: processConcurrency,
   });
+  const drainRedisMs = (await redisCpuMs(redis.url)) - redisBefore;
   out(
-    `no-op drain: ${drainJobs.toLocaleString('en')} jobs at concurrency ${processConcurrency}: ${drain.jobsPerSecond.toFixed(0)} jobs/s`,
+    `no-op drain: ${drainJobs.toLocaleString('en')} jobs at concurrency ${processConcurrency}: ` +
+      `${drain.jobsPerSecond.toFixed(0)} jobs/s; Redis CPU ${(drainRedisMs / drainJobs).toFixed(3)} ms per job (add + drain)`,
   );
-  const parsed = await parseRate(feed);
-  out(
-    `in-process: feed adapter (rss-parser) ${parsed.parseItemsPerSecond.toFixed(0)} items/s; ` +
-      `parse + normalise + tag ${parsed.itemsPerSecond.toFixed(0)} items/s (${parsed.items} items)`,
-  );
-  for (const mode of modes) {
-    const name = `regwatch_bench_ingest_${mode.processes}`;
-    names.push(name);
-    const databaseUrl = await freshDatabase(name);
-    const run = await importRun({
-      regwatchBin,
-      databaseUrl,
-      redisUrl: testRedisUrl,
-      prefix: `${prefix}-${mode.processes}`,
-      sourceId: 'bench',
-      file,
-      ingestProcesses: mode.processes,
-    });
-    out(`${mode.label}: ${run.report}`);
-    runs.push({ label: mode.label, run });
-    await admin(`drop database if exists ${name} with (force)`);
+  for (const size of sizes) {
+    const feed = privacyNewsFeed(size, english);
+    const file = join(folder, `feed-${size}.xml`);
+    writeFileSync(file, feed);
+    out();
+    out(
+      `feed: ${size.toLocaleString('en')} items (${(feed.length / 1024 / 1024).toFixed(1)} MiB), one in ten a rewrite`,
+    );
+    const parsed = await parseRate(feed);
+    out(
+      `in-process: feed adapter (rss-parser) ${parsed.parseItemsPerSecond.toFixed(0)} items/s; ` +
+        `parse + normalise + tag ${parsed.itemsPerSecond.toFixed(0)} items/s (${parsed.items} items)`,
+    );
+    const runs: { processes: number; run: ImportRun }[] = [];
+    for (const processes of processesFor(size)) {
+      const name = `regwatch_bench_ingest_${size}_${processes}`;
+      names.push(name);
+      const databaseUrl = await freshDatabase(name);
+      const run = await importRun({
+        regwatchBin,
+        databaseUrl,
+        redisUrl: redis.url,
+        prefix: `bench-ingest-${size}-${processes}`,
+        sourceId: 'bench',
+        file,
+        ingestProcesses: processes,
+        ...(batch ? { processBatchSize: batch } : {}),
+      });
+      out(`${label(processes)}: ${run.report}`);
+      runs.push({ processes, run });
+      await admin(`drop database if exists ${name} with (force)`);
+    }
+    table(size, drain.jobsPerSecond, runs);
   }
 } finally {
-  for (const mode of modes) await deletePrefix(`${prefix}-${mode.processes}`);
+  await redis.stop();
   for (const name of names) await admin(`drop database if exists ${name} with (force)`);
   rmSync(folder, { recursive: true, force: true });
 }
-
 out();
 out(
-  `| ${size.toLocaleString('en')} items | items/s | × no-op drain | SQL statements | transactions | table scans | rows scanned | rows written | Node CPU ms | PostgreSQL CPU ms |`,
+  'per item: SQL statements sent by the import and ingest processes; transactions, scans and rows counted by PostgreSQL ' +
+    "for the bench database (transactions less the lock sampler's one per sample; table scans = seq_scan + idx_scan, rows scanned = seq_tup_read + idx_tup_fetch); " +
+    "Node CPU of the import and ingest processes; PostgreSQL CPU of the whole server (the lock sampler's queries included); " +
+    'Redis CPU of the private server; lock wait = backends with wait_event_type Lock, sampled every ~5 ms, ' +
+    'as a share of backends in state active',
 );
-out('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-out(`| no-op drain (${drainJobs.toLocaleString('en')} jobs) | ${drain.jobsPerSecond.toFixed(0)} | 1 | | | | | | | |`);
-for (const { label, run } of runs) {
-  const perItem = (value: number, digits = 1) => (value / size).toFixed(digits);
-  const rate = size / run.seconds;
-  out(
-    `| ${label} | ${rate.toFixed(0)} | ${(rate / drain.jobsPerSecond).toFixed(4)} | ${perItem(run.statements)} | ${perItem(run.counters.transactions)} | ` +
-      `${perItem(run.counters.seqScans + run.counters.indexScans)} (${perItem(run.counters.seqScans)} seq) | ` +
-      `${perItem(run.counters.rowsScanned, 0)} | ${perItem(run.counters.rowsWritten)} | ` +
-      `${perItem(run.importCpuMs + run.workersCpuMs, 2)} (import ${perItem(run.importCpuMs, 2)}) | ${perItem(run.postgresCpuMs, 2)} |`,
-  );
-}
-const [alone, one, two] = runs;
-if (one && two) out(`2 ingest processes / 1: ${(one.run.seconds / two.run.seconds).toFixed(2)}×`);
-if (alone) out(`stored by the import alone: ${alone.run.stored} of ${size} entries`);
-out(
-  'per item: SQL statements sent by the import and ingest processes; the rest counted by PostgreSQL for the bench database; table scans = seq_scan + idx_scan, rows scanned = seq_tup_read + idx_tup_fetch',
-);
+out(`bench wall time: ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min`);

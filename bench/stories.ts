@@ -7,11 +7,16 @@
  *    in bulk. Then it stores new items through the real `storeItem` (same-text and near-duplicate
  *    checks, story assignment, index and term counts) and reports the median ms per new item at
  *    each size and the ratios to the smallest.
+ *    Then, on the same (largest) archive, the cost per added item by the size of the story it
+ *    joins: stories of 5 items and one of 500 are built through `storeItem` (items of several
+ *    outlets sharing the story's words), then items joining them are timed; median ms per added
+ *    item for each and the ratio (issue 15's goal: within 1.2×).
  * 2. Imports a generated feed of `backfill` items with `regwatch import` (queue, worker,
  *    PostgreSQL, default concurrency) into an empty database and reports items/s.
  *
  *   npx tsx bench/stories.ts                      # sizes 10000,100000,1000000; backfill 5000
  *   npx tsx bench/stories.ts 10000,100000 2000    # other sizes and backfill size
+ *   npx tsx bench/stories.ts 10000 2000 5,500     # story sizes compared (default 5,500)
  *
  * Uses its own databases on the local server (regwatch_bench_stories*), dropped and recreated.
  */
@@ -20,7 +25,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nearDuplicateSignature, nearDuplicateText, normaliseEntry, sameTextKey, storyFeatures } from '@regwatch/core';
+import {
+  type NormalisedItem,
+  nearDuplicateSignature,
+  nearDuplicateText,
+  normaliseEntry,
+  sameTextKey,
+  storyFeatures,
+} from '@regwatch/core';
 import { createDatabase, insertSource, migrateDatabase } from '@regwatch/db';
 import { storeItem } from '@regwatch/ingest';
 import { deletePrefix } from '@regwatch/testing';
@@ -30,6 +42,10 @@ const server = 'postgres://postgres@127.0.0.1:5432';
 const name = 'regwatch_bench_stories';
 const sizes = (process.argv[2] ?? '10000,100000,1000000').split(',').map(Number);
 const backfill = Number(process.argv[3] ?? 5000);
+const [smallStory = 5, largeStory = 500] = (process.argv[4] ?? '5,500').split(',').map(Number);
+/** Items added (and timed) per story size: to as many small stories, or to the one large story. */
+const storyAdds = 40;
+const outlets = Array.from({ length: 10 }, (_, n) => `outlet${n}`);
 const perDay = 300;
 const measured = 200;
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -146,7 +162,7 @@ async function costPerItem(): Promise<void> {
   const database = createDatabase({ url, applicationName: 'bench-stories', onConnectionLost: () => undefined });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  for (const id of ['archive', 'fresh']) {
+  for (const id of ['archive', 'fresh', ...outlets]) {
     await insertSource(database.db, {
       id,
       name: id,
@@ -200,9 +216,93 @@ async function costPerItem(): Promise<void> {
       out(`ratio ${result.size}/${base.size}: ${(result.msPerItem / base.msPerItem).toFixed(2)}`);
     }
   }
+  await storySizeCost(database.db, client, new Date((start + (seededSize / perDay) * 86_400) * 1000), seededSize);
   await client.end();
   await database.close();
   await admin(`drop database if exists ${name} with (force)`);
+}
+
+/** A story's own words: drawn evenly from the vocabulary, so rarer than the archive's common terms. */
+function storyWords(random: () => number): string {
+  return Array.from({ length: 6 }, () => vocabulary[Math.floor(vocabulary.length * random())] ?? 'v0x').join(' ');
+}
+
+/**
+ * One item of a story, from the next outlet in turn (an outlet's own items need a much higher
+ * score to join its story: sameSourceThreshold), at `at`: the story's words in title and lead,
+ * the rest its own, so members are related but none a near-duplicate of another.
+ */
+function storyMember(shared: string, random: () => number, n: number, at: Date): NormalisedItem {
+  const result = normaliseEntry(
+    {
+      guid: `s${n}`,
+      link: `https://story.example/${n}`,
+      title: `${shared} ${words(random, 3)}`,
+      summary: `${shared} ${words(random, 25)}`,
+      published: at.toISOString(),
+    },
+    { sourceId: outlets[n % outlets.length] ?? 'outlet0', baseUrl: null, now: at },
+  );
+  if (!result.ok) throw new Error(result.reason);
+  return result.item;
+}
+
+/**
+ * Cost per added item by the size of the story it joins, on the archive as it is: `storyAdds`
+ * stories of `smallStory` items each get one item more, and one story of `largeStory` items gets
+ * `storyAdds` more; median ms of each, counting only items that did join their story.
+ */
+async function storySizeCost(db: Parameters<typeof storeItem>[0], client: pg.Client, now: Date, archive: number) {
+  const random = seeded(archive + 5);
+  let n = 0;
+  const at = () => new Date(now.getTime() + (n % 600) * 60_000);
+  const store = async (words: string) => {
+    n += 1;
+    const item = storyMember(words, random, n, at());
+    const began = performance.now();
+    const result = await storeItem(db, item, { jurisdictions: [] });
+    return { ms: performance.now() - began, result };
+  };
+  const build = async (words: string, size: number) => {
+    let storyId: string | null = null;
+    for (let k = 0; k < size; k += 1) storyId = (await store(words)).result.storyId;
+    return storyId;
+  };
+  const sizeOf = async (storyId: string | null) =>
+    Number(
+      (await client.query<{ n: number }>('select count(*)::int as n from items where story_id = $1', [storyId])).rows[0]
+        ?.n ?? 0,
+    );
+  const measure = async (targets: { words: string; storyId: string | null }[]) => {
+    const timings: number[] = [];
+    const sizes: number[] = [];
+    for (const target of targets) {
+      sizes.push(await sizeOf(target.storyId));
+      const { ms, result } = await store(target.words);
+      if (result.outcome === 'inserted' && result.storyId === target.storyId) timings.push(ms);
+    }
+    timings.sort((a, b) => a - b);
+    return { median: timings[Math.floor(timings.length / 2)] ?? Number.NaN, joined: timings.length, sizes };
+  };
+  const smallTargets: { words: string; storyId: string | null }[] = [];
+  for (let k = 0; k < storyAdds; k += 1) {
+    const words = storyWords(random);
+    smallTargets.push({ words, storyId: await build(words, smallStory) });
+  }
+  const largeWords = storyWords(random);
+  const largeId = await build(largeWords, largeStory);
+  const small = await measure(smallTargets);
+  const large = await measure(Array.from({ length: storyAdds }, () => ({ words: largeWords, storyId: largeId })));
+  const range = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)}`;
+  out(
+    `archive ${archive.toLocaleString('en')} items: story of ${smallStory} (sizes ${range(small.sizes)} when joined): ` +
+      `${small.median.toFixed(2)} ms per added item (median of ${small.joined} that joined, of ${storyAdds})`,
+  );
+  out(
+    `archive ${archive.toLocaleString('en')} items: story of ${largeStory} (sizes ${range(large.sizes)} when joined): ` +
+      `${large.median.toFixed(2)} ms per added item (median of ${large.joined} that joined, of ${storyAdds})`,
+  );
+  out(`ratio story of ${largeStory} / story of ${smallStory}: ${(large.median / small.median).toFixed(2)}`);
 }
 
 /** A feed of `count` items, 20 a day; runs of items share six words, as articles of one story share its names. */

@@ -81,6 +81,8 @@ export function startApiServer(options: {
   regwatchBin: string;
   databaseUrl: string;
   queuePrefix: string;
+  /** A Redis of the bench's own; the shared one (REDIS_URL's default) otherwise. */
+  redisUrl?: string;
   logFolder: string;
   /** Node options, e.g. --cpu-prof. */
   nodeOptions?: string[];
@@ -91,6 +93,7 @@ export function startApiServer(options: {
     {
       DATABASE_URL: options.databaseUrl,
       QUEUE_PREFIX: options.queuePrefix,
+      ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       API_ANONYMOUS_RATE: '1000000',

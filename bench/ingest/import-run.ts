@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRedis, queueNames } from '@regwatch/queue';
 import { Queue } from 'bullmq';
-import { countersDelta, type DatabaseCounters, databaseCounters, postgresCpuMs } from './meters.ts';
+import { type LockWait, startLockSampler } from './lock-sampler.ts';
+import { countersDelta, type DatabaseCounters, databaseCounters, postgresCpuMs, redisCpuMs } from './meters.ts';
 
 /**
  * Loaded (`node --import`) into every `regwatch` child: counts the SQL statements it sends (each
@@ -40,13 +41,17 @@ export interface ImportRun {
   /** SQL statements sent by the import and by the ingest processes over the run. */
   statements: number;
   postgresCpuMs: number;
+  /** CPU of the (private) Redis server over the run. */
+  redisCpuMs: number;
+  /** Lock waits of the bench database's backends, sampled from pg_stat_activity over the import. */
+  locks: LockWait;
   counters: DatabaseCounters;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `count` process-queue workers are registered on the prefix (the ingest processes are up). */
-async function untilWorkers(redisUrl: string, prefix: string, count: number): Promise<void> {
+export async function untilWorkers(redisUrl: string, prefix: string, count: number): Promise<void> {
   const connection = createRedis(redisUrl, 'producer');
   const queue = new Queue(queueNames.process, { connection, prefix });
   try {
@@ -80,6 +85,8 @@ export async function importRun(input: {
   sourceId: string;
   file: string;
   ingestProcesses: number;
+  /** PROCESS_BATCH_SIZE for the import and ingest processes (entries per process job), when given. */
+  processBatchSize?: number;
 }): Promise<ImportRun> {
   const env = {
     PATH: process.env.PATH,
@@ -89,6 +96,10 @@ export async function importRun(input: {
     LOG_LEVEL: 'warn',
     PORT: '0',
     INGEST_HEALTH_PORT: '0',
+    // A 50,000-item feed is 29 MiB: above the 10 MiB default a fetched document may have.
+    FETCH_MAX_BYTES: String(256 * 1024 * 1024),
+    // Read by the batch path of issue 15; a process that does not know the variable ignores it.
+    ...(input.processBatchSize ? { PROCESS_BATCH_SIZE: String(input.processBatchSize) } : {}),
   };
   const hook = meterHook(input.regwatchBin);
   const workers = Array.from({ length: input.ingestProcesses }, () =>
@@ -131,7 +142,9 @@ export async function importRun(input: {
       counters: await databaseCounters(input.databaseUrl),
       pg: postgresCpuMs(),
       workers: await workersMeter(),
+      redis: await redisCpuMs(input.redisUrl),
     };
+    const sampler = await startLockSampler(input.databaseUrl);
     const began = performance.now();
     const child = spawn(
       process.execPath,
@@ -148,6 +161,7 @@ export async function importRun(input: {
     });
     const code = await exited(child);
     const wall = (performance.now() - began) / 1000;
+    const locks = await sampler.stop();
     if (code !== 0) throw new Error(`regwatch import exited ${code}: ${stderr.trim().split('\n').at(-1)}`);
     // Backends report their counters at most once a second: let the idle workers' reports land.
     await pause(1_500);
@@ -155,6 +169,7 @@ export async function importRun(input: {
       counters: await databaseCounters(input.databaseUrl),
       pg: postgresCpuMs(),
       workers: await workersMeter(),
+      redis: await redisCpuMs(input.redisUrl),
     };
     const report = stdout.trim();
     const importMeter = lastMeter(stderr);
@@ -168,6 +183,8 @@ export async function importRun(input: {
       workersCpuMs: (after.workers.cpuUs - before.workers.cpuUs) / 1000,
       statements: importMeter.statements + after.workers.statements - before.workers.statements,
       postgresCpuMs: after.pg - before.pg,
+      redisCpuMs: after.redis - before.redis,
+      locks,
       counters: countersDelta(after.counters, before.counters),
     };
   } finally {

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
@@ -92,4 +93,19 @@ export function countersDelta(after: DatabaseCounters, before: DatabaseCounters)
     rowsScanned: after.rowsScanned - before.rowsScanned,
     rowsWritten: after.rowsWritten - before.rowsWritten,
   };
+}
+
+/**
+ * CPU ms a Redis server has used since it started (INFO's used_cpu_sys + used_cpu_user). The
+ * benches run a private server, so the delta over a run is the run's own Redis cost.
+ */
+export async function redisCpuMs(url: string): Promise<number> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    const info = await redis.info('cpu');
+    const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+    return (field('used_cpu_sys') + field('used_cpu_user')) * 1000;
+  } finally {
+    redis.disconnect();
+  }
 }
