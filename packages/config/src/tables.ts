@@ -176,13 +176,13 @@ export const ingestFields = {
   }),
   PROCESS_CONCURRENCY: field({
     description:
-      'Process jobs (batches of entries) stored at once by one ingest process; each holds about 46 advisory locks per entry of its batch',
+      'Process jobs (batches of entries) stored at once by one ingest process (batches of one time window take turns on advisory locks)',
     default: 2,
     parse: integer({ min: 1, max: 256 }),
   }),
   PROCESS_BATCH_SIZE: field({
     description: 'Most entries of one document stored in one process job, in one transaction (1 = one at a time)',
-    default: 16,
+    default: 64,
     parse: integer({ min: 1, max: 500 }),
   }),
   ARTICLE_CONCURRENCY: field({

@@ -165,6 +165,9 @@ export {
   type PlannedItem,
   planWith,
   prepareFeatures,
+  replanWith,
+  serialisingKeys,
+  textIndexKey,
 } from './story/batch/entry-plan.ts';
 export { choosePrimary, type PrimaryCandidate } from './story/choose-primary.ts';
 export { frenchPhrases, frenchWords, translatePhrases } from './story/cross-language.ts';

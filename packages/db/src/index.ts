@@ -31,24 +31,15 @@ export {
 export { type BatchLookups, lockBatchKeys, readBatchSnapshot } from './queries/batch-reads.ts';
 export { allocateBatchIds, countBatchTerms, writeBatch } from './queries/batch-writes.ts';
 export {
-  countTerms,
   createStory,
-  indexClusterKeys,
-  lockClusterKeys,
   lockStoryProfiles,
   mergeStoriesInto,
-  nearDuplicateCandidates,
   readTermCounts,
-  replaceClusterKeys,
   type StoryTags,
-  sameTextCandidates,
   setItemStory,
   setStoryProfile,
-  storyCandidates,
   storyEditorTags,
-  storyFacts,
   storyMembers,
-  type TimeWindow,
   writeEmptyStory,
   writeStoryRollup,
 } from './queries/clustering.ts';
@@ -73,14 +64,7 @@ export {
 } from './queries/editors.ts';
 export { tagEvidenceOfItems } from './queries/item-evidence.ts';
 export {
-  findConflictingItem,
-  findEntry,
-  findItemByCanonicalUrl,
-  type ItemRef,
-  insertEntry,
-  insertItem,
   knownContentHashes,
-  lockEntryKey,
   type StoreResult,
   storyOf,
   type TagColumns,

@@ -18,7 +18,7 @@ import {
 } from '@regwatch/queue';
 
 /** Entries per process job when the caller does not say (`PROCESS_BATCH_SIZE`'s default). */
-const defaultBatchSize = 16;
+const defaultBatchSize = 64;
 
 import { adapterFor, type FetchedDocument } from '@regwatch/sources';
 import type { Job, Queue } from 'bullmq';

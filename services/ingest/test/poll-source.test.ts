@@ -64,7 +64,7 @@ describe('pollSource', () => {
       enqueued: 3,
       warning: null,
     });
-    // One batch job of three entries (PROCESS_BATCH_SIZE's default is 16), in the live lane (no priority).
+    // One batch job of three entries (PROCESS_BATCH_SIZE’s default is 64), in the live lane (no priority).
     const queued = await queues.process.getJobs(['waiting']);
     expect(queued.map((job) => entriesOfJob(job.data).length)).toEqual([3]);
     const row = await getSource(test.database.db, source.id);

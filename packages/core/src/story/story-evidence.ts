@@ -8,14 +8,29 @@ import type { StoryFeatures } from './story-features.ts';
 
 /** Whether the two items report one amount (equal, or within the tolerance). */
 export function sharedAmount(a: StoryFeatures, b: StoryFeatures, tolerance: number): boolean {
-  const theirs = amountsOf(b.entities);
-  return amountsOf(a.entities).some((mine) => theirs.some((other) => amountsAgree(mine, other, tolerance)));
+  const theirs = mentions(b).amounts;
+  return mentions(a).amounts.some((mine) => theirs.some((other) => amountsAgree(mine, other, tolerance)));
+}
+
+/**
+ * What an item mentions (its terms and entities) and its amounts, worked out once per features
+ * object: a batch compares one candidate with every entry that finds it, and features are never
+ * changed once built.
+ */
+const mentionsOf = new WeakMap<StoryFeatures, { mentioned: Set<string>; amounts: number[] }>();
+
+function mentions(features: StoryFeatures): { mentioned: Set<string>; amounts: number[] } {
+  let found = mentionsOf.get(features);
+  if (!found) {
+    found = { mentioned: new Set([...features.terms, ...features.entities]), amounts: amountsOf(features.entities) };
+    mentionsOf.set(features, found);
+  }
+  return found;
 }
 
 /** Headline names and numbers of `a` that `b` mentions nowhere (an amount `b` reports too is mentioned). */
 function unmatchedHeadlineEntities(a: StoryFeatures, b: StoryFeatures, tolerance: number): string[] {
-  const mentioned = new Set([...b.terms, ...b.entities]);
-  const theirAmounts = amountsOf(b.entities);
+  const { mentioned, amounts: theirAmounts } = mentions(b);
   return (a.titleEntities ?? []).filter((term) => {
     if (mentioned.has(term)) return false;
     const value = amountValue(term);

@@ -29,6 +29,9 @@ export interface BatchLookups {
   keyed: readonly { key: string; from: number; to: number }[];
 }
 
+/** Near-duplicate band keys (`nd.<band>.<hash>`, core's `nearDuplicateSignature`). */
+const bandKeyPrefix = 'nd.';
+
 const bigintArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::bigint[]`;
 const isoArray = (ms: readonly number[]) =>
   sql`${`{${ms.map((at) => new Date(at).toISOString()).join(',')}}`}::timestamptz[]`;
@@ -167,7 +170,15 @@ async function readKeyed(
     rows.push({ itemId: row.item_id, publishedAt: Number(row.at) });
     keyed.set(id, rows);
   }
-  const ids = [...new Set(found.rows.map((row) => row.item_id))];
+  // Near-duplicate signatures only of items found under band keys, story features only of those
+  // found under the others: each is most of a row, and most candidates need one of the two.
+  const signatureOf = new Set<string>();
+  const featuresOf = new Set<string>();
+  for (const row of found.rows) {
+    const lookup = lookups[Number(row.n) - 1];
+    (lookup?.key.startsWith(bandKeyPrefix) ? signatureOf : featuresOf).add(row.item_id);
+  }
+  const ids = [...new Set([...signatureOf, ...featuresOf])];
   if (ids.length === 0) return { keyed, items };
   const rows = await tx.execute<{
     id: string;
@@ -176,14 +187,18 @@ async function readKeyed(
     story_features: StoryFeatures | null;
     near_duplicate: NearDuplicateSignature | null;
   }>(sql`
-    select id::text, source_id, story_id::text, story_features, near_duplicate
+    select id::text, source_id, story_id::text,
+      -- What scoring never reads (a candidate's own document frequencies and keys) stays in the table.
+      case when id = any(${bigintArray([...featuresOf])}) then story_features - 'termDf' - 'candidateKeys' end
+        as story_features,
+      case when id = any(${bigintArray([...signatureOf])}) then near_duplicate end as near_duplicate
     from items where id = any(${bigintArray(ids)})`);
   for (const row of rows.rows) {
     items.set(row.id, {
       id: row.id,
       sourceId: row.source_id,
       storyId: row.story_id,
-      features: row.story_features,
+      features: row.story_features === null ? null : { ...row.story_features, termDf: [], candidateKeys: [] },
       signature: row.near_duplicate,
     });
   }

@@ -1,4 +1,4 @@
-import { planWith, prepareFeatures, type StoryFeatures } from '@regwatch/core';
+import { planWith, prepareFeatures, type StoryFeatures, serialisingKeys, textIndexKey } from '@regwatch/core';
 import {
   type DerivedColumns,
   lockBatchKeys,
@@ -51,7 +51,7 @@ export async function refreshStoredItems(ctx: ProcessContext, batch: readonly St
       sameList(sorted(columns.jurisdictions), previous.jurisdictions);
     const textGiven = text !== undefined && (text.summary !== read.summary || text.content !== read.content);
     const changed = textGiven || !textUnchanged || !tagsUnchanged || !featureTagsUnchanged;
-    return { stored, item, tags, columns, prepared, previous, textUnchanged, textGiven, text, changed };
+    return { read, stored, item, tags, columns, prepared, previous, textUnchanged, textGiven, text, changed };
   });
   const results: StoreResult[] = planned.map(({ stored }) => ({
     outcome: 'unchanged',
@@ -80,8 +80,15 @@ export async function refreshStoredItems(ctx: ProcessContext, batch: readonly St
 
   await ctx.db.transaction(async (tx) => {
     // The same locks as a new version of these entries takes, so the two never interleave.
+    // The same locks as new entries take (core's `serialisingKeys`), under the item's text key
+    // before and after, so the two never interleave.
     await lockBatchKeys(tx, [
-      ...derived.flatMap(({ entry, plan }) => [entry.stored.dedupKey, ...plan.keys.map((key) => `cluster:${key}`)]),
+      ...new Set(
+        derived.flatMap(({ entry, plan }) => [
+          ...serialisingKeys(entry.stored, plan.textKey),
+          ...serialisingKeys(entry.stored, textIndexKey(entry.read)),
+        ]),
+      ),
     ]);
     const current = await lockStoredItems(
       tx,

@@ -8,6 +8,7 @@ import {
   type NormalisedItem,
   planWith,
   prepareFeatures,
+  serialisingKeys,
 } from '@regwatch/core';
 import {
   allocateBatchIds,
@@ -77,45 +78,34 @@ async function storeBatchOnce(ctx: ProcessContext, batch: readonly TaggedEntry[]
     };
   });
 
-  for (let attempt = 1; attempt <= maxLookUps; attempt += 1) {
-    const decision = await ctx.db.transaction(async (tx) => {
-      await lockBatchKeys(tx, lockKeysOf(entries));
+  const decision = await ctx.db.transaction(async (tx) => {
+    // The locks do not depend on the entries' term keys, so looking more keys up never takes more.
+    await lockBatchKeys(tx, [...new Set(entries.flatMap((entry) => serialisingKeys(entry.item, entry.plan.textKey)))]);
+    const ids = await allocateBatchIds(tx, { items: entries.length, stories: entries.length });
+    for (let attempt = 1; attempt <= maxLookUps; attempt += 1) {
       const snapshot = await readBatchSnapshot(tx, lookupsOf(entries));
-      const ids = await allocateBatchIds(tx, { items: entries.length, stories: entries.length });
       const decided = decideBatch(entries, { ...snapshot, termCounts: counts }, idSource(ids));
-      if (decided.kind === 'decided') await writeDecided(tx, decided.writes);
-      return decided;
-    });
-    if (decision.kind === 'decided') {
-      await countBatchTerms(ctx.db, decision.writes.terms, decision.writes.insertedCount);
-      return decision.writes.results;
+      if (decided.kind === 'decided') {
+        await writeDecided(tx, decided.writes);
+        return decided;
+      }
+      // The batch's own new items moved some entries' heaviest terms: look those keys up too.
+      for (const [index, keys] of decided.keys) {
+        const entry = entries[index];
+        if (entry) entries[index] = { ...entry, lookedUp: new Set([...entry.lookedUp, ...keys]) };
+      }
     }
-    // The batch's own new items moved some entries' heaviest terms: look those keys up too.
-    for (const [index, keys] of decision.keys) {
-      const entry = entries[index];
-      if (entry) entries[index] = { ...entry, lookedUp: new Set([...entry.lookedUp, ...keys]) };
-    }
+    return null;
+  });
+  if (decision) {
+    await countBatchTerms(ctx.db, decision.writes.terms, decision.writes.insertedCount);
+    return decision.writes.results;
   }
   // Still moving after a few passes (a fresh database, where every new item shifts the weights):
   // one entry at a time, which never needs a key it did not look up.
   const results: StoreResult[] = [];
   for (const entry of batch) results.push(...(await storeBatchOnce(ctx, [entry])));
   return results;
-}
-
-/**
- * Every lock of a batch: each entry's dedup key (serialises the same entry), its canonical URL
- * (two entries of one article on two workers), and every key it looks up (two items sharing a key
- * take turns, so two articles of one new story processed at once make one story).
- */
-function lockKeysOf(entries: readonly BatchEntry[]): string[] {
-  const keys = new Set<string>();
-  for (const { item, lookedUp } of entries) {
-    keys.add(item.dedupKey);
-    if (item.canonicalUrl !== null) keys.add(`url:${item.canonicalUrl}`);
-    for (const key of lookedUp) keys.add(`cluster:${key}`);
-  }
-  return [...keys];
 }
 
 function lookupsOf(entries: readonly BatchEntry[]) {

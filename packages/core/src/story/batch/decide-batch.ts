@@ -20,7 +20,7 @@ import {
   sameTextLimit,
   type TagColumns,
 } from './batch-snapshot.ts';
-import { type ClusterPlan, candidateWindow, planWith } from './entry-plan.ts';
+import { type ClusterPlan, candidateWindow, replanWith } from './entry-plan.ts';
 
 /** A new item to insert, with the story it ends up in. */
 export interface NewItem {
@@ -346,7 +346,7 @@ class BatchState {
       (term) => counts.documents(term) + (this.terms.get(term) ?? 0),
       counts.items + this.inserted,
     );
-    return planWith(entry.item, features);
+    return replanWith(entry.plan, features);
   }
 
   /** Terms of the items inserted so far, with how many of them have each. */

@@ -52,13 +52,25 @@ export function prepareFeatures(
   });
 }
 
+/** The index key an item's text is stored under (`x.<hash>`), when it is long enough to identify an article. */
+export function textIndexKey(text: { title: string; summary: string; content: string }): string | null {
+  const key = sameTextKey(text);
+  return key === null ? null : `x.${key}`;
+}
+
 /** The plan of an item whose features are known: its text key, signature and sorted keys. */
 export function planWith(item: PlannedItem, features: StoryFeatures): ClusterPlan {
   const signature = nearDuplicateSignature(nearDuplicateText(item.title, item.summary));
-  const text = sameTextKey(item);
-  const textKey = text === null ? null : `x.${text}`;
-  const keys = [...new Set([...(textKey ? [textKey] : []), ...signature.bandKeys, ...features.candidateKeys])].sort();
-  return { textKey, signature, features, keys };
+  const textKey = textIndexKey(item);
+  return replanWith({ textKey, signature, features, keys: [] }, features);
+}
+
+/** A plan with other features (weighed with other document frequencies): its text key and signature do not depend on them. */
+export function replanWith(plan: ClusterPlan, features: StoryFeatures): ClusterPlan {
+  const keys = [
+    ...new Set([...(plan.textKey ? [plan.textKey] : []), ...plan.signature.bandKeys, ...features.candidateKeys]),
+  ].sort();
+  return { ...plan, features, keys };
 }
 
 /** The time window (epoch ms, both ends included) around an item's date that candidates are read from. */
@@ -80,4 +92,29 @@ export function lookupKeys(plan: ClusterPlan, margin: number = storyDefaults.max
     .slice(0, storyDefaults.maxTermKeys + margin)
     .map(({ term }) => `t.${term}`);
   return [...new Set([...plan.keys, ...ranked])];
+}
+
+/**
+ * The advisory locks an entry's transaction takes, so that two entries that could affect each
+ * other's decisions never run at once, on any worker:
+ * - its dedup key (the same entry twice) and canonical URL (one article under two entries);
+ * - its text key (the same text is matched whenever published);
+ * - the windows of its date: candidates are only ever read within `windowMs` of an item's date, so
+ *   two items closer than that always share one of the two buckets `floor(t / windowMs)` and the
+ *   next (and items further apart never interact).
+ * A handful per entry, whatever its terms: measured, key-by-key locks serialised items of one
+ * window anyway (they share common term keys), at ten times the locks.
+ */
+export function serialisingKeys(
+  item: Pick<NormalisedItem, 'dedupKey' | 'canonicalUrl' | 'publishedAt'>,
+  textKey: string | null,
+): string[] {
+  const bucket = Math.floor(Date.parse(item.publishedAt) / storyDefaults.windowMs);
+  return [
+    item.dedupKey,
+    ...(item.canonicalUrl === null ? [] : [`url:${item.canonicalUrl}`]),
+    ...(textKey === null ? [] : [`text:${textKey}`]),
+    `window:${bucket}`,
+    `window:${bucket + 1}`,
+  ];
 }
