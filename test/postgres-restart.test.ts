@@ -112,6 +112,9 @@ describe('PostgreSQL restarted during an import and under API load (issue 12)', 
         PORT: String(apiPort),
         LOG_LEVEL: 'warn',
         PROCESS_CONCURRENCY: '2',
+        // Small batches: the import must still be running through several outages (a batch of 64
+        // stores the whole feed between two of them), each landing in the middle of transactions.
+        PROCESS_BATCH_SIZE: '4',
         // Every request reaches PostgreSQL: no reused bodies or feeds.
         API_RESPONSE_CACHE_SECONDS: '0',
         FEED_CACHE_SECONDS: '0',
