@@ -72,8 +72,8 @@ describe('regwatch status', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe('sources: 1 ok, 1 failing');
     expect(lines).toContain('  broken (failing): fetch_timeout: no complete response within 20000 ms');
-    expect(result.stdout).toMatch(/queues: waiting\/active\/delayed\/failed\n/);
-    expect(result.stdout).toMatch(/ {2}roundup +0\/0\/1\/0\n/);
+    expect(result.stdout).toMatch(/queues: waiting\/prioritized\/active\/delayed\/failed\n/);
+    expect(result.stdout).toMatch(/ {2}roundup +0\/0\/0\/1\/0\n/);
     expect(result.stdout).toContain('last roundup: 2024-W38 (sending): 0 sent, 0 failed, 0 uncertain');
     expect(result.stdout).toMatch(
       /next roundup: \d{4}-W\d{2}, built Fri, \d{1,2} [A-Z][a-z]{2} \d{4}, 08:00 London time/,
@@ -85,7 +85,7 @@ describe('regwatch status', () => {
     expect(result.code, result.stderr).toBe(0);
     const view = JSON.parse(result.stdout);
     expect(view.sources.counts).toEqual({ ok: 1, failing: 1 });
-    expect(view.queues.roundup).toEqual({ waiting: 0, active: 0, delayed: 1, failed: 0 });
+    expect(view.queues.roundup).toEqual({ waiting: 0, prioritized: 0, active: 0, delayed: 1, failed: 0 });
     expect(view.lastEdition).toMatchObject({ week: '2024-W38', status: 'sending' });
   });
 

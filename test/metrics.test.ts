@@ -146,7 +146,7 @@ describe('/metrics', () => {
     expect(queues).toContain('poll');
     expect(queues).toContain('process');
     expect(new Set(depth?.metrics.map((sample) => sample.labels?.state))).toEqual(
-      new Set(['waiting', 'active', 'delayed', 'failed']),
+      new Set(['waiting', 'prioritized', 'active', 'delayed', 'failed']),
     );
     expect(families.has('regwatch_queue_oldest_waiting_seconds')).toBe(true);
     expect(families.has('regwatch_process_cpu_seconds_total')).toBe(true);

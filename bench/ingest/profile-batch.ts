@@ -20,14 +20,25 @@ const chains = await recordedTextChains();
 const english = chains.get('en') ?? [...chains.values()][0];
 if (!english) throw new Error('no text chain');
 const xml = privacyNewsFeed(count, english);
-const feed = await adapterFor('feed').parse({ body: Buffer.from(xml), contentType: 'application/rss+xml', url: 'https://bench.example/feed' });
-const { items } = normaliseAll(feed.entries, { sourceId: 'bench', baseUrl: 'https://bench.example/feed', language: 'en', now: new Date() });
+const feed = await adapterFor('feed').parse({
+  body: Buffer.from(xml),
+  contentType: 'application/rss+xml',
+  url: 'https://bench.example/feed',
+});
+const { items } = normaliseAll(feed.entries, {
+  sourceId: 'bench',
+  baseUrl: 'https://bench.example/feed',
+  language: 'en',
+  now: new Date(),
+});
 const started = performance.now();
 const cpu = process.cpuUsage();
 for (let start = 0; start < items.length; start += batchSize) {
   await processEntries(
     { db: database.db },
-    items.slice(start, start + batchSize).map((item) => ({ kind: 'fetched' as const, item, source: { kind: 'press' as const, jurisdictions: [] } })),
+    items
+      .slice(start, start + batchSize)
+      .map((item) => ({ kind: 'fetched' as const, item, source: { kind: 'press' as const, jurisdictions: [] } })),
   );
 }
 const used = process.cpuUsage(cpu);

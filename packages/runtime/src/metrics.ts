@@ -1,8 +1,8 @@
 import type { Queue } from 'bullmq';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Queue states counted on each scrape. */
-const queueStates = ['waiting', 'active', 'delayed', 'failed'] as const;
+/** Queue states counted on each scrape ('prioritized': an import's backfill jobs, behind live polls' 'waiting' ones). */
+const queueStates = ['waiting', 'prioritized', 'active', 'delayed', 'failed'] as const;
 /** A scrape never waits longer than this on Redis: a Redis outage shows as `regwatch_queue_up 0`. */
 const queueScrapeTimeoutMs = 1_000;
 

@@ -74,7 +74,7 @@ export const subscribersHelp = `regwatch subscribers erase EMAIL
 
 export const statusHelp = `regwatch status [--json]
   One screen for the operator: sources by health (ok, pending, failing, dead, paused; the
-  failing and dead ones named with their last error), queue depths (waiting/active/delayed/failed
+  failing and dead ones named with their last error), queue depths (waiting/prioritized/active/delayed/failed
   per queue), the last roundup (sent, failed, uncertain) and when the next one is built. With
   Redis down it says so and shows the rest; with PostgreSQL down it exits 3.`;
 

@@ -5,14 +5,15 @@ export interface StatusView {
     /** The sources not ok: failing, dead (and their last error in one line). */
     troubled: { id: string; status: string; lastError: string | null }[];
   };
-  /** Per queue: waiting, active, delayed, failed; null when Redis did not answer (`redisProblem` says why). */
+  /** Per queue: waiting, prioritized (backfill), active, delayed, failed; null when Redis did not answer (`redisProblem` says why). */
   queues: Record<string, Record<string, number>> | null;
   redisProblem: string | null;
   lastEdition: { week: string; status: string; sent: number; failed: number; uncertain: number } | null;
   nextEdition: { week: string; buildAt: string };
 }
 
-const queueStates = ['waiting', 'active', 'delayed', 'failed'] as const;
+// 'prioritized': an import's backfill jobs wait there, behind live polls' 'waiting' ones.
+const queueStates = ['waiting', 'prioritized', 'active', 'delayed', 'failed'] as const;
 
 // The edition's clock is London's (it is built Friday 08:00 Europe/London); --json keeps the ISO instant.
 const londonTime = new Intl.DateTimeFormat('en-GB', {

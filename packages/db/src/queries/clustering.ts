@@ -1,4 +1,4 @@
-import type { EditorTag, NearDuplicateSignature, SourceKind, StoryFeatures, StoryProfile } from '@regwatch/core';
+import type { EditorTag, SourceKind, StoryFeatures, StoryProfile } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { textArray } from './sql-arrays.ts';

@@ -83,7 +83,7 @@ async function queueDepths(redisUrl: string, prefix: string): Promise<Record<str
     await waitForRedis(redis, redisWaitMs);
     const depths: Record<string, Record<string, number>> = {};
     for (const queue of [ingest.poll, ingest.process, ingest.article, ingest.maintenance, roundup]) {
-      depths[queue.name] = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+      depths[queue.name] = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
     }
     return depths;
   } finally {
