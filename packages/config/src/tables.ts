@@ -31,9 +31,13 @@ export const commonFields = {
     redact: redactUrl,
   }),
   QUEUE_PREFIX: field({
-    description: 'Prefix of every Redis key Regwatch writes (lets several instances share one Redis)',
+    description:
+      'Prefix of every Redis key Regwatch writes (lets several instances share one Redis); in braces ({regwatch}) for Redis Cluster, so each queue stays in one hash slot',
     default: 'regwatch',
-    parse: text({ pattern: /^[A-Za-z0-9_-]{1,64}$/, hint: 'letters, digits, _ or -, at most 64' }),
+    parse: text({
+      pattern: /^(?:[A-Za-z0-9_-]{1,64}|\{[A-Za-z0-9_-]{1,62}\})$/,
+      hint: 'letters, digits, _ or -, at most 64, optionally in braces ({regwatch}) for Redis Cluster',
+    }),
   }),
   LOG_LEVEL: field({
     description: 'Log level',
