@@ -9,7 +9,7 @@ import { createDatabase } from '@regwatch/db';
 import { normaliseAll, processEntries } from '@regwatch/ingest';
 import { adapterFor } from '@regwatch/sources';
 import { recordedTextChains } from '../api/corpus.ts';
-import { freshDatabase } from './database.ts';
+import { admin, freshDatabase } from './database.ts';
 import { privacyNewsFeed } from './feed.ts';
 
 const count = Number(process.argv[2] ?? 2000);
@@ -47,3 +47,4 @@ process.stdout.write(
   `${items.length} items in batches of ${batchSize}: ${(items.length / seconds).toFixed(0)} items/s, Node CPU ${((used.user + used.system) / 1000 / items.length).toFixed(2)} ms per item\n`,
 );
 await database.close();
+await admin('drop database if exists regwatch_bench_profile with (force)');
