@@ -41,7 +41,8 @@ export function benchDatabaseName(items: number): string {
   return items === 1_000_000 ? 'regwatch_bench_api' : `regwatch_bench_api_${items}`;
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a connection of its own to `url`. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

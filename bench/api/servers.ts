@@ -53,17 +53,7 @@ async function startChild(
     url,
     pid: child.pid ?? 0,
     log,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        // A graceful stop first; a server still up after 15 s is killed.
-        const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => {
-          clearTimeout(deadline);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }
 
@@ -101,4 +91,17 @@ export function startApiServer(options: {
     '/readyz',
     options.logFolder,
   );
+}
+
+/** Stops a child (SIGTERM, then SIGKILL after 15 s: a graceful stop first) and waits for it. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(deadline);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }

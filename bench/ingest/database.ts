@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { migrateDatabase } from '@regwatch/db';
 import pg from 'pg';
-import { serverUrl } from '../api/seed.ts';
+import { serverUrl, withClient } from '../api/seed.ts';
+
+export { withClient };
 
 const migrations = fileURLToPath(new URL('../../migrations', import.meta.url));
 
@@ -11,17 +13,6 @@ export async function admin(statement: string): Promise<void> {
   await client.connect();
   try {
     await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Runs `work` on a connection of its own to `url`. */
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
   } finally {
     await client.end();
   }

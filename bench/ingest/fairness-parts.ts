@@ -1,6 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import type { TextChain } from '../api/corpus.ts';
 import { seededRandom } from '../api/random.ts';
+import { stopChild } from '../api/servers.ts';
+
+export { stopChild };
+
 import { withClient } from './database.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,17 +122,4 @@ export function regwatchChild(regwatchBin: string, args: string[], env: NodeJS.P
   process.once('exit', killOnExit);
   child.once('exit', () => process.off('exit', killOnExit));
   return child;
-}
-
-/** Stops a child (SIGTERM, then SIGKILL after 15 s) and waits for it. */
-export function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const deadline = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(deadline);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
