@@ -29,6 +29,14 @@ describe('choosePrimary', () => {
     expect(choosePrimary([b, a])?.id).toBe('a');
   });
 
+  it('orders database ids as numbers on a tie: item 99 before item 100', () => {
+    const at = '2025-06-17T09:00:00Z';
+    const ninetyNine = { id: '99', sourceKind: 'press', publishedAt: at } as const;
+    const hundred = { id: '100', sourceKind: 'press', publishedAt: at } as const;
+    expect(choosePrimary([hundred, ninetyNine])?.id).toBe('99');
+    expect(choosePrimary([ninetyNine, hundred])?.id).toBe('99');
+  });
+
   it('returns null for no items and ranks an unreadable date last', () => {
     expect(choosePrimary([])).toBeNull();
     const undated = { id: 'undated', sourceKind: 'press', publishedAt: 'not a date' } as const;

@@ -1,4 +1,5 @@
 import type { SourceKind } from '../types.ts';
+import { compareIds } from './compare-ids.ts';
 
 export interface PrimaryCandidate {
   id: string;
@@ -32,5 +33,5 @@ function ranksBefore(a: PrimaryCandidate, b: PrimaryCandidate): boolean {
   const aTime = epochMs(a.publishedAt);
   const bTime = epochMs(b.publishedAt);
   if (aTime !== bTime) return aTime < bTime;
-  return a.id < b.id;
+  return compareIds(a.id, b.id) < 0;
 }

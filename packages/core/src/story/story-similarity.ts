@@ -1,3 +1,4 @@
+import { compareIds } from './compare-ids.ts';
 import { distinctHeadlineEntities, sharedAmount } from './story-evidence.ts';
 import type { StoryFeatures } from './story-features.ts';
 import { type StoryOptions, storyDefaults } from './story-options.ts';
@@ -222,7 +223,11 @@ export function assignStory(
     bestScore = Math.max(bestScore, score);
     if (score <= 0 || score < requiredScore(item, candidate, threshold, resolved)) continue;
     scored.push({ candidate, score });
-    if (!best || score > best.score || (score === best.score && candidate.storyId < best.candidate.storyId)) {
+    if (
+      !best ||
+      score > best.score ||
+      (score === best.score && compareIds(candidate.storyId, best.candidate.storyId) < 0)
+    ) {
       best = { candidate, score };
     }
   }
@@ -235,7 +240,7 @@ export function assignStory(
   let span = storySpan(chosen) ?? { first: item.publishedAt, last: item.publishedAt };
   span = { first: Math.min(span.first, item.publishedAt), last: Math.max(span.last, item.publishedAt) };
   const alsoMatched: string[] = [];
-  const byScore = [...scored].sort((a, b) => b.score - a.score || (a.candidate.storyId < b.candidate.storyId ? -1 : 1));
+  const byScore = [...scored].sort((a, b) => b.score - a.score || compareIds(a.candidate.storyId, b.candidate.storyId));
   for (const { candidate, score } of byScore) {
     if (candidate.storyId === chosen.storyId || score < resolved.mergeThreshold) continue;
     const profile = candidate.profile ?? storyProfileOf(candidate.features, resolved.profileTerms);

@@ -3,6 +3,7 @@ import { automaticMerges } from '../../corrections/placement.ts';
 import { isSameText } from '../../item/same-text-key.ts';
 import type { NormalisedItem } from '../../types.ts';
 import { choosePrimary } from '../choose-primary.ts';
+import { compareIds } from '../compare-ids.ts';
 import { isCopyOf, type NearDuplicateSignature, nearDuplicateScore } from '../near-duplicate.ts';
 import type { StoryFeatures } from '../story-features.ts';
 import { addToStoryProfile, mergeStoryProfiles, storyProfileOf } from '../story-profile.ts';
@@ -182,7 +183,7 @@ function findCopy(
       continue;
     const score = nearDuplicateScore(plan.signature, signature);
     // The closest copy wins; ties go to the oldest item, so every worker picks the same one.
-    if (!best || score > best.score || (score === best.score && BigInt(row.id) < BigInt(best.id))) {
+    if (!best || score > best.score || (score === best.score && compareIds(row.id, best.id) < 0)) {
       best = { id: row.id, score };
     }
   }
