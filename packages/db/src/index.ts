@@ -29,8 +29,9 @@ export {
   recordAudit,
 } from './queries/audit-log.ts';
 export { type BatchLookups, lockBatchKeys, readBatchSnapshot } from './queries/batch-reads.ts';
-export { allocateBatchIds, countBatchTerms, writeBatch } from './queries/batch-writes.ts';
+export { allocateBatchIds, writeBatch } from './queries/batch-writes.ts';
 export {
+  countBatchTerms,
   createStory,
   lockStoryProfiles,
   mergeStoriesInto,

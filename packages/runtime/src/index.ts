@@ -1,6 +1,6 @@
 export { CloseList, type CloseReport } from './close-list.ts';
 export { type HealthServer, type HealthServerOptions, type Probe, startHealthServer } from './health-server.ts';
-export { classifyJobError, permanentFailure, permanentPrefix } from './job-errors.ts';
+export { classifyJobError, isPermanentFailure, permanentFailure, permanentPrefix } from './job-errors.ts';
 export { createLogger, type LogFormat, resolveLogFormat } from './logger.ts';
 export { createMetrics, type Metrics } from './metrics.ts';
 export { metricsAccess, metricsRefusal } from './metrics-access.ts';

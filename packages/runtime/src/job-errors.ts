@@ -36,3 +36,8 @@ export function classifyJobError(error: unknown): Error {
   }
   return error instanceof Error ? error : new Error(String(error));
 }
+
+/** Whether retrying cannot fix this failure (the classification every worker uses). */
+export function isPermanentFailure(error: unknown): boolean {
+  return classifyJobError(error) instanceof UnrecoverableError;
+}

@@ -19,7 +19,6 @@ export {
   storeItem,
   storeItems,
   storeTaggedBatch,
-  storeTaggedEntry,
   type TaggedEntry,
   tagEntry,
 } from './process/index.ts';

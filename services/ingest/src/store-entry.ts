@@ -1,7 +1,7 @@
 import { clearPendingEntries, type Db, type StoreResult } from '@regwatch/db';
 import { type ArticleJob, entriesOfJob, type ProcessEntryJob, type ProcessJob, processJobId } from '@regwatch/queue';
-import { classifyJobError } from '@regwatch/runtime';
-import { type Queue, UnrecoverableError } from 'bullmq';
+import { isPermanentFailure, permanentFailure } from '@regwatch/runtime';
+import type { Queue } from 'bullmq';
 import { requestArticlePage } from './articles/request-article.ts';
 import { type Entry, entryFromJob, processEntries } from './process/index.ts';
 
@@ -39,7 +39,7 @@ export async function storeBatchJob(
       result,
     }));
   } catch (error) {
-    if (jobs.length === 1 || !(classifyJobError(error) instanceof UnrecoverableError)) throw error;
+    if (jobs.length === 1 || !isPermanentFailure(error)) throw error;
     ({ stored, setApart } = await storeOneByOne(db, jobs, entries));
   }
   for (const { job, entry, result } of stored) {
@@ -53,7 +53,7 @@ export async function storeBatchJob(
     ),
   );
   if (setApart.length > 0) {
-    if (!queues.process) throw classifyJobError(new UnrecoverableError('an entry of the batch was refused'));
+    if (!queues.process) throw permanentFailure(`${setApart.length} entries of the batch were refused`);
     // Under the entry's own job id: the same version set apart twice is one failed job.
     for (const job of setApart) {
       await queues.process.add('store', job, { jobId: processJobId(job.item), attempts: 1 });
@@ -75,7 +75,7 @@ async function storeOneByOne(
       const [result] = await processEntries({ db }, [entry]);
       if (result) stored.push({ job, entry, result });
     } catch (error) {
-      if (!(classifyJobError(error) instanceof UnrecoverableError)) throw error;
+      if (!isPermanentFailure(error)) throw error;
       setApart.push(job);
     }
   }

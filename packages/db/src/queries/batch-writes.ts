@@ -1,7 +1,6 @@
 import type { BatchWrites, StoryState } from '@regwatch/core';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { textArray } from './sql-arrays.ts';
 
 // The writes of one decided batch (core's `BatchWrites`): multi-row statements whose number does
 // not depend on the batch's size, nor on the size of the stories it adds to.
@@ -167,20 +166,4 @@ async function writeStoryStates(tx: DbOrTx, stories: readonly StoryState[]): Pro
       last timestamptz, platforms text[], jurisdictions text[], topics text[], source_ids text[], profile jsonb
     )
     where st.id = r.id`);
-}
-
-/**
- * Adds a batch's inserted items to the document frequencies (how many of them have each term,
- * and how many there are). Run after the batch's transaction, on its own: holding the common
- * terms' rows until the clustering transaction commits would make every worker wait on the others.
- */
-export async function countBatchTerms(db: DbOrTx, terms: ReadonlyMap<string, number>, items: number): Promise<void> {
-  if (items === 0) return;
-  // The empty term counts the items (N of the IDF). Sorted, so concurrent statements lock term rows in one order.
-  const counted = [...terms, ['', items] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  await db.execute(sql`
-    insert into term_counts (term, documents)
-    select term, n from unnest(${textArray(counted.map(([term]) => term))}, ${`{${counted.map(([, n]) => n).join(',')}}`}::int[]) as c(term, n)
-    order by term
-    on conflict (term) do update set documents = term_counts.documents + excluded.documents`);
 }

@@ -24,6 +24,22 @@ export async function readTermCounts(
   return { documents: (term) => counts.get(term) ?? 0, items: counts.get(itemCountTerm) ?? 0 };
 }
 
+/**
+ * Adds a batch's inserted items to the document frequencies (how many of them have each term,
+ * and how many there are). Run after the batch's transaction, on its own: holding the common
+ * terms' rows until the clustering transaction commits would make every worker wait on the others.
+ */
+export async function countBatchTerms(db: DbOrTx, terms: ReadonlyMap<string, number>, items: number): Promise<void> {
+  if (items === 0) return;
+  // Sorted, so concurrent statements lock term rows in one order.
+  const counted = [...terms, [itemCountTerm, items] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await db.execute(sql`
+    insert into term_counts (term, documents)
+    select term, n from unnest(${textArray(counted.map(([term]) => term))}, ${`{${counted.map(([, n]) => n).join(',')}}`}::int[]) as c(term, n)
+    order by term
+    on conflict (term) do update set documents = term_counts.documents + excluded.documents`);
+}
+
 /** Starts a story with one item as its primary; returns its id. */
 export async function createStory(
   tx: DbOrTx,

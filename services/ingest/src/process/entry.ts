@@ -15,7 +15,7 @@ export interface ProcessContext {
 }
 
 /**
- * What `processEntry` takes: an entry a poll, an import or an article page read (`fetched`),
+ * What `processEntries` takes: an entry a poll, an import or an article page read (`fetched`),
  * or an item already stored, read back to be processed again with the current lexicons
  * (`stored`, `regwatch retag`), optionally with a text read elsewhere (its article page).
  */

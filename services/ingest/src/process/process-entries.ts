@@ -40,17 +40,3 @@ export async function processEntry(ctx: ProcessContext, entry: Entry): Promise<S
   if (!result) throw new Error('the processing step returned no result');
   return result;
 }
-
-/**
- * Everything after tagging, with the tags given (`null`: not tagged, the item gets only its
- * source's jurisdictions, as seeds in tests and benches do), for a batch of one.
- */
-export async function storeTaggedEntry(
-  ctx: ProcessContext,
-  entry: { item: NormalisedItem; source: SourceFacts },
-  tags: ItemTags | null,
-): Promise<StoreResult> {
-  const [result] = await storeTaggedBatch(ctx, [{ ...entry, tags }]);
-  if (!result) throw new Error('the processing step returned no result');
-  return result;
-}

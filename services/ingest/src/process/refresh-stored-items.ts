@@ -32,7 +32,7 @@ const sorted = (values: readonly string[]) => [...new Set(values)].sort();
  * frequencies, and its story's profile is rebuilt from its members.
  */
 export async function refreshStoredItems(ctx: ProcessContext, batch: readonly StoredEntry[]): Promise<StoreResult[]> {
-  const planned = batch.map(({ item: read, text }) => {
+  const planned = batch.map(({ item: read, text }, index) => {
     const stored = text ? { ...read, ...text } : read;
     const source: SourceFacts = { kind: stored.sourceKind, jurisdictions: stored.sourceJurisdictions };
     const tags = tagEntry(stored, source);
@@ -51,7 +51,7 @@ export async function refreshStoredItems(ctx: ProcessContext, batch: readonly St
       sameList(sorted(columns.jurisdictions), previous.jurisdictions);
     const textGiven = text !== undefined && (text.summary !== read.summary || text.content !== read.content);
     const changed = textGiven || !textUnchanged || !tagsUnchanged || !featureTagsUnchanged;
-    return { read, stored, item, tags, columns, prepared, previous, textUnchanged, textGiven, text, changed };
+    return { index, read, stored, item, tags, columns, prepared, previous, textUnchanged, textGiven, text, changed };
   });
   const results: StoreResult[] = planned.map(({ stored }) => ({
     outcome: 'unchanged',
@@ -117,8 +117,7 @@ export async function refreshStoredItems(ctx: ProcessContext, batch: readonly St
       await refreshStoryRollup(tx, storyId, { rebuildProfile });
     }
     for (const { entry } of present) {
-      const index = planned.indexOf(entry);
-      results[index] = {
+      results[entry.index] = {
         outcome: 'updated',
         itemId: entry.stored.id,
         storyId: current.get(entry.stored.id)?.storyId ?? null,

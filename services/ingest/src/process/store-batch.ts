@@ -4,6 +4,7 @@ import {
   candidateWindow,
   decideBatch,
   type ItemTags,
+  lookupId,
   lookupKeys,
   type NormalisedItem,
   planWith,
@@ -114,7 +115,7 @@ function lookupsOf(entries: readonly BatchEntry[]) {
     const window = candidateWindow(item.publishedAt);
     // The text key is read whenever published (`textKeys`); every other key within the item's window.
     for (const key of lookedUp) {
-      if (key !== plan.textKey) keyed.set(`${window.from} ${window.to} ${key}`, { key, ...window });
+      if (key !== plan.textKey) keyed.set(lookupId(key, window), { key, ...window });
     }
   }
   const textKeys = new Set(entries.flatMap((entry) => (entry.plan.textKey === null ? [] : [entry.plan.textKey])));
