@@ -115,7 +115,6 @@ export {
   type RoundupEditionSummary,
   type StoredRoundupEdition,
 } from './queries/roundup-read.ts';
-export { recentItemsBySource, type SourceActivity } from './queries/source-activity.ts';
 export { listSourcesWithWeeklyItems, type SourceWithWeeklyItems } from './queries/source-health.ts';
 export {
   countItemsBySource,

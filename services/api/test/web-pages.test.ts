@@ -214,6 +214,20 @@ describe('/sources (issue 14)', () => {
     // ICO: one item in the last 7 days (04 May), one in 28.
     expect(response.body).toMatch(/ico<\/span><\/th>[\s\S]*?<td>1<\/td>\n<td>1<\/td>\n<\/tr>/);
   });
+  it('leaves out of its counts an item an editor withdrew', async () => {
+    const { db } = test.database;
+    const withdrawn = await storeEntry(db, 'ico', {
+      guid: 'n-withdrawn',
+      title: 'ICO reprimands Northwind Council over lost laptops',
+      summary: 'The council lost two unencrypted laptops holding case files.',
+      published: '2026-05-05T09:00:00Z',
+    });
+    await test.database.pool.query(`update items set withdrawn_at = now(), withdrawn_as = 'taken-down' where id = $1`, [
+      withdrawn.itemId,
+    ]);
+    const response = await api.app.inject('/sources');
+    expect(response.body).toMatch(/ico<\/span><\/th>[\s\S]*?<td>1<\/td>\n<td>1<\/td>\n<\/tr>/);
+  });
 });
 
 describe('the roundups in the layout (issue 14)', () => {

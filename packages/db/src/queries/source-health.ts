@@ -11,6 +11,8 @@ export type SourceWithWeeklyItems = SourceRow & { weeklyItems: number[] };
 /**
  * Every source with the items it published in each of the last `weeks` weeks before `now`
  * (by published date; one grouped query over the items of that span, not one per source).
+ * Items an editor withdrew are left out: the counts are what reached readers, on the public
+ * sources page and in the console alike.
  */
 export async function listSourcesWithWeeklyItems(
   db: DbOrTx,
@@ -24,6 +26,7 @@ export async function listSourcesWithWeeklyItems(
            count(*)::int as count
     from items
     where published_at > ${from.toISOString()}::timestamptz and published_at <= ${options.now.toISOString()}::timestamptz
+      and withdrawn_at is null
     group by 1, 2`);
   const weekly = new Map<string, number[]>();
   for (const row of counts.rows) {

@@ -1,5 +1,5 @@
 import { sourceHealthStatus } from '@regwatch/core';
-import { listSources, recentItemsBySource } from '@regwatch/db';
+import { listSourcesWithWeeklyItems } from '@regwatch/db';
 import { renderSourcesPage } from '@regwatch/render';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
 import { sendPublicPage } from './public-page.ts';
@@ -10,10 +10,8 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 export function sourcesPageRoute(app: FastifyTypeBox, deps: AppDeps): void {
   app.get('/sources', { schema: { hide: true } }, async (request, reply) => {
     const now = new Date(deps.now?.() ?? Date.now());
-    const [rows, recent] = await Promise.all([
-      listSources(deps.database.db),
-      recentItemsBySource(deps.database.db, now),
-    ]);
+    // Four weeks: the last one, and the 28 days the page also counts.
+    const rows = await listSourcesWithWeeklyItems(deps.database.db, { now, weeks: 4 });
     const markup = renderSourcesPage(
       rows.map((row) => ({
         id: row.id,
@@ -30,8 +28,8 @@ export function sourcesPageRoute(app: FastifyTypeBox, deps: AppDeps): void {
           ? `${row.lastErrorCode}: ${row.lastError ?? ''}`.replace(/\s+/g, ' ').trim()
           : null,
         consecutiveFailures: row.consecutiveFailures,
-        itemsLastWeek: recent.get(row.id)?.lastWeek ?? 0,
-        itemsLast28Days: recent.get(row.id)?.last28Days ?? 0,
+        itemsLastWeek: row.weeklyItems[0] ?? 0,
+        itemsLast28Days: row.weeklyItems.reduce((sum, count) => sum + count, 0),
       })),
     );
     return sendPublicPage(request, reply, markup, deps.config.API_CACHE_MAX_AGE);
