@@ -145,7 +145,7 @@ describe('/feeds', () => {
   it('takes the filters of /v1, and answers a bad one with a 400 naming it', async () => {
     const gb = readWithFeedparser({ gb: (await feed('/feeds/items.rss?jurisdiction=GB&kind=regulator')).body }).gb;
     expect(gb?.entries.map((entry) => entry.link)).toEqual(['https://ico.example/n1']);
-    expect(gb?.feed.title).toBe('Regwatch items: jurisdiction GB; kind regulator');
+    expect(gb?.feed.title).toBe('Regwatch items: United Kingdom (GB); kind regulator');
     const bad = await api.app.inject('/feeds/stories.atom?jurisdiction=UK');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('"jurisdiction"');

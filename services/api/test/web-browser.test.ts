@@ -120,7 +120,7 @@ describe('the newsfeed pages in Chromium (issue 14)', () => {
     await withPage({ javaScriptEnabled: false }, async (page) => {
       const response = await page.goto(`${origin}/feeds/stories.rss?jurisdiction=GB`);
       expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Regwatch stories: jurisdiction GB');
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Regwatch stories: United Kingdom (GB)');
       expect(await page.getByLabel('Feed address').inputValue()).toBe(
         `${origin}/feeds/stories.rss?jurisdiction=GB&limit=50`,
       );

@@ -13,7 +13,7 @@ export const FeedQuery = Type.Object(
 const feedExamples: Record<string, string> = {
   'RSS 2.0':
     '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>' +
-    '<title>Regwatch stories: jurisdiction GB</title><link>https://regwatch.example.org/feeds/stories.html?jurisdiction=GB</link>' +
+    '<title>Regwatch stories: United Kingdom (GB)</title><link>https://regwatch.example.org/feeds/stories.html?jurisdiction=GB</link>' +
     '<description>The merged regulatory newsfeed</description>' +
     '<atom:link href="https://regwatch.example.org/feeds/stories.rss?jurisdiction=GB" rel="self" type="application/rss+xml"/>' +
     '<item><title>ICO fines 23andMe £2.31m over 2023 data breach</title><link>https://ico.org.uk/…</link>' +
@@ -28,9 +28,9 @@ const feedExamples: Record<string, string> = {
     '{"version":"https://jsonfeed.org/version/1.1","title":"Regwatch stories","items":[{"id":"tag:regwatch.example.org,2026:story/17102",' +
     '"title":"ICO fines 23andMe £2.31m over 2023 data breach","date_published":"2025-06-17T09:00:00Z"}]}',
   HTML:
-    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Regwatch stories: jurisdiction GB</title>\n' +
+    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Regwatch stories: United Kingdom (GB)</title>\n' +
     '<link rel="alternate" type="application/rss+xml" title="RSS" href="https://regwatch.example.org/feeds/stories.rss?jurisdiction=GB">\n' +
-    '</head>\n<body>\n<header>\n<h1>Regwatch stories: jurisdiction GB</h1>\n</header>\n<main>\n<article lang="en">\n' +
+    '</head>\n<body>\n<header>\n<h1>Regwatch stories: United Kingdom (GB)</h1>\n</header>\n<main>\n<article lang="en">\n' +
     '<h2><a href="https://ico.org.uk/…">ICO fines 23andMe £2.31m over 2023 data breach</a></h2>\n</article>\n</main>\n</body>\n</html>',
   'OPML 2.0':
     '<?xml version="1.0" encoding="utf-8"?>\n<opml version="2.0"><head><title>Regwatch: stories by jurisdiction</title></head>' +
