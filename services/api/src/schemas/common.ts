@@ -66,6 +66,15 @@ export const Unavailable = Type.Object(ErrorResponse.properties, {
   examples: [{ error: { code: 'unavailable', message: 'the service is temporarily unavailable; retry in 2 seconds' } }],
 });
 
+/**
+ * What any route answers to a URL over 4 KiB (plugins/request-limits.ts): the one 4xx a route
+ * without parameters, such as a health probe, can give.
+ */
+export const UriTooLong = Type.Object(ErrorResponse.properties, {
+  description: 'The request URL is longer than 4 KiB (`uri_too_long`)',
+  examples: [{ error: { code: 'uri_too_long', message: 'the request URL is longer than 4096 bytes' } }],
+});
+
 /** Error statuses every route can answer. */
 export const errorResponses = {
   400: ErrorResponse,

@@ -18,6 +18,7 @@ export function opmlRoute(app: FastifyTypeBox, deps: AppDeps, tagCounts: TagCoun
     '/feeds/opml',
     {
       schema: {
+        operationId: 'getJurisdictionsOpml',
         summary: 'Ready-made story feeds per jurisdiction, as OPML 2.0',
         description: 'Import it into a feed reader to subscribe to the jurisdictions you follow.',
         tags: ['feeds'],

@@ -14,6 +14,7 @@ export function getDigestRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/digest',
     {
       schema: {
+        operationId: 'getDigest',
         summary: 'The stories of a period, ranked for a newsletter',
         description:
           'Stories with an item published in [since, until), ranked for a newsletter. Outreach (events, agendas, ' +

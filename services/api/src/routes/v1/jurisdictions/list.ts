@@ -12,6 +12,7 @@ export function listJurisdictionsRoute(app: FastifyTypeBox, tagCounts: TagCounts
     '/v1/jurisdictions',
     {
       schema: {
+        operationId: 'listJurisdictions',
         summary: 'Every jurisdiction the taggers know or the data holds, with item and story counts',
         description:
           'Counts are at most a minute old. The `code` is the value of the `jurisdiction` filter; ' +

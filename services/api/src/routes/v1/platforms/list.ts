@@ -10,6 +10,7 @@ export function listPlatformsRoute(app: FastifyTypeBox, tagCounts: TagCounts): v
     '/v1/platforms',
     {
       schema: {
+        operationId: 'listPlatforms',
         summary: 'Every platform the taggers know, with item and story counts',
         description: 'Counts are at most a minute old. The `id` is the value of the `platform` filter.',
         tags: ['catalog'],

@@ -10,6 +10,7 @@ export function getRoundupRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/roundups/:week',
     {
       schema: {
+        operationId: 'getRoundup',
         summary: 'One edition of the weekly roundup',
         description:
           'The edition as it was built and stored: its stories by section (a jurisdiction each, ordered by their ' +

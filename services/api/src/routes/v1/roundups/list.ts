@@ -9,6 +9,7 @@ export function listRoundupsRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/roundups',
     {
       schema: {
+        operationId: 'listRoundups',
         summary: 'The stored editions of the weekly roundup',
         description:
           'One edition per ISO week, built on Friday at 08:00 London time from the stories of the week before it ' +

@@ -12,6 +12,7 @@ export function listSourcesRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/sources',
     {
       schema: {
+        operationId: 'listSources',
         summary: 'Watched sources and their fetch health',
         tags: ['sources'],
         response: { 200: withExamples(SourceList, exampleSourceList), ...errorResponses },

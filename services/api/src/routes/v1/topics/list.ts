@@ -10,6 +10,7 @@ export function listTopicsRoute(app: FastifyTypeBox, tagCounts: TagCounts): void
     '/v1/topics',
     {
       schema: {
+        operationId: 'listTopics',
         summary: 'The topic taxonomy, each topic with its definition and item and story counts',
         description: 'Counts are at most a minute old. The `id` is the value of the `topic` filter.',
         tags: ['catalog'],
