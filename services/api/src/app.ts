@@ -40,6 +40,7 @@ import { listTopicsRoute } from './routes/v1/topics/list.ts';
 import { newsfeedRoute } from './routes/web/newsfeed.ts';
 import { sourcesPageRoute } from './routes/web/sources.ts';
 import { storyPageRoute } from './routes/web/story.ts';
+import { acceptsKeyword } from './schemas/common.ts';
 import { subscriptions as subscriptionParts } from './subscriptions/context.ts';
 import { tagCountsCache } from './tag-counts-cache.ts';
 import type { AppDeps, FastifyTypeBox } from './types.ts';
@@ -64,8 +65,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
     clientErrorHandler,
     frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    // Unknown query parameters are errors, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Unknown query parameters are errors, not silently dropped. `verbose` hands the error
+    // handler the schema that refused a value, to say in words what it accepts (x-accepts).
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        verbose: true,
+        keywords: [acceptsKeyword],
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Instant, Nullable, withoutNul } from './common.ts';
+import { acceptsKeyword, Instant, Nullable, withoutNul } from './common.ts';
 import { SourceKind } from './item.ts';
 
 export const EditionStatus = Type.Enum(['built', 'sending', 'sent'], {
@@ -12,6 +12,7 @@ export const EditionWeekParams = Type.Object({
     maxLength: 20,
     description: 'ISO 8601 week (London time): `2024-W38`',
     examples: ['2024-W38'],
+    [acceptsKeyword]: 'an ISO week such as 2024-W38',
   }),
 });
 

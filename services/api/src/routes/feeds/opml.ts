@@ -2,7 +2,7 @@ import { jurisdictionNames } from '@regwatch/core';
 import { entityTag, feedMediaTypes, type OpmlFeed, renderOpml } from '@regwatch/render';
 import { baseUrl } from '../../feeds/feed-urls.ts';
 import { sendNotModified } from '../../feeds/not-modified.ts';
-import { errorResponses } from '../../schemas/common.ts';
+import { errorResponses, NoQuery } from '../../schemas/common.ts';
 import { feedResponse, NotModified } from '../../schemas/feed.ts';
 import type { TagCounts } from '../../tag-counts-cache.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
@@ -22,6 +22,7 @@ export function opmlRoute(app: FastifyTypeBox, deps: AppDeps, tagCounts: TagCoun
         summary: 'Ready-made story feeds per jurisdiction, as OPML 2.0',
         description: 'Import it into a feed reader to subscribe to the jurisdictions you follow.',
         tags: ['feeds'],
+        querystring: NoQuery,
         response: { 200: feedResponse(feedMediaTypes.opml, 'OPML 2.0'), 304: NotModified, ...errorResponses },
       },
     },
