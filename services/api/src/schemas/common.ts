@@ -113,7 +113,7 @@ export const PathId = (what: string) =>
   Type.String({
     pattern: '^[0-9]{1,19}$',
     description: `${what} id`,
-    [acceptsKeyword]: `a ${what.toLowerCase()} id: digits, such as 17102`,
+    [acceptsKeyword]: `${/^[AEIOU]/.test(what) ? 'an' : 'a'} ${what.toLowerCase()} id: digits, such as 17102`,
   });
 
 /** The query of a route that takes no parameter: anything sent is refused, naming it. */

@@ -5,6 +5,7 @@ import { Digest, DigestQuery } from '../../../schemas/digest.ts';
 import { exampleDigest } from '../../../schemas/examples.ts';
 import { withItemsUrl } from '../../../story-links.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
+import { existingWeek } from '../../../week-parameter.ts';
 
 /** A period longer than this is no newsletter issue, and would rank a whole archive per request. */
 const maxPeriodDays = 92;
@@ -33,12 +34,7 @@ function periodOf(
     );
   }
   if (since !== undefined && until !== undefined) return { since, until };
-  let period: { since: Date; until: Date };
-  try {
-    period = isoWeekPeriod(week ?? lastCompleteWeek(now));
-  } catch {
-    throw invalid(`query parameter "week" must be an ISO week that exists, such as 2024-W38, not "${week}"`);
-  }
+  const period = isoWeekPeriod(week === undefined ? lastCompleteWeek(now) : existingWeek(week, 'query parameter'));
   return { since: period.since.toISOString(), until: period.until.toISOString() };
 }
 
