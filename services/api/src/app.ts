@@ -14,7 +14,7 @@ import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerConsole } from './routes/console/index.ts';
 import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
-import { opmlRoute } from './routes/feeds/opml.ts';
+import { opmlRoutes } from './routes/feeds/opml.ts';
 import { feedStylesheetRoute } from './routes/feeds/stylesheet.ts';
 import { healthzRoute } from './routes/healthz.ts';
 import { metricsRoute } from './routes/metrics.ts';
@@ -104,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   listJurisdictionsRoute(app, tagCounts);
   listTopicsRoute(app, tagCounts);
   newsFeedRoutes(app, deps, feedCache(deps.config.FEED_CACHE_SECONDS * 1_000));
-  opmlRoute(app, deps, tagCounts);
+  opmlRoutes(app, deps, tagCounts);
   feedStylesheetRoute(app);
   listRoundupsRoute(app, deps);
   getRoundupRoute(app, deps);

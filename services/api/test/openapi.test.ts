@@ -35,6 +35,8 @@ describe('GET /openapi.json', () => {
       '/feeds/items.json',
       '/feeds/items.rss',
       '/feeds/opml',
+      '/feeds/opml/platforms',
+      '/feeds/opml/topics',
       '/feeds/stories.atom',
       '/feeds/stories.html',
       '/feeds/stories.json',
