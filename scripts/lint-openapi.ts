@@ -45,6 +45,8 @@ try {
   if (keep) copyFileSync(file, keep);
   // Redocly exits 0 on warnings: its JSON report is read instead, and any problem fails.
   const lint = spawnSync('redocly', ['lint', '--config', configFile, '--format=json', file], { encoding: 'utf8' });
+  if (lint.error)
+    throw new Error(`redocly could not run (${lint.error.message}): run this through npm run lint:openapi`);
   const report = JSON.parse(lint.stdout) as LintReport;
   for (const problem of report.problems) {
     const where = problem.location.map((location) => location.pointer).join(', ');
