@@ -94,6 +94,8 @@ export {
   type EditionWeek,
   editionBuildAt,
   editionPeriod,
+  isoWeekPeriod,
+  lastCompleteWeek,
   nextEditionBuildAt,
   nextEditionWeek,
   parseEditionWeek,

@@ -3,6 +3,8 @@ import {
   currentEditionWeek,
   editionBuildAt,
   editionPeriod,
+  isoWeekPeriod,
+  lastCompleteWeek,
   nextEditionBuildAt,
   parseEditionWeek,
   previousEditionWeek,
@@ -41,5 +43,28 @@ describe('roundup edition weeks (Friday 08:00 Europe/London)', () => {
     for (const bad of ['2024-W54', '2024-W00', '2024W38', '2021-W53', 'x']) {
       expect(() => parseEditionWeek(bad), bad).toThrow(/is not an ISO week/);
     }
+  });
+});
+
+// Issue 16: the digest's default period, the ISO week in London.
+describe('ISO weeks in London (the digest)', () => {
+  it('runs from Monday 00:00 to Monday 00:00 London, BST or GMT', () => {
+    const summer = isoWeekPeriod('2024-W38');
+    expect([summer.since.toISOString(), summer.until.toISOString()]).toEqual([
+      '2024-09-15T23:00:00.000Z',
+      '2024-09-22T23:00:00.000Z',
+    ]);
+    // Clocks went back on Sunday 2024-10-27: that week is 169 hours long.
+    const autumn = isoWeekPeriod('2024-W43');
+    expect((autumn.until.getTime() - autumn.since.getTime()) / 3_600_000).toBe(169);
+    expect(isoWeekPeriod('2024-W50').since.toISOString()).toBe('2024-12-09T00:00:00.000Z');
+  });
+
+  it('names the last week that has ended, across the new year', () => {
+    // Monday 2024-09-23 00:30 BST is 2024-09-22T23:30Z: W38 has just ended.
+    expect(lastCompleteWeek(new Date('2024-09-22T23:30:00Z'))).toBe('2024-W38');
+    expect(lastCompleteWeek(new Date('2024-09-22T22:59:59Z'))).toBe('2024-W37');
+    // 2021-01-03 is a Sunday of 2020-W53; the Monday after it starts 2021-W01.
+    expect(lastCompleteWeek(new Date('2021-01-04T12:00:00Z'))).toBe('2020-W53');
   });
 });

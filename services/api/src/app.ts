@@ -14,7 +14,7 @@ import { maxBodyBytes, registerRequestLimits } from './plugins/request-limits.ts
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerConsole } from './routes/console/index.ts';
 import { newsFeedRoutes } from './routes/feeds/news-feeds.ts';
-import { opmlRoute } from './routes/feeds/opml.ts';
+import { opmlRoutes } from './routes/feeds/opml.ts';
 import { feedStylesheetRoute } from './routes/feeds/stylesheet.ts';
 import { healthzRoute } from './routes/healthz.ts';
 import { metricsRoute } from './routes/metrics.ts';
@@ -40,6 +40,7 @@ import { listTopicsRoute } from './routes/v1/topics/list.ts';
 import { newsfeedRoute } from './routes/web/newsfeed.ts';
 import { sourcesPageRoute } from './routes/web/sources.ts';
 import { storyPageRoute } from './routes/web/story.ts';
+import { acceptsKeyword } from './schemas/common.ts';
 import { subscriptions as subscriptionParts } from './subscriptions/context.ts';
 import { tagCountsCache } from './tag-counts-cache.ts';
 import type { AppDeps, FastifyTypeBox } from './types.ts';
@@ -64,8 +65,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
     clientErrorHandler,
     frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    // Unknown query parameters are errors, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Unknown query parameters are errors, not silently dropped. `verbose` hands the error
+    // handler the schema that refused a value, to say in words what it accepts (x-accepts).
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        verbose: true,
+        keywords: [acceptsKeyword],
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
@@ -94,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   listJurisdictionsRoute(app, tagCounts);
   listTopicsRoute(app, tagCounts);
   newsFeedRoutes(app, deps, feedCache(deps.config.FEED_CACHE_SECONDS * 1_000));
-  opmlRoute(app, deps, tagCounts);
+  opmlRoutes(app, deps, tagCounts);
   feedStylesheetRoute(app);
   listRoundupsRoute(app, deps);
   getRoundupRoute(app, deps);

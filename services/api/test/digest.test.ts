@@ -162,6 +162,42 @@ describe('GET /v1/digest', () => {
     expect(withOutreach.outreachLeftOut).toBe(0);
   });
 
+  it('issue 16: defaults to the last complete ISO week in London, and takes week=2026-W23', async () => {
+    const ids = (digest: { data: { id: string }[] }) => digest.data.map((story) => story.id);
+    // Wednesday of 2026-W24: the last complete week is W23, Monday 00:00 BST (23:00 UTC Sunday) to Monday.
+    const wednesday = await buildTestApp(test.database, { now: () => Date.parse('2026-06-10T12:00:00Z') });
+    // Monday 2026-06-08 00:30 BST: W23 has just ended; 23:59 BST on the Sunday: it has not.
+    const justAfter = await buildTestApp(test.database, { now: () => Date.parse('2026-06-07T23:30:00Z') });
+    const justBefore = await buildTestApp(test.database, { now: () => Date.parse('2026-06-07T22:59:00Z') });
+    try {
+      const last = (await wednesday.app.inject('/v1/digest')).json();
+      expect([last.since, last.until]).toEqual(['2026-05-31T23:00:00.000Z', '2026-06-07T23:00:00.000Z']);
+      expect(ids(last)).toEqual([storyOf.three, storyOf.regulator, storyOf.press, storyOf.single]);
+      expect((await wednesday.app.inject('/v1/digest?week=2026-W23')).json()).toEqual(last);
+      const byDates = (await api.app.inject(`/v1/digest?since=${last.since}&until=${last.until}`)).json();
+      expect(byDates).toEqual(last);
+      expect((await justAfter.app.inject('/v1/digest')).json().since).toBe('2026-05-31T23:00:00.000Z');
+      expect((await justBefore.app.inject('/v1/digest')).json().since).toBe('2026-05-24T23:00:00.000Z');
+      // The filters and the limit still apply to a week.
+      const regulators = (await api.app.inject('/v1/digest?week=2026-W23&kind=regulator&limit=1')).json();
+      expect(ids(regulators)).toEqual([storyOf.regulator]);
+    } finally {
+      await Promise.all([wednesday.close(), justAfter.close(), justBefore.close()]);
+    }
+  });
+
+  it('issue 16: refuses a week with dates, or half a period, in one line', async () => {
+    for (const [query, message] of [
+      ['week=2026-W23&until=2026-06-08', 'query parameter "week" cannot be combined with "since" or "until"'],
+      ['until=2026-06-08', 'query parameter "since" is missing: a period needs both "since" and "until"'],
+      ['week=2026-W54', 'query parameter "week" must be an ISO week that exists, such as 2024-W38'],
+    ]) {
+      const response = await api.app.inject(`/v1/digest?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.message, query).toContain(message);
+    }
+  });
+
   it('needs a period of at most 92 days, named in the 400', async () => {
     for (const [query, parameter] of [
       ['until=2026-06-08', 'since'],

@@ -170,7 +170,7 @@ describe('size limits', () => {
     const bad = await api.inject('/v1/items?limit=%3Cscript%3E');
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toEqual({
-      error: { code: 'invalid_parameter', message: 'querystring parameter "limit" must be integer' },
+      error: { code: 'invalid_parameter', message: 'query parameter "limit" must be a whole number from 1 to 100' },
     });
   });
 });

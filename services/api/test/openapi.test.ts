@@ -35,6 +35,8 @@ describe('GET /openapi.json', () => {
       '/feeds/items.json',
       '/feeds/items.rss',
       '/feeds/opml',
+      '/feeds/opml/platforms',
+      '/feeds/opml/topics',
       '/feeds/stories.atom',
       '/feeds/stories.html',
       '/feeds/stories.json',
@@ -126,7 +128,7 @@ describe('access in the OpenAPI document', () => {
     }
     for (const path of ['/healthz', '/readyz']) {
       const get = document.paths[path].get;
-      expect(get.security, path).toBeUndefined();
+      expect(get.security, path).toEqual([]);
       expect(Object.keys(get.responses), path).not.toContain('401');
       expect(Object.keys(get.responses), path).not.toContain('429');
     }
@@ -137,5 +139,60 @@ describe('access in the OpenAPI document', () => {
     const document = (await api.app.inject('/openapi.json')).json();
     await api.close();
     expect(document.paths['/v1/items'].get.security).toEqual([{ apiKey: [] }]);
+  });
+});
+
+// Issue 16: what client generators and Redocly's recommended rules need of every operation.
+describe('conventions of the OpenAPI document', () => {
+  it('gives every operation a unique camelCase operationId, declared security and described tags', async () => {
+    const api = await buildTestApp(test.database, { config: { PUBLIC_URL: 'https://regwatch.test' } });
+    const document = (await api.app.inject('/openapi.json')).json();
+    await api.close();
+    expect(document.servers).toEqual([{ url: 'https://regwatch.test', description: 'This instance' }]);
+    expect(document.info.license).toEqual({
+      name: 'GNU Affero General Public License v3.0 or later',
+      identifier: 'AGPL-3.0-or-later',
+    });
+    expect(document.info.contact.url).toBe('https://regwatch.test/');
+    const described = new Set(
+      document.tags.filter((tag: { description?: string }) => tag.description).map((tag: { name: string }) => tag.name),
+    );
+    const operationIds: string[] = [];
+    for (const [path, operations] of Object.entries<Record<string, Record<string, unknown>>>(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const where = `${method} ${path}`;
+        expect(operation.operationId, where).toMatch(/^[a-z][A-Za-z0-9]*$/);
+        operationIds.push(operation.operationId as string);
+        expect(Array.isArray(operation.security), where).toBe(true);
+        expect(operation.tags, where).toHaveLength(1);
+        expect(described.has((operation.tags as string[])[0] ?? ''), where).toBe(true);
+      }
+    }
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+    expect(operationIds).toEqual(expect.arrayContaining(['listItems', 'getItem', 'listStories', 'getStory']));
+  });
+
+  it('refuses to register a documented route without an operationId, naming it', async () => {
+    const api = await buildTestApp(test.database);
+    try {
+      expect(() =>
+        api.app.get('/v1/forgotten', { schema: { summary: 'A route someone forgot to name' } }, async () => ({})),
+      ).toThrow('GET /v1/forgotten has no camelCase operationId');
+      expect(() => api.app.get('/v1/copied', { schema: { operationId: 'listItems' } }, async () => ({}))).toThrow(
+        'GET /v1/copied reuses the operationId listItems of /v1/items',
+      );
+      // A hidden route needs none.
+      api.app.get('/v1/hidden', { schema: { hide: true } }, async () => ({}));
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('with no PUBLIC_URL, names the server that sent the document', async () => {
+    const api = await buildTestApp(test.database);
+    const document = (await api.app.inject('/openapi.json')).json();
+    await api.close();
+    expect(document.servers).toEqual([{ url: '/', description: 'This server' }]);
+    expect(document.info.contact).toEqual({ name: 'The editors of this Regwatch instance' });
   });
 });

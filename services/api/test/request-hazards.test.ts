@@ -51,9 +51,7 @@ describe('a NUL byte in a parameter (issue 12)', () => {
         expect(response.statusCode, url).toBe(400);
         const { error } = response.json();
         expect(error.code, url).toBe('invalid_parameter');
-        expect(error.message, url).toMatch(
-          /^(querystring|params) parameter "\w+" must not contain a NUL character \(%00\)$/,
-        );
+        expect(error.message, url).toMatch(/^(query|path) parameter "\w+" must not contain a NUL character \(%00\)$/);
       }
     } finally {
       await api.close();

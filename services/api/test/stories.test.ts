@@ -308,12 +308,16 @@ describe('GET /v1/stories', () => {
   });
 
   it.each([
-    ['limit=0', 'invalid_parameter', /"limit" must be >= 1/],
-    ['limit=101', 'invalid_parameter', /"limit" must be <= 100/],
+    ['limit=0', 'invalid_parameter', /^query parameter "limit" must be a whole number from 1 to 100$/],
+    ['limit=101', 'invalid_parameter', /^query parameter "limit" must be a whole number from 1 to 100$/],
     ['cursor=garbled!', 'invalid_cursor', /cursor is not one this API issued/],
     ['cursor=Z2FyYmxlZA', 'invalid_cursor', /cursor is not one this API issued/],
-    ['source=ICO;drop', 'invalid_parameter', /"source" must match pattern/],
-    ['colour=red', 'invalid_parameter', /"colour" is not a known parameter/],
+    [
+      'source=ICO;drop',
+      'invalid_parameter',
+      /^query parameter "source" must be source ids such as ico-news \(see \/v1\/sources\), comma-separated without spaces$/,
+    ],
+    ['colour=red', 'invalid_parameter', /^unknown query parameter "colour"; accepted: cursor, expand, jurisdiction, /],
   ])('rejects %s with 400 naming the parameter', async (query, code, message) => {
     const response = await get(`/v1/stories?${query}`);
     expect(response.statusCode).toBe(400);

@@ -136,7 +136,10 @@ describe('tags through the API', () => {
       ['jurisdiction=UK', 'query parameter "jurisdiction" "UK" is not an ISO 3166 code: use GB'],
       ['topic=gossip', 'query parameter "topic" names an unknown topic "gossip"'],
       ['expand=true', 'query parameter "expand" only applies with "jurisdiction"'],
-      ['since=yesterday', 'query parameter "since" is not an ISO 8601 date or instant with an offset: "yesterday"'],
+      [
+        'since=yesterday',
+        'query parameter "since" must be a date such as 2024-09-13 or an instant with its offset such as 2024-09-13T08:00:00Z, not "yesterday"',
+      ],
       ['kind=blog', 'query parameter "kind" names an unknown source kind "blog"'],
     ]) {
       for (const path of ['/v1/items', '/v1/stories']) {

@@ -48,8 +48,9 @@ function invalid(parameter: string, message: string): RegwatchError {
 function values(parameter: string, raw: string | undefined): string[] | undefined {
   if (raw === undefined) return undefined;
   const list = [...new Set(raw.split(',').map((value) => value.trim()))];
-  if (list.some((value) => value === '')) throw invalid(parameter, 'has an empty value');
-  if (list.length > maxValues) throw invalid(parameter, `has more than ${maxValues} values`);
+  if (list.some((value) => value === ''))
+    throw invalid(parameter, 'has an empty value: separate values by single commas');
+  if (list.length > maxValues) throw invalid(parameter, `has more than ${maxValues} values: give at most ${maxValues}`);
   return list;
 }
 
@@ -65,7 +66,10 @@ function instant(parameter: string, raw: string | undefined): string | undefined
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(raw);
   const at = Date.parse(dateOnly ? `${raw}T00:00:00Z` : raw);
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(raw) || !Number.isFinite(at)) {
-    throw invalid(parameter, `is not an ISO 8601 date or instant with an offset: "${raw}"`);
+    throw invalid(
+      parameter,
+      `must be a date such as 2024-09-13 or an instant with its offset such as 2024-09-13T08:00:00Z, not "${raw}"`,
+    );
   }
   return new Date(at).toISOString();
 }
@@ -95,7 +99,7 @@ export function newsFilter(query: NewsFilterQuery): NewsFilter {
   else if (query.expand !== undefined) throw invalid('expand', 'only applies with "jurisdiction"');
   if (query.q !== undefined) {
     const text = query.q.trim();
-    if (text === '') throw invalid('q', 'is empty');
+    if (text === '') throw invalid('q', 'is empty: give search words, 1 to 200 characters');
     filter.text = text;
   }
   const since = instant('since', query.since);

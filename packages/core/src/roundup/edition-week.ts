@@ -51,6 +51,21 @@ export function editionPeriod(week: EditionWeek): { since: Date; until: Date } {
   return { since, until };
 }
 
+/**
+ * The ISO week itself, Monday 00:00 to the next Monday 00:00 in London: the digest's week
+ * (`/v1/digest?week=`). An edition's period is the one ending on its Friday (editionPeriod).
+ */
+export function isoWeekPeriod(week: EditionWeek): { since: Date; until: Date } {
+  const { weekYear, weekNumber } = parseEditionWeek(week);
+  const monday = DateTime.fromObject({ weekYear, weekNumber, weekday: 1 }, { zone: roundupZone });
+  return { since: monday.toJSDate(), until: monday.plus({ weeks: 1 }).toJSDate() };
+}
+
+/** The last ISO week (in London) that has ended at `now`: the one before `now`'s. */
+export function lastCompleteWeek(now: Date): EditionWeek {
+  return previousEditionWeek(weekOf(now));
+}
+
 /** The ISO week (in London) of an instant. */
 export function weekOf(at: Date): EditionWeek {
   const local = DateTime.fromJSDate(at, { zone: roundupZone });

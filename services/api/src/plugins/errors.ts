@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import { type ErrorCode, errorCodes, isRegwatchError } from '@regwatch/core';
 import { describeConnectionError, isConnectionError } from '@regwatch/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type ValidationIssue, validationMessage } from './validation-message.ts';
 
 function send(reply: FastifyReply, status: number, code: ErrorCode, message: string) {
   return reply.status(status).send({ error: { code, message } });
@@ -38,7 +39,7 @@ const clientErrorCodes: Record<number, ErrorCode> = {
 
 /**
  * Whether the parameter validation refused holds a NUL character: every string parameter's
- * schema refuses one (schemas/common.ts), and the generic "must match pattern" would not say why.
+ * schema refuses one (schemas/common.ts), and the words of its other pattern would not say why.
  */
 function holdsNul(request: FastifyRequest, where: string, name: string): boolean {
   const values = where === 'querystring' ? request.query : where === 'params' ? request.params : undefined;
@@ -47,31 +48,26 @@ function holdsNul(request: FastifyRequest, where: string, name: string): boolean
   return texts.some((text) => typeof text === 'string' && text.includes('\u0000'));
 }
 
-/**
- * One place maps every error to `{ error: { code, message } }`. Client errors say what was
- * wrong (validation names the parameter); server errors say nothing about internals: the
- * details (SQL, stack) go to the log with the request id, never to the client.
- */
 /** During an outage every request fails the same way: the log says so once per this many ms. */
 const outageLogIntervalMs = 10_000;
 
+/**
+ * One place maps every error to `{ error: { code, message } }`. Client errors say what was
+ * wrong and what is accepted (validation-message.ts, from the schema that refused it); server
+ * errors say nothing about internals: the details (SQL, stack) go to the log with the request
+ * id, never to the client.
+ */
 export function registerErrorHandling(app: FastifyInstance): void {
   let outageLoggedAt = Number.NEGATIVE_INFINITY;
   let refusedSinceLogged = 0;
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
-      const first = error.validation[0];
+      const first = error.validation[0] as ValidationIssue | undefined;
       const where = error.validationContext ?? 'request';
-      const path = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
-      const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
-      const extra = (first?.params as { additionalProperty?: string } | undefined)?.additionalProperty;
-      const name = extra ?? missing ?? path;
-      const detail = holdsNul(request, where, name)
-        ? 'must not contain a NUL character (%00)'
-        : extra
-          ? 'is not a known parameter'
-          : (first?.message ?? 'is invalid');
-      return send(reply, 400, 'invalid_parameter', `${where} parameter "${name}" ${detail}`.replace(/ {2,}/g, ' '));
+      const message = first
+        ? validationMessage(first, where, (name) => holdsNul(request, where, name))
+        : 'the request is not valid';
+      return send(reply, 400, 'invalid_parameter', message);
     }
     // PostgreSQL refused the connection, is restarting or dropped it (also wrapped by drizzle,
     // whose message carries the SQL): one line without the statement, and 503, not 500.

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { UriTooLong } from '../schemas/common.ts';
 import type { FastifyTypeBox } from '../types.ts';
 
 export function healthzRoute(app: FastifyTypeBox): void {
@@ -6,9 +7,13 @@ export function healthzRoute(app: FastifyTypeBox): void {
     '/healthz',
     {
       schema: {
+        operationId: 'getLiveness',
         summary: 'Liveness: the process is up',
         tags: ['health'],
-        response: { 200: Type.Object({ status: Type.Literal('ok') }, { examples: [{ status: 'ok' }] }) },
+        response: {
+          200: Type.Object({ status: Type.Literal('ok') }, { examples: [{ status: 'ok' }] }),
+          414: UriTooLong,
+        },
       },
     },
     async () => ({ status: 'ok' as const }),

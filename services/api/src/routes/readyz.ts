@@ -1,5 +1,6 @@
 import { waitForRedis } from '@regwatch/queue';
 import Type from 'typebox';
+import { UriTooLong } from '../schemas/common.ts';
 import type { AppDeps, FastifyTypeBox } from '../types.ts';
 
 const Check = Type.String({ description: '`ok`, or why the dependency is not usable' });
@@ -31,9 +32,10 @@ export function readyzRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/readyz',
     {
       schema: {
+        operationId: 'getReadiness',
         summary: 'Readiness: PostgreSQL and Redis reachable, not draining',
         tags: ['health'],
-        response: { 200: Readiness, 503: Readiness },
+        response: { 200: Readiness, 414: UriTooLong, 503: Readiness },
       },
     },
     async (_request, reply) => {

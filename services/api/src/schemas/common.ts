@@ -1,5 +1,12 @@
 import Type, { type TSchema, type TStringOptions } from 'typebox';
 
+/**
+ * The schema annotation holding what a field accepts, in words ("a date such as 2024-09-13"),
+ * for the 400 that refuses it (plugins/validation-message.ts); needed where the schema alone
+ * cannot say it (a pattern, a value checked later). Ajv knows it as an annotation (app.ts).
+ */
+export const acceptsKeyword = 'x-accepts';
+
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ErrorResponse = Type.Object(
@@ -66,6 +73,15 @@ export const Unavailable = Type.Object(ErrorResponse.properties, {
   examples: [{ error: { code: 'unavailable', message: 'the service is temporarily unavailable; retry in 2 seconds' } }],
 });
 
+/**
+ * What any route answers to a URL over 4 KiB (plugins/request-limits.ts): the one 4xx a route
+ * without parameters, such as a health probe, can give.
+ */
+export const UriTooLong = Type.Object(ErrorResponse.properties, {
+  description: 'The request URL is longer than 4 KiB (`uri_too_long`)',
+  examples: [{ error: { code: 'uri_too_long', message: 'the request URL is longer than 4096 bytes' } }],
+});
+
 /** Error statuses every route can answer. */
 export const errorResponses = {
   400: ErrorResponse,
@@ -89,7 +105,19 @@ export const QueryText = (options: TStringOptions & { description: string }) =>
 export const Cursor = QueryText({
   description: 'Opaque position returned as `nextCursor` by the previous page',
   maxLength: 200,
+  [acceptsKeyword]: 'the nextCursor of the previous page, unchanged',
 });
+
+/** A path id: digits only (`what` names it in the 400). */
+export const PathId = (what: string) =>
+  Type.String({
+    pattern: '^[0-9]{1,19}$',
+    description: `${what} id`,
+    [acceptsKeyword]: `${/^[AEIOU]/.test(what) ? 'an' : 'a'} ${what.toLowerCase()} id: digits, such as 17102`,
+  });
+
+/** The query of a route that takes no parameter: anything sent is refused, naming it. */
+export const NoQuery = Type.Object({}, { additionalProperties: false });
 
 export const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 25, description: 'Page size' });
 

@@ -1,14 +1,36 @@
 import Type from 'typebox';
-import { QueryText } from './common.ts';
-import { NewsFilterParams } from './news-filter.ts';
+import { acceptsKeyword, QueryText } from './common.ts';
+import { dateAccepts, NewsFilterParams } from './news-filter.ts';
 import { Story } from './story.ts';
 
 const { since: _since, until: _until, ...filters } = NewsFilterParams;
 
 export const DigestQuery = Type.Object(
   {
-    since: QueryText({ description: 'Start of the period (inclusive): ISO 8601 date or instant', maxLength: 40 }),
-    until: QueryText({ description: 'End of the period (exclusive): ISO 8601 date or instant', maxLength: 40 }),
+    week: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{4}-W[0-9]{2}$',
+        description:
+          'An ISO week, Monday 00:00 to Monday 00:00 London time (`2024-W38`). Without `week`, `since` and `until`: ' +
+          'the last complete week',
+        examples: ['2024-W38'],
+        [acceptsKeyword]: 'an ISO week such as 2024-W38',
+      }),
+    ),
+    since: Type.Optional(
+      QueryText({
+        description: 'Start of the period (inclusive), with `until`: ISO 8601 date or instant',
+        maxLength: 40,
+        [acceptsKeyword]: dateAccepts,
+      }),
+    ),
+    until: Type.Optional(
+      QueryText({
+        description: 'End of the period (exclusive), with `since`: ISO 8601 date or instant',
+        maxLength: 40,
+        [acceptsKeyword]: dateAccepts,
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Stories in the digest' })),
     outreach: Type.Optional(
       Type.Boolean({

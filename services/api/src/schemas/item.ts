@@ -1,6 +1,6 @@
 import { dateOrigins, datePrecisions } from '@regwatch/core';
 import Type from 'typebox';
-import { Cursor, Instant, Limit, Nullable } from './common.ts';
+import { Cursor, Instant, Limit, Nullable, PathId } from './common.ts';
 import { NewsFilterParams } from './news-filter.ts';
 
 export const SourceKind = Type.Enum(['regulator', 'incident-db', 'press'], { description: 'What kind of publisher' });
@@ -103,4 +103,4 @@ export const ItemListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const ItemParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$', description: 'Item id' }) });
+export const ItemParams = Type.Object({ id: PathId('Item') });

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Instant, Nullable, withoutNul } from './common.ts';
+import { acceptsKeyword, Instant, Nullable } from './common.ts';
 import { SourceKind } from './item.ts';
 
 export const EditionStatus = Type.Enum(['built', 'sending', 'sent'], {
@@ -8,10 +8,11 @@ export const EditionStatus = Type.Enum(['built', 'sending', 'sent'], {
 
 export const EditionWeekParams = Type.Object({
   week: Type.String({
-    pattern: withoutNul,
+    pattern: '^[0-9]{4}-W[0-9]{2}$',
     maxLength: 20,
     description: 'ISO 8601 week (London time): `2024-W38`',
     examples: ['2024-W38'],
+    [acceptsKeyword]: 'an ISO week such as 2024-W38',
   }),
 });
 

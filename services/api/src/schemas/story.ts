@@ -1,6 +1,6 @@
 import { embeddedStoryItems, storyPageItems } from '@regwatch/db';
 import Type from 'typebox';
-import { Cursor, Instant, Limit, Nullable } from './common.ts';
+import { Cursor, Instant, Limit, Nullable, PathId } from './common.ts';
 import { Item } from './item.ts';
 import { NewsFilterParams } from './news-filter.ts';
 
@@ -58,7 +58,7 @@ export const StoryListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const StoryParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,19}$', description: 'Story id' }) });
+export const StoryParams = Type.Object({ id: PathId('Story') });
 
 /** Body of the 301 a merged story id answers with; `Location` names the same story. */
 export const StoryMoved = Type.Object(

@@ -1,12 +1,17 @@
 import Type from 'typebox';
-import { withoutNul } from './common.ts';
+import { acceptsKeyword, withoutNul } from './common.ts';
 
 const filterValue = (description: string) =>
   Type.Optional(Type.String({ pattern: withoutNul, maxLength: 4_000, description }));
 
 export const SubscriptionRequest = Type.Object(
   {
-    email: Type.String({ pattern: withoutNul, maxLength: 1_000, description: 'The address to send the roundup to' }),
+    email: Type.String({
+      pattern: withoutNul,
+      maxLength: 1_000,
+      description: 'The address to send the roundup to',
+      [acceptsKeyword]: 'an email address such as dpo@example.org',
+    }),
     jurisdiction: filterValue('Jurisdiction codes, comma-separated, as in /v1 (`GB,EU`); absent: all'),
     platform: filterValue('Platform ids, comma-separated (`linkedin,meta`); absent: all'),
     topic: filterValue('Topic ids, comma-separated (`enforcement,children`); absent: all'),

@@ -26,11 +26,12 @@ import { errorResponses } from '../../schemas/common.ts';
 import { FeedQuery, feedResponse, NotModified } from '../../schemas/feed.ts';
 import type { AppDeps, FastifyTypeBox } from '../../types.ts';
 
+/** `operation` completes each route's operationId: getStoriesRss, getItemsJsonFeed, … */
 const formats = {
-  rss: { render: renderRss, contentType: feedMediaTypes.rss, name: 'RSS 2.0' },
-  atom: { render: renderAtom, contentType: feedMediaTypes.atom, name: 'Atom 1.0' },
-  json: { render: renderJsonFeed, contentType: feedMediaTypes.jsonFeed, name: 'JSON Feed 1.1' },
-  html: { render: renderFeedPage, contentType: feedMediaTypes.html, name: 'HTML' },
+  rss: { render: renderRss, contentType: feedMediaTypes.rss, name: 'RSS 2.0', operation: 'Rss' },
+  atom: { render: renderAtom, contentType: feedMediaTypes.atom, name: 'Atom 1.0', operation: 'Atom' },
+  json: { render: renderJsonFeed, contentType: feedMediaTypes.jsonFeed, name: 'JSON Feed 1.1', operation: 'JsonFeed' },
+  html: { render: renderFeedPage, contentType: feedMediaTypes.html, name: 'HTML', operation: 'Page' },
 } as const;
 type Format = keyof typeof formats;
 
@@ -82,12 +83,13 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed
 export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCache): void {
   for (const kind of ['stories', 'items'] as const) {
     for (const format of Object.keys(formats) as Format[]) {
-      const { render, contentType, name } = formats[format];
+      const { render, contentType, name, operation } = formats[format];
       const path = `/feeds/${kind}.${format}`;
       app.get(
         path,
         {
           schema: {
+            operationId: `get${kind === 'stories' ? 'Stories' : 'Items'}${operation}`,
             summary: `${kind === 'stories' ? 'Stories' : 'Items'} as ${format === 'html' ? 'a web page' : name}`,
             description:
               `The newest ${kind} (\`limit\`, default 50) matching the filters, as ${format === 'html' ? 'a web page for people (what the feeds’ channel link opens), linking the feed in each format' : name}. ` +

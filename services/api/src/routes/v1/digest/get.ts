@@ -1,22 +1,53 @@
-import { newsFilter, RegwatchError, rankDigest } from '@regwatch/core';
+import { isoWeekPeriod, lastCompleteWeek, newsFilter, RegwatchError, rankDigest } from '@regwatch/core';
 import { digestCandidates, storiesByIds } from '@regwatch/db';
 import { errorResponses, withExamples } from '../../../schemas/common.ts';
 import { Digest, DigestQuery } from '../../../schemas/digest.ts';
 import { exampleDigest } from '../../../schemas/examples.ts';
 import { withItemsUrl } from '../../../story-links.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
+import { existingWeek } from '../../../week-parameter.ts';
 
 /** A period longer than this is no newsletter issue, and would rank a whole archive per request. */
 const maxPeriodDays = 92;
+
+function invalid(message: string): RegwatchError {
+  return new RegwatchError('invalid_parameter', message);
+}
+
+/**
+ * The period asked for: `week`, or `since` and `until` together, or neither for the last
+ * complete ISO week at `now` (London, as the roundup counts weeks). Returned as query values
+ * for `newsFilter`, which checks the dates.
+ */
+function periodOf(
+  query: { week?: string | undefined; since?: string | undefined; until?: string | undefined },
+  now: Date,
+) {
+  const { week, since, until } = query;
+  if (week !== undefined && (since !== undefined || until !== undefined)) {
+    throw invalid('query parameter "week" cannot be combined with "since" or "until": give a week or a period');
+  }
+  if ((since === undefined) !== (until === undefined)) {
+    const missing = since === undefined ? 'since' : 'until';
+    throw invalid(
+      `query parameter "${missing}" is missing: a period needs both "since" and "until" (or give "week", or neither for the last complete week)`,
+    );
+  }
+  if (since !== undefined && until !== undefined) return { since, until };
+  const period = isoWeekPeriod(week === undefined ? lastCompleteWeek(now) : existingWeek(week, 'query parameter'));
+  return { since: period.since.toISOString(), until: period.until.toISOString() };
+}
 
 export function getDigestRoute(app: FastifyTypeBox, deps: AppDeps): void {
   app.get(
     '/v1/digest',
     {
       schema: {
+        operationId: 'getDigest',
         summary: 'The stories of a period, ranked for a newsletter',
         description:
-          'Stories with an item published in [since, until), ranked for a newsletter. Outreach (events, agendas, ' +
+          'Stories with an item published in [since, until), ranked for a newsletter: `week=2024-W38` (Monday to ' +
+          'Monday, London time), or `since` and `until`, or neither for the last complete ISO week. Outreach (events, agendas, ' +
           'campaigns, prizes, school materials, vacancies) is left out and counted in `outreachLeftOut`, or with ' +
           '`outreach=true` ranked after everything else. Most distinct publishers first (one office’s feeds in ' +
           'several languages are one publisher); among equal coverage, decisions, fines, investigations, rulings and ' +
@@ -28,11 +59,12 @@ export function getDigestRoute(app: FastifyTypeBox, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { limit = 20, outreach = false, ...query } = request.query;
-      const filter = newsFilter(query);
+      const { limit = 20, outreach = false, week, since: sinceQuery, until: untilQuery, ...query } = request.query;
+      const period = periodOf({ week, since: sinceQuery, until: untilQuery }, new Date(deps.now?.() ?? Date.now()));
+      const filter = newsFilter({ ...query, ...period });
       const since = filter.since;
       const until = filter.until;
-      if (since === undefined || until === undefined) throw new Error('since and until are required by the schema');
+      if (since === undefined || until === undefined) throw new Error('periodOf always gives both dates');
       if (Date.parse(until) - Date.parse(since) > maxPeriodDays * 86_400_000) {
         throw new RegwatchError(
           'invalid_parameter',

@@ -10,6 +10,7 @@ export function getItemRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/items/:id',
     {
       schema: {
+        operationId: 'getItem',
         summary: 'One item, with the evidence behind its tags',
         tags: ['items'],
         params: ItemParams,

@@ -10,6 +10,7 @@ export function listItemsRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/items',
     {
       schema: {
+        operationId: 'listItems',
         summary: 'Items, newest first',
         description: 'Keyset-paginated: follow `nextCursor` until it is null. Pages never skip or repeat items.',
         tags: ['items'],

@@ -1,6 +1,6 @@
 import { eeaMembers, euMembers, jurisdictionNames } from '@regwatch/core';
 import { JurisdictionList } from '../../../schemas/catalog.ts';
-import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { errorResponses, NoQuery, withExamples } from '../../../schemas/common.ts';
 import { exampleJurisdictionList } from '../../../schemas/examples.ts';
 import type { TagCounts } from '../../../tag-counts-cache.ts';
 import type { FastifyTypeBox } from '../../../types.ts';
@@ -12,11 +12,13 @@ export function listJurisdictionsRoute(app: FastifyTypeBox, tagCounts: TagCounts
     '/v1/jurisdictions',
     {
       schema: {
+        operationId: 'listJurisdictions',
         summary: 'Every jurisdiction the taggers know or the data holds, with item and story counts',
         description:
           'Counts are at most a minute old. The `code` is the value of the `jurisdiction` filter; ' +
           'a bloc lists the members `expand=true` adds.',
         tags: ['catalog'],
+        querystring: NoQuery,
         response: { 200: withExamples(JurisdictionList, exampleJurisdictionList), ...errorResponses },
       },
     },

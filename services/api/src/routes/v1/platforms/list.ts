@@ -1,6 +1,6 @@
 import { platformCatalog } from '@regwatch/core';
 import { PlatformList } from '../../../schemas/catalog.ts';
-import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { errorResponses, NoQuery, withExamples } from '../../../schemas/common.ts';
 import { examplePlatformList } from '../../../schemas/examples.ts';
 import type { TagCounts } from '../../../tag-counts-cache.ts';
 import type { FastifyTypeBox } from '../../../types.ts';
@@ -10,9 +10,11 @@ export function listPlatformsRoute(app: FastifyTypeBox, tagCounts: TagCounts): v
     '/v1/platforms',
     {
       schema: {
+        operationId: 'listPlatforms',
         summary: 'Every platform the taggers know, with item and story counts',
         description: 'Counts are at most a minute old. The `id` is the value of the `platform` filter.',
         tags: ['catalog'],
+        querystring: NoQuery,
         response: { 200: withExamples(PlatformList, examplePlatformList), ...errorResponses },
       },
     },

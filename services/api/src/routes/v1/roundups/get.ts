@@ -1,15 +1,17 @@
-import { type EditionContent, parseEditionWeek, RegwatchError } from '@regwatch/core';
+import { type EditionContent, RegwatchError } from '@regwatch/core';
 import { getRoundupEdition } from '@regwatch/db';
 import { ErrorResponse, errorResponses, withExamples } from '../../../schemas/common.ts';
 import { Edition, EditionWeekParams } from '../../../schemas/roundup.ts';
 import { exampleEdition } from '../../../schemas/roundup-examples.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
+import { existingWeek } from '../../../week-parameter.ts';
 
 export function getRoundupRoute(app: FastifyTypeBox, deps: AppDeps): void {
   app.get(
     '/v1/roundups/:week',
     {
       schema: {
+        operationId: 'getRoundup',
         summary: 'One edition of the weekly roundup',
         description:
           'The edition as it was built and stored: its stories by section (a jurisdiction each, ordered by their ' +
@@ -29,7 +31,7 @@ export function getRoundupRoute(app: FastifyTypeBox, deps: AppDeps): void {
     },
     async (request) => {
       const { week } = request.params;
-      parseEditionWeek(week);
+      existingWeek(week, 'path parameter');
       const edition = await getRoundupEdition(deps.database.db, week);
       if (!edition) throw new RegwatchError('not_found', `no roundup was built for ${week}`);
       return { ...(edition.content as EditionContent), status: edition.status };

@@ -1,6 +1,6 @@
 import { sourceHealthStatus } from '@regwatch/core';
 import { countItemsBySource, listSources } from '@regwatch/db';
-import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { errorResponses, NoQuery, withExamples } from '../../../schemas/common.ts';
 import { exampleSourceList } from '../../../schemas/examples.ts';
 import { SourceList } from '../../../schemas/source.ts';
 import type { AppDeps, FastifyTypeBox } from '../../../types.ts';
@@ -12,8 +12,10 @@ export function listSourcesRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/sources',
     {
       schema: {
+        operationId: 'listSources',
         summary: 'Watched sources and their fetch health',
         tags: ['sources'],
+        querystring: NoQuery,
         response: { 200: withExamples(SourceList, exampleSourceList), ...errorResponses },
       },
     },

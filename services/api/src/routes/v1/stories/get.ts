@@ -11,6 +11,7 @@ export function getStoryRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/stories/:id',
     {
       schema: {
+        operationId: 'getStory',
         summary: 'One story with its first items',
         description: 'A story merged into another answers 301 with `Location` naming the surviving story.',
         tags: ['stories'],

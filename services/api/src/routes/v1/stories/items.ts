@@ -11,6 +11,7 @@ export function listStoryItemsRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/stories/:id/items',
     {
       schema: {
+        operationId: 'listStoryItems',
         summary: 'Every item of one story, oldest first',
         description:
           'Keyset-paginated: follow `nextCursor` until it is null. Stories embed only their first items ' +

@@ -11,6 +11,7 @@ export function listStoriesRoute(app: FastifyTypeBox, deps: AppDeps): void {
     '/v1/stories',
     {
       schema: {
+        operationId: 'listStories',
         summary: 'Stories, newest activity first',
         description:
           "Ordered by each story's latest item. Keyset-paginated: follow `nextCursor` until it is null. " +

@@ -16,6 +16,7 @@ export function createSubscriptionRoute(app: FastifyTypeBox, subscriptions: Subs
     '/v1/subscriptions',
     {
       schema: {
+        operationId: 'createSubscription',
         summary: 'Sign up for the weekly roundup email',
         description:
           'Asks for the Friday roundup at an address, filtered by the /v1 filter language (all absent: everything). ' +

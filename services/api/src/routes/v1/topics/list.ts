@@ -1,6 +1,6 @@
 import { topicCatalog } from '@regwatch/core';
 import { TopicList } from '../../../schemas/catalog.ts';
-import { errorResponses, withExamples } from '../../../schemas/common.ts';
+import { errorResponses, NoQuery, withExamples } from '../../../schemas/common.ts';
 import { exampleTopicList } from '../../../schemas/examples.ts';
 import type { TagCounts } from '../../../tag-counts-cache.ts';
 import type { FastifyTypeBox } from '../../../types.ts';
@@ -10,9 +10,11 @@ export function listTopicsRoute(app: FastifyTypeBox, tagCounts: TagCounts): void
     '/v1/topics',
     {
       schema: {
+        operationId: 'listTopics',
         summary: 'The topic taxonomy, each topic with its definition and item and story counts',
         description: 'Counts are at most a minute old. The `id` is the value of the `topic` filter.',
         tags: ['catalog'],
+        querystring: NoQuery,
         response: { 200: withExamples(TopicList, exampleTopicList), ...errorResponses },
       },
     },
