@@ -1,0 +1,48 @@
+/**
+ * Names of awards, prizes, programmes and events: "European Digital Mindset Awards 2026",
+ * "Premio a la Innovación Tecnológica en el Sector Público", "prix « Protection de la vie
+ * privée »", "„Most Innovative Regulator Award“", "Safer Internet Day". The words inside such
+ * a name say what the award is called, not what the item is about or where it is: "Sector
+ * Público" is no public-sector story, "European" no EU one. The tagger reads no topic and no
+ * place or law inside them (an authority or a platform named there still counts: it is the one
+ * giving the award). Patterns run on the original text, because a name is told by its capitals.
+ */
+
+/** A capitalised word of a name ("Innovación", "CNIL/EHESS", "Girls'"), or a year. */
+const nameWord = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&./-]*|(?:19|20)\d\d)`;
+
+/** Small words inside a name, in the sources' languages ("Premio a la Innovación … en el Sector Público"). */
+const connector =
+  "(?:a|al|à|au|aux|la|las|los|el|le|les|l'|de|del|des|du|d'|en|y|e|et|of|and|for|the|in|on|für|und|der|die|das|di|della|dei|per|il|lo|za|v|na|van|voor|het|&)";
+
+/** A run of name words, small words allowed between them: "Innovación Tecnológica en el Sector Público". */
+const nameRun = String.raw`${nameWord}(?:\s+(?:${connector}\s+)*${nameWord})*`;
+
+/** Words that end an English-style name: "… Awards", "… Prize", "… Day", "… Show". */
+const finalHeads =
+  '(?:Awards?|Prizes?|Trophy|Trophies|Preis|Prijs|Day|Summit|Show|Festival|Hackathon|Sandbox|Programme)';
+
+/** Words that start a name in the other languages: "Premio a …", "prix « … »", "nagrada …", "Datenschutzpreis". */
+const initialHeads = String.raw`(?:[Pp]remios?|[Pp]remi|[Pp]rix|[Pp]reis|\p{Lu}\p{Ll}+preis|[Pp]rijs|\p{Lu}\p{Ll}+prijs|[Aa]wards?|[Nn]agrad\p{L}*|[Nn]ate[čc]aj\p{L}*|[Gg]alard[oó]n\p{L}*|[Tt]roph[ée]e\p{L}*|[Aa]uszeichnung)`;
+
+/** A quoted name: « … », “ … ”, „ … “, » … «, " … ". */
+const quoted = String.raw`(?:«[^»\n]{1,80}»|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|»[^«\n]{1,80}«|"[^"\n]{1,80}")`;
+
+const namePatterns: readonly RegExp[] = [
+  // "European Digital Mindset Awards 2026", "„Most Innovative Regulator Award“", "European Blockchain Sandbox".
+  new RegExp(String.raw`(?<![\p{L}\p{N}])${nameRun}\s+${finalHeads}(?:\s+(?:19|20)\d\d)?(?![\p{L}\p{N}])`, 'gu'),
+  // "Premio a la Innovación Tecnológica …", "prix CNIL/EHESS", "prix « Protection de la vie privée » 2026".
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${initialHeads}(?:\s+(?:19|20)\d\d)?(?:\s*${quoted}|\s+(?:${connector}\s+)*${nameRun})`,
+    'gu',
+  ),
+];
+
+/** Where a text names an award, a prize, a programme or an event: [start, end) spans, in order. */
+export function awardNameSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const pattern of namePatterns) {
+    for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}

@@ -1,0 +1,52 @@
+import { awardNameSpans } from './award-names.ts';
+import { enumerationSpans, enumerationWeight } from './enumerations.ts';
+import { excludedSpans } from './excluded-themes.ts';
+import type { TextField } from './item-text.ts';
+import type { Mention, ScanField } from './phrase-index.ts';
+
+type Span = readonly [number, number];
+
+const inside = (spans: readonly Span[], at: number): boolean => spans.some(([from, to]) => at >= from && at < to);
+
+/** The parts of one field that weaken or void what is named in them. */
+export interface FieldContext {
+  /** Names of awards, prizes, programmes and events (award-names.ts). */
+  awardNames: Span[];
+  /** Themes the text says are left out (excluded-themes.ts). */
+  excluded: Span[];
+  /** Lists of three or more short items, outside the title (enumerations.ts). */
+  enumerations: Span[];
+}
+
+export function fieldContext(field: ScanField<TextField>): FieldContext {
+  return {
+    awardNames: awardNameSpans(field.original),
+    excluded: excludedSpans(field.folded),
+    enumerations: field.field === 'title' ? [] : enumerationSpans(field.folded),
+  };
+}
+
+/**
+ * Places and laws inside an award's or an event's name are not where the item is ("European
+ * Digital Mindset Awards"); authorities and platforms there still count (they give the award).
+ */
+export function entitiesInContext(mentions: Mention<TextField>[], context: FieldContext): Mention<TextField>[] {
+  if (context.awardNames.length === 0) return mentions;
+  return mentions.filter(
+    (mention) =>
+      !(mention.candidate.table === 'place' || mention.candidate.table === 'law') ||
+      !inside(context.awardNames, mention.start),
+  );
+}
+
+/**
+ * Topic terms without those inside an award's name or a list of what is left out; a term inside
+ * an enumeration weighs `enumerationWeight` of its field.
+ */
+export function topicsInContext(mentions: Mention<TextField>[], context: FieldContext): Mention<TextField>[] {
+  const kept = mentions.filter(
+    (mention) => !inside(context.awardNames, mention.start) && !inside(context.excluded, mention.start),
+  );
+  for (const mention of kept) if (inside(context.enumerations, mention.start)) mention.share = enumerationWeight;
+  return kept;
+}
