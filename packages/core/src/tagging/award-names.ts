@@ -28,21 +28,32 @@ const initialHeads = String.raw`(?:[Pp]remios?|[Pp]remi|[Pp]rix|[Pp]reis|\p{Lu}\
 /** A quoted name: « … », “ … ”, „ … “, » … «, " … ". */
 const quoted = String.raw`(?:«[^»\n]{1,80}»|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|»[^«\n]{1,80}«|"[^"\n]{1,80}")`;
 
-const namePatterns: readonly RegExp[] = [
+/** Each pattern with a cheap test for its head word, so that most texts skip the costly one. */
+const namePatterns: ReadonlyArray<{ head: RegExp; name: RegExp }> = [
   // "European Digital Mindset Awards 2026", "„Most Innovative Regulator Award“", "European Blockchain Sandbox".
-  new RegExp(String.raw`(?<![\p{L}\p{N}])${nameRun}\s+${finalHeads}(?:\s+(?:19|20)\d\d)?(?![\p{L}\p{N}])`, 'gu'),
+  {
+    head: new RegExp(String.raw`\s${finalHeads}\b`),
+    name: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])${nameRun}\s+${finalHeads}(?:\s+(?:19|20)\d\d)?(?![\p{L}\p{N}])`,
+      'gu',
+    ),
+  },
   // "Premio a la Innovación Tecnológica …", "prix CNIL/EHESS", "prix « Protection de la vie privée » 2026".
-  new RegExp(
-    String.raw`(?<![\p{L}\p{N}])${initialHeads}(?:\s+(?:19|20)\d\d)?(?:\s*${quoted}|\s+(?:${connector}\s+)*${nameRun})`,
-    'gu',
-  ),
+  {
+    head: /premi|prix|preis|prijs|award|nagrad|nate[čc]aj|galard|troph[ée]e|auszeichnung/i,
+    name: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])${initialHeads}(?:\s+(?:19|20)\d\d)?(?:\s*${quoted}|\s+(?:${connector}\s+)*${nameRun})`,
+      'gu',
+    ),
+  },
 ];
 
 /** Where a text names an award, a prize, a programme or an event: [start, end) spans, in order. */
 export function awardNameSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const pattern of namePatterns) {
-    for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
+  for (const { head, name } of namePatterns) {
+    if (!head.test(text)) continue;
+    for (const match of text.matchAll(name)) spans.push([match.index, match.index + match[0].length]);
   }
   return spans.sort((a, b) => a[0] - b[0]);
 }

@@ -5,10 +5,11 @@
  * ausreichend adressiert". A topic named there is what the item is not about, so its terms do
  * not count. Patterns run on folded text (lower case, no accents), in the sources' languages.
  */
+import { isWordCharacter } from './tokens.ts';
 
 /** Words after which the rest of the clause is what is left out. */
 const leftOutAfter = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${[
+  `(?:${[
     // en
     'excluding',
     'except for',
@@ -51,13 +52,13 @@ const leftOutAfter = new RegExp(
     'razen',
     'z izjemo',
     'ne (?:obravnava|obravnavajo|zajema|zajemajo|vkljucuje|vkljucujejo)',
-  ].join('|')})(?![\p{L}\p{N}])`,
+  ].join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
 /** Words before which the clause so far is what is left out (verb last: German, and passives). */
 const leftOutBefore = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:${[
+  `(?:${[
     // de
     'nicht (?:(?:ausreichend|hinreichend|genugend|genug|ausdrucklich|vollstandig) )?(?:erfasst|adressiert|berucksichtigt|abgedeckt|geregelt|behandelt|einbezogen|angesprochen|umfasst)',
     '(?:sind|ist|werden|wird|bleiben|bleibt) (?:davon |hiervon )?ausgenommen',
@@ -75,7 +76,7 @@ const leftOutBefore = new RegExp(
     // sl
     '(?:so|je) izvzet[iae]?',
     'niso zajet[iae]',
-  ].join('|')})(?![\p{L}\p{N}])`,
+  ].join('|')})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -105,15 +106,23 @@ function startOfClause(text: string, to: number): number {
   return from + start;
 }
 
+/**
+ * Whether a match starts a word. Checked here: a pattern that starts with a lookbehind is tried
+ * at every character, one that starts with its words is not.
+ */
+const startsWord = (text: string, at: number): boolean => !isWordCharacter(text[at - 1]);
+
 /** Where a folded text names what is left out: [start, end) spans. */
 export function excludedSpans(folded: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const match of folded.matchAll(leftOutAfter)) {
+    if (!startsWord(folded, match.index)) continue;
     const from = match.index + match[0].length;
     const to = endOfClause(folded, from);
     if (to > from) spans.push([from, to]);
   }
   for (const match of folded.matchAll(leftOutBefore)) {
+    if (!startsWord(folded, match.index)) continue;
     const to = match.index;
     const from = startOfClause(folded, to);
     if (to > from) spans.push([from, to]);

@@ -8,22 +8,36 @@ type Span = readonly [number, number];
 
 const inside = (spans: readonly Span[], at: number): boolean => spans.some(([from, to]) => at >= from && at < to);
 
-/** The parts of one field that weaken or void what is named in them. */
-export interface FieldContext {
-  /** Names of awards, prizes, programmes and events (award-names.ts). */
-  awardNames: Span[];
-  /** Themes the text says are left out (excluded-themes.ts). */
-  excluded: Span[];
-  /** Lists of three or more short items, outside the title (enumerations.ts). */
-  enumerations: Span[];
-}
+/**
+ * The parts of one field that weaken or void what is named in them, each found on first use:
+ * a field with no topic term or no place needs no search for them.
+ */
+export class FieldContext {
+  private readonly spans: { awardNames?: Span[]; excluded?: Span[]; enumerations?: Span[] } = {};
 
-export function fieldContext(field: ScanField<TextField>): FieldContext {
-  return {
-    awardNames: awardNameSpans(field.original),
-    excluded: excludedSpans(field.folded),
-    enumerations: field.field === 'title' ? [] : enumerationSpans(field.folded),
-  };
+  private readonly field: ScanField<TextField>;
+
+  constructor(field: ScanField<TextField>) {
+    this.field = field;
+  }
+
+  /** Names of awards, prizes, programmes and events (award-names.ts). */
+  awardNames(): Span[] {
+    this.spans.awardNames ??= awardNameSpans(this.field.original);
+    return this.spans.awardNames;
+  }
+
+  /** Themes the text says are left out (excluded-themes.ts). */
+  excluded(): Span[] {
+    this.spans.excluded ??= excludedSpans(this.field.folded);
+    return this.spans.excluded;
+  }
+
+  /** Lists of four or more short items, outside the title (enumerations.ts). */
+  enumerations(): Span[] {
+    this.spans.enumerations ??= this.field.field === 'title' ? [] : enumerationSpans(this.field.folded);
+    return this.spans.enumerations;
+  }
 }
 
 /**
@@ -31,12 +45,10 @@ export function fieldContext(field: ScanField<TextField>): FieldContext {
  * Digital Mindset Awards"); authorities and platforms there still count (they give the award).
  */
 export function entitiesInContext(mentions: Mention<TextField>[], context: FieldContext): Mention<TextField>[] {
-  if (context.awardNames.length === 0) return mentions;
-  return mentions.filter(
-    (mention) =>
-      !(mention.candidate.table === 'place' || mention.candidate.table === 'law') ||
-      !inside(context.awardNames, mention.start),
-  );
+  const placeOrLaw = (mention: Mention<TextField>) =>
+    mention.candidate.table === 'place' || mention.candidate.table === 'law';
+  if (!mentions.some(placeOrLaw) || context.awardNames().length === 0) return mentions;
+  return mentions.filter((mention) => !placeOrLaw(mention) || !inside(context.awardNames(), mention.start));
 }
 
 /**
@@ -44,9 +56,10 @@ export function entitiesInContext(mentions: Mention<TextField>[], context: Field
  * an enumeration weighs `enumerationWeight` of its field.
  */
 export function topicsInContext(mentions: Mention<TextField>[], context: FieldContext): Mention<TextField>[] {
+  if (mentions.length === 0) return mentions;
   const kept = mentions.filter(
-    (mention) => !inside(context.awardNames, mention.start) && !inside(context.excluded, mention.start),
+    (mention) => !inside(context.awardNames(), mention.start) && !inside(context.excluded(), mention.start),
   );
-  for (const mention of kept) if (inside(context.enumerations, mention.start)) mention.share = enumerationWeight;
+  for (const mention of kept) if (inside(context.enumerations(), mention.start)) mention.share = enumerationWeight;
   return kept;
 }

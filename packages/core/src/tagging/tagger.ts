@@ -1,7 +1,7 @@
 import { type CompiledLexicons, compileLexicons } from './compile-lexicons.ts';
 import { itemText, type TextField } from './item-text.ts';
 import type { Lexicons } from './lexicon-types.ts';
-import { entitiesInContext, fieldContext, topicsInContext } from './mention-context.ts';
+import { entitiesInContext, FieldContext, topicsInContext } from './mention-context.ts';
 import { type Mention, scanField } from './phrase-index.ts';
 import { markIncidentalPlaces } from './place-roles.ts';
 import { idsForLabel, labelKey } from './source-labels.ts';
@@ -30,19 +30,16 @@ interface ReadItem {
 
 function readItem(input: TagInput, lexicons: CompiledLexicons): ReadItem {
   const text = itemText(input);
-  const contexts = text.fields.map(fieldContext);
+  const contexts = text.fields.map((field) => new FieldContext(field));
   const entities = text.fields.flatMap((field, index) =>
     entitiesInContext(
       markIncidentalPlaces(scanField(lexicons.entities, field, text.folded), field),
-      contexts[index] as ReturnType<typeof fieldContext>,
+      contexts[index] as FieldContext,
     ),
   );
   const topics = () =>
     text.fields.flatMap((field, index) =>
-      topicsInContext(
-        scanField(lexicons.topics, field, text.folded),
-        contexts[index] as ReturnType<typeof fieldContext>,
-      ),
+      topicsInContext(scanField(lexicons.topics, field, text.folded), contexts[index] as FieldContext),
     );
   return { entities, topics };
 }
