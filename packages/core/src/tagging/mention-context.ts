@@ -29,7 +29,7 @@ export class FieldContext {
 
   /** Themes the text says are left out (excluded-themes.ts). */
   excluded(): Span[] {
-    this.spans.excluded ??= excludedSpans(this.field.folded);
+    this.spans.excluded ??= excludedSpans(this.field.folded, this.field.tokens);
     return this.spans.excluded;
   }
 
