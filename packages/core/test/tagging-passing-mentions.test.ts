@@ -75,6 +75,18 @@ describe('issue 11: names of awards, prizes, programmes and events give neither 
     expect(asProse.jurisdictions).toContain(jurisdiction);
   });
 
+  it.each([
+    ['sl', 'Dijaki sodelujejo v pobudi Digitalni dialog EU o zasebnosti', 'Dijaki sodelujejo s pobudo EU o zasebnosti'],
+    [
+      'nl',
+      'De toezichthouder doet mee aan het Nationaal programma EU voor veilig internet',
+      'De toezichthouder werkt samen met de EU voor veilig internet',
+    ],
+  ])('%s: a programme named with its first word capitalised ("%s")', (_language, named, control) => {
+    expect(tagsOf({ title: named }).jurisdictions).toEqual(['SI']);
+    expect(tagsOf({ title: control }).jurisdictions).toEqual(['EU', 'SI']);
+  });
+
   it('reads no place inside a quoted programme or an event, and keeps the authority that gives an award', () => {
     const tags = tagsOf({
       title: 'Auszeichnung für die Aufsicht',

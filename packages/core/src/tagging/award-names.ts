@@ -46,6 +46,13 @@ const namePatterns: ReadonlyArray<{ head: RegExp; name: RegExp }> = [
       'gu',
     ),
   },
+  // Names whose first word alone is capitalised, the programme's word in the middle (Slovenian,
+  // Dutch): "Mladinski dialog EU" (the EU Youth Dialogue), "Nationaal programma EU". A
+  // capitalised word then a lower-case programme word is no phrase of ordinary prose.
+  {
+    head: /dialog|dialoog|program|projekt|teden|forum/,
+    name: /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\s+(?:dialog|dialoog|program|programma|projekt|teden|forum)\p{Ll}{0,3}(?:\s+(?:EU|UE))?(?![\p{L}\p{N}])/gu,
+  },
 ];
 
 /** Where a text names an award, a prize, a programme or an event: [start, end) spans, in order. */
