@@ -87,6 +87,12 @@ describe('issue 11: names of awards, prizes, programmes and events give neither 
     expect(tagsOf({ title: control }).jurisdictions).toEqual(['EU', 'SI']);
   });
 
+  it('does not read a headline in title case as one long name', () => {
+    const tags = tagItem({ title: "EU Fines Video App Over Kids' Data Ahead of Safer Internet Day" });
+    expect(ids(tags.jurisdictions)).toEqual(['EU']);
+    expect(ids(tags.topics)).toContain('children');
+  });
+
   it('reads no place inside a quoted programme or an event, and keeps the authority that gives an award', () => {
     const tags = tagsOf({
       title: 'Auszeichnung für die Aufsicht',

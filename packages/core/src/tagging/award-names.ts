@@ -15,8 +15,12 @@ const nameWord = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&./-]*|(?:19|20)\d\d)`;
 const connector =
   "(?:a|al|à|au|aux|la|las|los|el|le|les|l'|de|del|des|du|d'|en|y|e|et|of|and|for|the|in|on|für|und|der|die|das|di|della|dei|per|il|lo|za|v|na|van|voor|het|&)";
 
-/** A run of name words, small words allowed between them: "Innovación Tecnológica en el Sector Público". */
-const nameRun = String.raw`${nameWord}(?:\s+(?:${connector}\s+)*${nameWord})*`;
+/**
+ * A run of up to four name words, two small words allowed between them: "Innovación Tecnológica
+ * en el Sector Público". The cap keeps a headline in title case ("EU Fines Meta Over Kids' Data
+ * Ahead of Safer Internet Day") from being read as one long name.
+ */
+const nameRun = String.raw`${nameWord}(?:\s+(?:${connector}\s+){0,2}${nameWord}){0,3}`;
 
 /** Words that end an English-style name: "… Awards", "… Prize", "… Day", "… Show". */
 const finalHeads =
