@@ -7,6 +7,7 @@
  * place or law inside them (an authority or a platform named there still counts: it is the one
  * giving the award). Patterns run on the original text, because a name is told by its capitals.
  */
+import type { Token } from './tokens.ts';
 
 /** A capitalised word of a name ("Innovación", "CNIL/EHESS", "Girls'"), or a year. */
 const nameWord = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&./-]*|(?:19|20)\d\d)`;
@@ -32,39 +33,44 @@ const initialHeads = String.raw`(?:[Pp]remios?|[Pp]remi|[Pp]rix|[Pp]reis|\p{Lu}\
 /** A quoted name: « … », “ … ”, „ … “, » … «, " … ". */
 const quoted = String.raw`(?:«[^»\n]{1,80}»|“[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|»[^«\n]{1,80}«|"[^"\n]{1,80}")`;
 
-/** Each pattern with a cheap test for its head word, so that most texts skip the costly one. */
-const namePatterns: ReadonlyArray<{ head: RegExp; name: RegExp }> = [
+const namePatterns: readonly RegExp[] = [
   // "European Digital Mindset Awards 2026", "„Most Innovative Regulator Award“", "European Blockchain Sandbox".
-  {
-    head: new RegExp(String.raw`\s${finalHeads}\b`),
-    name: new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${nameRun}\s+${finalHeads}(?:\s+(?:19|20)\d\d)?(?![\p{L}\p{N}])`,
-      'gu',
-    ),
-  },
+  new RegExp(String.raw`(?<![\p{L}\p{N}])${nameRun}\s+${finalHeads}(?:\s+(?:19|20)\d\d)?(?![\p{L}\p{N}])`, 'gu'),
   // "Premio a la Innovación Tecnológica …", "prix CNIL/EHESS", "prix « Protection de la vie privée » 2026".
-  {
-    head: /premi|prix|preis|prijs|award|nagrad|nate[čc]aj|galard|troph[ée]e|auszeichnung/i,
-    name: new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${initialHeads}(?:\s+(?:19|20)\d\d)?(?:\s*${quoted}|\s+(?:${connector}\s+)*${nameRun})`,
-      'gu',
-    ),
-  },
+  new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${initialHeads}(?:\s+(?:19|20)\d\d)?(?:\s*${quoted}|\s+(?:${connector}\s+)*${nameRun})`,
+    'gu',
+  ),
   // Names whose first word alone is capitalised, the programme's word in the middle (Slovenian,
   // Dutch): "Mladinski dialog EU" (the EU Youth Dialogue), "Nationaal programma EU". A
   // capitalised word then a lower-case programme word is no phrase of ordinary prose.
-  {
-    head: /dialog|dialoog|program|projekt|teden|forum/,
-    name: /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\s+(?:dialog|dialoog|program|programma|projekt|teden|forum)\p{Ll}{0,3}(?:\s+(?:EU|UE))?(?![\p{L}\p{N}])/gu,
-  },
+  /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+\s+(?:dialog|dialoog|program|programma|projekt|teden|forum)\p{Ll}{0,3}(?:\s+(?:EU|UE))?(?![\p{L}\p{N}])/gu,
 ];
 
-/** Where a text names an award, a prize, a programme or an event: [start, end) spans, in order. */
-export function awardNameSpans(text: string): Array<[number, number]> {
+/**
+ * The patterns' head words, folded (edit them together): a text with none of them names no
+ * award, and most texts are spared the patterns.
+ */
+const headWords = new Set([
+  ...['award', 'awards', 'prize', 'prizes', 'trophy', 'trophies', 'preis', 'prijs', 'day', 'summit', 'show'],
+  ...['festival', 'hackathon', 'sandbox', 'programme', 'premio', 'premios', 'premi', 'prix', 'trophee', 'trophees'],
+  ...['auszeichnung', 'dialoog', 'forum'],
+]);
+const headStems = ['nagrad', 'natecaj', 'galardon', 'dialog', 'program', 'projekt', 'teden'];
+const headEnds = ['preis', 'prijs'];
+
+const isHead = (word: string): boolean =>
+  headWords.has(word) || headStems.some((stem) => word.startsWith(stem)) || headEnds.some((end) => word.endsWith(end));
+
+/**
+ * Where a text names an award, a prize, a programme or an event: [start, end) spans, in order.
+ * `tokens` are the text's, folded (tokens.ts).
+ */
+export function awardNameSpans(text: string, tokens: readonly Token[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const { head, name } of namePatterns) {
-    if (!head.test(text)) continue;
-    for (const match of text.matchAll(name)) spans.push([match.index, match.index + match[0].length]);
+  if (!tokens.some((token) => token.word && isHead(token.text))) return spans;
+  for (const pattern of namePatterns) {
+    for (const match of text.matchAll(pattern)) spans.push([match.index, match.index + match[0].length]);
   }
   return spans.sort((a, b) => a[0] - b[0]);
 }

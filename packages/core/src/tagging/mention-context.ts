@@ -23,7 +23,7 @@ export class FieldContext {
 
   /** Names of awards, prizes, programmes and events (award-names.ts). */
   awardNames(): Span[] {
-    this.spans.awardNames ??= awardNameSpans(this.field.original);
+    this.spans.awardNames ??= awardNameSpans(this.field.original, this.field.tokens);
     return this.spans.awardNames;
   }
 
