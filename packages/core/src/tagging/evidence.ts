@@ -11,14 +11,15 @@ export class TagSet {
   private readonly evidence = new Map<string, TagEvidence[]>();
   private readonly weights = new Map<string, number>();
 
-  add(id: string, evidence: TagEvidence): void {
+  /** `share`: the part of its field's weight the mention carries (a topic inside an enumeration: half). */
+  add(id: string, evidence: TagEvidence, share = 1): void {
     const list = this.evidence.get(id) ?? [];
     if (!list.some((e) => e.rule === evidence.rule && e.phrase === evidence.phrase && e.field === evidence.field)) {
       list.push(evidence);
     }
     this.evidence.set(id, list);
     if (evidence.field in fieldWeights) {
-      this.weights.set(id, (this.weights.get(id) ?? 0) + fieldWeights[evidence.field as TextField]);
+      this.weights.set(id, (this.weights.get(id) ?? 0) + share * fieldWeights[evidence.field as TextField]);
     }
   }
 

@@ -145,6 +145,8 @@ export interface Mention<F extends string = string> {
   sharedBy: number;
   /** Set on a place the text names only in passing (a dateline, a company's home…): see place-roles.ts. */
   role?: PlaceRole;
+  /** The share of its field's weight the mention carries: less than 1 inside an enumeration (see enumerations.ts). */
+  share?: number;
 }
 
 function letters(text: string): string {
@@ -390,6 +392,13 @@ export function scanField<F extends string>(index: PhraseIndex, field: ScanField
       for (const candidate of candidates) {
         const verdict = judge(candidate.rule, field, token.start, last.end, itemFolded);
         if (verdict === 'vetoed') continue;
+        // One word is one mention: a term listed both as written and as a wildcard ("enfants",
+        // "enfant*") must not count twice for one entry.
+        const same = found.find((m) => m.candidate.table === candidate.table && m.candidate.id === candidate.id);
+        if (same) {
+          if (verdict === 'confirmed') same.confirmed = true;
+          continue;
+        }
         found.push({
           candidate,
           field: field.field,

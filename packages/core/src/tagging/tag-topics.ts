@@ -18,7 +18,7 @@ export function topicTags(
   const fromText = new TagSet();
   for (const mention of mentions) {
     if (mention.confirmed)
-      fromText.add(mention.candidate.id, { rule: 'term', phrase: mention.phrase, field: mention.field });
+      fromText.add(mention.candidate.id, { rule: 'term', phrase: mention.phrase, field: mention.field }, mention.share);
   }
   const tags = new TagSet();
   for (const category of categories ?? []) {

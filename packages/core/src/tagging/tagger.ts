@@ -1,6 +1,7 @@
 import { type CompiledLexicons, compileLexicons } from './compile-lexicons.ts';
 import { itemText, type TextField } from './item-text.ts';
 import type { Lexicons } from './lexicon-types.ts';
+import { entitiesInContext, FieldContext, topicsInContext } from './mention-context.ts';
 import { type Mention, scanField } from './phrase-index.ts';
 import { markIncidentalPlaces } from './place-roles.ts';
 import { idsForLabel, labelKey } from './source-labels.ts';
@@ -29,10 +30,18 @@ interface ReadItem {
 
 function readItem(input: TagInput, lexicons: CompiledLexicons): ReadItem {
   const text = itemText(input);
-  const entities = text.fields.flatMap((field) =>
-    markIncidentalPlaces(scanField(lexicons.entities, field, text.folded), field),
+  const contexts = text.fields.map((field) => new FieldContext(field));
+  const entities = text.fields.flatMap((field, index) =>
+    entitiesInContext(
+      markIncidentalPlaces(scanField(lexicons.entities, field, text.folded), field),
+      contexts[index] as FieldContext,
+    ),
   );
-  return { entities, topics: () => text.fields.flatMap((field) => scanField(lexicons.topics, field, text.folded)) };
+  const topics = () =>
+    text.fields.flatMap((field, index) =>
+      topicsInContext(scanField(lexicons.topics, field, text.folded), contexts[index] as FieldContext),
+    );
+  return { entities, topics };
 }
 
 /** Taggers over the given lexicons (compiled once, here). The package's own lexicons: `tagItem` and friends. */
