@@ -165,4 +165,24 @@ export {
   unsubscribeSubscriber,
 } from './queries/subscribers.ts';
 export { countTags, type TagCount, type TagDimension } from './queries/tag-counts.ts';
+export {
+  type AttemptRecord,
+  activeWebhookCursors,
+  type ChangedStory,
+  type ClaimedWebhookDelivery,
+  claimWebhookDeliveries,
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listWebhookDeliveries,
+  listWebhooks,
+  type NewDelivery,
+  recordDeliveries,
+  recordWebhookAttempt,
+  storiesChangedSince,
+  type WebhookAttemptView,
+  type WebhookCursor,
+  type WebhookDeliveryView,
+  type WebhookView,
+} from './queries/webhooks.ts';
 export * as schema from './schema/index.ts';

@@ -1,0 +1,310 @@
+import type { NewsFilter, WebhookEventType, WebhookFilter } from '@regwatch/core';
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import type { WebhookDeliveryStatus, WebhookStatus } from '../schema/webhooks.ts';
+import { storyConditions } from './news-filter.ts';
+
+/** A webhook as its key sees it: everything but the secret and the dispatcher's cursor. */
+export type WebhookView = {
+  id: string;
+  url: string;
+  filter: WebhookFilter;
+  description: string | null;
+  status: WebhookStatus;
+  disabledReason: string | null;
+  disabledAt: string | null;
+  consecutiveFailures: number;
+  createdAt: string;
+};
+
+const isoInstant = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const webhookColumns = sql`
+  w.id::text as id, w.url, w.filter, w.description, w.status, w.disabled_reason as "disabledReason",
+  ${isoInstant(sql`w.disabled_at`)} as "disabledAt", w.consecutive_failures as "consecutiveFailures",
+  ${isoInstant(sql`w.created_at`)} as "createdAt"`;
+
+const isId = (id: string) => /^\d{1,18}$/.test(id);
+
+/** Registers a webhook; its cursor starts now, so it gets what changes from now on, never the archive. */
+export async function createWebhook(
+  db: DbOrTx,
+  webhook: { apiKeyId: number; url: string; filter: WebhookFilter; description: string | null; secret: string },
+): Promise<WebhookView> {
+  const result = await db.execute<WebhookView>(sql`
+    with w as (
+      insert into webhooks (api_key_id, url, filter, description, secret)
+      values (${webhook.apiKeyId}, ${webhook.url}, ${JSON.stringify(webhook.filter)}::jsonb, ${webhook.description},
+        ${webhook.secret})
+      returning *)
+    select ${webhookColumns} from w`);
+  const row = result.rows[0];
+  if (!row) throw new Error('insert into webhooks returned no row');
+  return row;
+}
+
+/** The webhooks of one API key, oldest first. */
+export async function listWebhooks(db: DbOrTx, apiKeyId: number): Promise<WebhookView[]> {
+  const result = await db.execute<WebhookView>(sql`
+    select ${webhookColumns} from webhooks w where w.api_key_id = ${apiKeyId} order by w.id`);
+  return result.rows;
+}
+
+/** One webhook of one API key; undefined when it does not exist or belongs to another key. */
+export async function getWebhook(db: DbOrTx, apiKeyId: number, id: string): Promise<WebhookView | undefined> {
+  if (!isId(id)) return undefined;
+  const result = await db.execute<WebhookView>(sql`
+    select ${webhookColumns} from webhooks w where w.id = ${id}::bigint and w.api_key_id = ${apiKeyId}`);
+  return result.rows[0];
+}
+
+/** Deletes a webhook of one API key with its deliveries; false when it is not that key's. */
+export async function deleteWebhook(db: DbOrTx, apiKeyId: number, id: string): Promise<boolean> {
+  if (!isId(id)) return false;
+  const result = await db.execute(sql`delete from webhooks where id = ${id}::bigint and api_key_id = ${apiKeyId}`);
+  return (result.rowCount ?? 0) > 0;
+}
+
+export type WebhookAttemptView = {
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+};
+
+export type WebhookDeliveryView = {
+  id: string;
+  messageId: string;
+  eventType: WebhookEventType;
+  storyId: string;
+  status: WebhookDeliveryStatus;
+  createdAt: string;
+  /** When the next attempt is due; null once settled. */
+  nextAttemptAt: string | null;
+  attempts: WebhookAttemptView[];
+};
+
+/** A webhook's deliveries, newest first, each with its attempts in order. */
+export async function listWebhookDeliveries(
+  db: DbOrTx,
+  webhookId: string,
+  limit: number,
+): Promise<WebhookDeliveryView[]> {
+  const result = await db.execute<WebhookDeliveryView>(sql`
+    select d.id::text as id, d.message_id as "messageId", d.event_type as "eventType", d.story_id::text as "storyId",
+      d.status, ${isoInstant(sql`d.created_at`)} as "createdAt",
+      case when d.status = 'pending' then ${isoInstant(sql`d.next_attempt_at`)} end as "nextAttemptAt",
+      coalesce((
+        select json_agg(json_build_object('at', ${isoInstant(sql`a.attempted_at`)}, 'statusCode', a.status_code,
+          'error', a.error, 'durationMs', a.duration_ms) order by a.id)
+        from webhook_attempts a where a.delivery_id = d.id), '[]'::json) as attempts
+    from webhook_deliveries d
+    where d.webhook_id = ${webhookId}::bigint
+    order by d.id desc
+    limit ${limit}`);
+  return result.rows;
+}
+
+/** What the dispatcher needs of an active webhook. */
+export type WebhookCursor = {
+  id: string;
+  filter: WebhookFilter;
+  createdAt: string;
+  cursorUpdatedAt: string;
+  cursorStoryId: string;
+};
+
+export async function activeWebhookCursors(db: DbOrTx): Promise<WebhookCursor[]> {
+  const result = await db.execute<WebhookCursor>(sql`
+    select id::text as id, filter, ${isoInstant(sql`created_at`)} as "createdAt",
+      ${isoInstant(sql`cursor_updated_at`)} as "cursorUpdatedAt", cursor_story_id::text as "cursorStoryId"
+    from webhooks where status = 'active' order by id`);
+  return result.rows;
+}
+
+/** A story changed after a webhook's cursor: its version, and whether it is one the webhook wants. */
+export type ChangedStory = {
+  id: string;
+  version: string;
+  matches: boolean;
+  /** First seen after the webhook was registered and never delivered to it before. */
+  created: boolean;
+};
+
+/**
+ * Stories changed after `cursor` in (updated_at, id) order, at most `limit`, read through
+ * stories_updated_id_idx. Only versions older than every transaction still open are read
+ * (pg_stat_activity's oldest `xact_start` in this database, less a millisecond for updated_at's
+ * rounding): `updated_at` is set to its transaction's start time, so a story a slow transaction
+ * is still writing would otherwise commit behind a cursor that has already passed it. Merged and
+ * emptied stories never match (the survivor's change is the event).
+ */
+export async function storiesChangedSince(
+  db: DbOrTx,
+  webhook: Pick<WebhookCursor, 'id' | 'createdAt' | 'cursorUpdatedAt' | 'cursorStoryId'>,
+  filter: NewsFilter,
+  limit: number,
+): Promise<ChangedStory[]> {
+  const conditions = storyConditions(filter);
+  const matches = sql.join(
+    [sql`st.merged_into_id is null`, sql`st.emptied_at is null`, sql`st.item_count > 0`, ...conditions],
+    sql` and `,
+  );
+  const result = await db.execute<ChangedStory>(sql`
+    with horizon as (
+      select coalesce(min(xact_start), now()) - interval '1 millisecond' as at
+      from pg_stat_activity where datname = current_database() and xact_start is not null
+    )
+    select st.id::text as id, ${isoInstant(sql`st.updated_at`)} as version, (${matches}) as matches,
+      st.created_at >= ${webhook.createdAt}::timestamptz and not exists (
+        select 1 from webhook_deliveries d where d.webhook_id = ${webhook.id}::bigint and d.story_id = st.id
+      ) as created
+    from stories st, horizon
+    where (st.updated_at, st.id) > (${webhook.cursorUpdatedAt}::timestamptz, ${webhook.cursorStoryId}::bigint)
+      and st.updated_at < horizon.at
+    order by st.updated_at, st.id
+    limit ${limit}`);
+  return result.rows;
+}
+
+export interface NewDelivery {
+  storyId: string;
+  storyVersion: string;
+  eventType: WebhookEventType;
+  messageId: string;
+  payload: unknown;
+}
+
+/**
+ * Records deliveries and moves the webhook's cursor to `cursor` (never back), in the caller's
+ * transaction. A delivery of a version already recorded is left alone (the unique key on webhook,
+ * story and version), so a dispatcher that runs twice adds nothing. Returns how many were new.
+ */
+export async function recordDeliveries(
+  tx: DbOrTx,
+  webhookId: string,
+  deliveries: readonly NewDelivery[],
+  cursor: { updatedAt: string; storyId: string },
+): Promise<number> {
+  let added = 0;
+  if (deliveries.length > 0) {
+    const result = await tx.execute(sql`
+      insert into webhook_deliveries (webhook_id, story_id, story_version, event_type, message_id, payload)
+      select ${webhookId}::bigint, d.story_id::bigint, d.story_version::timestamptz, d.event_type, d.message_id, d.payload
+      from jsonb_to_recordset(${JSON.stringify(deliveries.map((delivery) => ({ story_id: delivery.storyId, story_version: delivery.storyVersion, event_type: delivery.eventType, message_id: delivery.messageId, payload: delivery.payload })))}::jsonb)
+        as d(story_id text, story_version text, event_type text, message_id text, payload jsonb)
+      on conflict do nothing`);
+    added = result.rowCount ?? 0;
+  }
+  await tx.execute(sql`
+    update webhooks set cursor_updated_at = ${cursor.updatedAt}::timestamptz, cursor_story_id = ${cursor.storyId}::bigint
+    where id = ${webhookId}::bigint
+      and (cursor_updated_at, cursor_story_id) < (${cursor.updatedAt}::timestamptz, ${cursor.storyId}::bigint)`);
+  return added;
+}
+
+/** A delivery claimed for one attempt, with what sending it needs. */
+export type ClaimedWebhookDelivery = {
+  id: string;
+  webhookId: string;
+  messageId: string;
+  /** The frozen payload as JSON text: the exact bytes signed and sent. */
+  body: string;
+  /** Including this one. */
+  attempts: number;
+  url: string;
+  secret: string;
+};
+
+/**
+ * Claims up to `limit` due deliveries of active webhooks (skipping rows another sender holds),
+ * counting the attempt and pushing `next_attempt_at` out by `leaseMs`: committed before any POST,
+ * so a sender that dies mid-attempt leaves the delivery due again after the lease (at least once;
+ * receivers drop a repeated `webhook-id`).
+ */
+export async function claimWebhookDeliveries(
+  db: DbOrTx,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedWebhookDelivery[]> {
+  const result = await db.execute<ClaimedWebhookDelivery>(sql`
+    with due as (
+      select d.id from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+      where d.status = 'pending' and d.next_attempt_at <= now() and w.status = 'active'
+      order by d.next_attempt_at, d.id
+      limit ${limit}
+      for update of d skip locked
+    )
+    update webhook_deliveries d
+    set attempts = d.attempts + 1, next_attempt_at = now() + ${leaseMs} * interval '1 millisecond'
+    from due, webhooks w
+    where d.id = due.id and w.id = d.webhook_id
+    returning d.id::text as id, d.webhook_id::text as "webhookId", d.message_id as "messageId",
+      d.payload::text as body, d.attempts, w.url, w.secret`);
+  return result.rows;
+}
+
+export interface AttemptRecord {
+  deliveryId: string;
+  webhookId: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/**
+ * What one attempt came to, in one transaction: the attempt's row, then
+ * - `delivered`: the delivery settles and the webhook's failure run ends;
+ * - `retry`: due again at `retryAt`, or failed when `retryAt` is null (attempts used up);
+ * - `gone` (410): the delivery fails and the webhook is disabled.
+ * A failed attempt lengthens the webhook's run of failures; at `disableAfter` the webhook is
+ * disabled. A disabled webhook's pending deliveries fail with it.
+ */
+export async function recordWebhookAttempt(
+  tx: DbOrTx,
+  attempt: AttemptRecord,
+  outcome:
+    | { verdict: 'delivered' }
+    | { verdict: 'gone' }
+    | { verdict: 'retry'; retryAt: Date | null; disableAfter: number },
+): Promise<{ disabled: boolean }> {
+  await tx.execute(sql`
+    insert into webhook_attempts (delivery_id, status_code, error, duration_ms)
+    values (${attempt.deliveryId}::bigint, ${attempt.statusCode}, ${attempt.error}, ${attempt.durationMs})`);
+  const webhookId = sql`${attempt.webhookId}::bigint`;
+  if (outcome.verdict === 'delivered') {
+    await tx.execute(sql`
+      update webhook_deliveries set status = 'delivered', settled_at = now()
+      where id = ${attempt.deliveryId}::bigint and status = 'pending'`);
+    await tx.execute(sql`update webhooks set consecutive_failures = 0 where id = ${webhookId}`);
+    return { disabled: false };
+  }
+  if (outcome.verdict === 'retry' && outcome.retryAt !== null) {
+    await tx.execute(sql`
+      update webhook_deliveries set next_attempt_at = ${outcome.retryAt.toISOString()}::timestamptz
+      where id = ${attempt.deliveryId}::bigint and status = 'pending'`);
+  } else {
+    await tx.execute(sql`
+      update webhook_deliveries set status = 'failed', settled_at = now()
+      where id = ${attempt.deliveryId}::bigint and status = 'pending'`);
+  }
+  const reason =
+    outcome.verdict === 'gone'
+      ? sql`'the receiver answered 410 Gone'`
+      : sql`case when consecutive_failures + 1 >= ${outcome.disableAfter}
+          then (consecutive_failures + 1)::text || ' attempts failed in a row' end`;
+  const disabled = await tx.execute(sql`
+    update webhooks set consecutive_failures = consecutive_failures + 1,
+      disabled_reason = coalesce(disabled_reason, ${reason}),
+      status = case when coalesce(disabled_reason, ${reason}) is not null then 'disabled' else status end,
+      disabled_at = case when coalesce(disabled_reason, ${reason}) is not null then coalesce(disabled_at, now()) end
+    where id = ${webhookId}
+    returning status`);
+  const isDisabled = disabled.rows[0]?.status === 'disabled';
+  if (isDisabled) {
+    await tx.execute(sql`
+      update webhook_deliveries set status = 'failed', settled_at = now()
+      where webhook_id = ${webhookId} and status = 'pending'`);
+  }
+  return { disabled: isDisabled };
+}
