@@ -1,14 +1,19 @@
 import { isRegwatchError, RegwatchError } from '../errors.ts';
-import { type NewsFilter, type NewsFilterQuery, newsFilter } from '../filter/news-filter.ts';
+import { type NewsFilter, newsFilter } from '../filter/news-filter.ts';
 
 /**
  * The stories a webhook wants, in the /v1 story filter language (comma-separated values: any of
  * them; parameters together: all of them). No period: a webhook is about what changes from now on.
  */
-export type WebhookFilter = Pick<
-  NewsFilterQuery,
-  'jurisdiction' | 'platform' | 'topic' | 'kind' | 'source' | 'expand' | 'q'
->;
+export interface WebhookFilter {
+  jurisdiction?: string;
+  platform?: string;
+  topic?: string;
+  kind?: string;
+  source?: string;
+  expand?: boolean;
+  q?: string;
+}
 
 export const webhookFilterKeys = ['jurisdiction', 'platform', 'topic', 'kind', 'source', 'expand', 'q'] as const;
 

@@ -80,6 +80,7 @@ export async function registerOpenApi(app: FastifyTypeBox, deps: AppDeps): Promi
         { name: 'feeds', description: 'RSS, Atom and JSON Feed for feed readers, with the same filters' },
         { name: 'catalog', description: 'The values the filters take: platforms, jurisdictions, topics' },
         { name: 'roundup', description: 'The weekly roundup email: its editions, and signing up for it' },
+        { name: 'webhooks', description: "Story events POSTed to a partner's URL, signed (Standard Webhooks)" },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
