@@ -190,6 +190,23 @@ describe('issue 16: webhooks for partners', () => {
     expect(await deliveries(id)).toEqual(before);
   });
 
+  it('a story rewritten with nothing changed is not delivered again', async () => {
+    const id = webhooks.regulators?.id ?? '';
+    const before = await deliveries(id);
+    await pipeline.db.execute(sql`update stories set updated_at = now()`);
+    await waitFor(
+      async () => {
+        await tick();
+        const cursor = await pipeline.db.execute<{ behind: boolean }>(
+          sql`select cursor_updated_at < (select max(updated_at) from stories) as behind from webhooks where id = ${id}::bigint`,
+        );
+        return cursor.rows[0]?.behind === false;
+      },
+      { what: 'the cursor to pass the rewritten stories' },
+    );
+    expect(await deliveries(id)).toEqual(before);
+  });
+
   it('a changed story is delivered as story.updated', async () => {
     pipeline.serve('ico', [
       {
@@ -252,6 +269,56 @@ describe('issue 16: webhooks for partners', () => {
     await pipeline.poll('wire');
     await ticksUntil('/hooks/flaky', 3);
     expect(received.filter((request) => request.path === '/hooks/gone')).toHaveLength(1);
+  });
+
+  it('gives up after the last attempt, disables after failures in a row, records a timeout in one line', async () => {
+    receiver.route('/hooks/down', (_request, response) => {
+      received.push({ path: '/hooks/down', headers: {}, body: '', status: 503 });
+      response.writeHead(503).end();
+    });
+    // Another origin: the fetcher's 2 connections per host would otherwise queue /hooks/down behind it.
+    const silent = await startFixtureServer();
+    silent.route('/hooks/slow', () => undefined); // never answers
+    const ids: string[] = [];
+    for (const url of [`${receiver.url}/hooks/down`, `${silent.url}/hooks/slow`]) {
+      const response = await register(keyA, { url, filter: { source: 'wire' } });
+      ids.push(response.json<{ id: string }>().id);
+    }
+    pipeline.serve('wire', [
+      entry('wire', 'Harbourline fined for tracking riders without consent', 'Harbourline was fined.'),
+      entry('wire', 'Data broker Ostrava Lists ordered to delete profiles', 'Ostrava Lists must delete profiles.'),
+    ]);
+    await pipeline.poll('wire');
+    const strict = { ...config, WEBHOOK_MAX_ATTEMPTS: 2, WEBHOOK_DISABLE_AFTER_FAILURES: 3, WEBHOOK_TIMEOUT_MS: 300 };
+    const shown = async (id: string) =>
+      (await api.app.inject({ url: `/v1/webhooks/${id}`, headers: bearer(keyA) })).json<{
+        status: string;
+        disabledReason: string | null;
+      }>();
+    await waitFor(
+      async () => {
+        await runWebhookTick({ config: strict, db: pipeline.db, dispatcher, log });
+        return (await Promise.all(ids.map(shown))).every((webhook) => webhook.status === 'disabled');
+      },
+      { what: 'both failing webhooks disabled' },
+    );
+    for (const id of ids) {
+      expect(await shown(id)).toMatchObject({ disabledReason: '3 attempts failed in a row' });
+      const listed = await deliveries(id);
+      expect(listed.map((delivery) => delivery.status)).toEqual(['failed', 'failed']);
+      const attempts = listed.flatMap((delivery) => delivery.attempts);
+      // Disabled at the third failure in a row; an attempt already in flight then still ends (4 at most).
+      expect(attempts.length).toBeGreaterThanOrEqual(3);
+      // No delivery was tried more than WEBHOOK_MAX_ATTEMPTS times.
+      for (const delivery of listed) expect(delivery.attempts.length).toBeLessThanOrEqual(2);
+    }
+    const [down, slow] = await Promise.all(ids.map((id) => deliveries(id)));
+    const downStatuses = down?.flatMap((delivery) => delivery.attempts.map((attempt) => attempt.statusCode));
+    expect(new Set(downStatuses)).toEqual(new Set([503]));
+    for (const attempt of slow?.flatMap((delivery) => delivery.attempts) ?? []) {
+      expect(attempt).toMatchObject({ statusCode: null, error: 'fetch_timeout: no complete response within 300 ms' });
+    }
+    await silent.close();
   });
 
   it('refuses hostile URLs at registration with one line each', async () => {

@@ -178,7 +178,9 @@ export interface NewDelivery {
 /**
  * Records deliveries and moves the webhook's cursor to `cursor` (never back), in the caller's
  * transaction. A delivery of a version already recorded is left alone (the unique key on webhook,
- * story and version), so a dispatcher that runs twice adds nothing. Returns how many were new.
+ * story and version), so a dispatcher that runs twice adds nothing; so is a version whose story
+ * reads exactly as in the webhook's last delivery of it (a rollup rewritten with nothing changed).
+ * Returns how many were new.
  */
 export async function recordDeliveries(
   tx: DbOrTx,
@@ -193,6 +195,10 @@ export async function recordDeliveries(
       select ${webhookId}::bigint, d.story_id::bigint, d.story_version::timestamptz, d.event_type, d.message_id, d.payload
       from jsonb_to_recordset(${JSON.stringify(deliveries.map((delivery) => ({ story_id: delivery.storyId, story_version: delivery.storyVersion, event_type: delivery.eventType, message_id: delivery.messageId, payload: delivery.payload })))}::jsonb)
         as d(story_id text, story_version text, event_type text, message_id text, payload jsonb)
+      where d.payload->'data'->'story' is distinct from (
+        select p.payload->'data'->'story' from webhook_deliveries p
+        where p.webhook_id = ${webhookId}::bigint and p.story_id = d.story_id::bigint
+        order by p.id desc limit 1)
       on conflict do nothing`);
     added = result.rowCount ?? 0;
   }
