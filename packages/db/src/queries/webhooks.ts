@@ -259,32 +259,40 @@ export interface AttemptRecord {
 }
 
 /**
- * What one attempt came to, in one transaction: the attempt's row, then
- * - `delivered`: the delivery settles and the webhook's failure run ends;
+ * A delivered attempt, in one statement (the common case costs one round trip): the attempt's
+ * row, the delivery settled, and the webhook's run of failures ended, only if it had one, so
+ * concurrent deliveries to one webhook do not queue on its row.
+ */
+export async function recordDeliveredAttempt(db: DbOrTx, attempt: AttemptRecord): Promise<void> {
+  await db.execute(sql`
+    with attempt as (
+      insert into webhook_attempts (delivery_id, status_code, error, duration_ms)
+      values (${attempt.deliveryId}::bigint, ${attempt.statusCode}, ${attempt.error}, ${attempt.durationMs})
+    ),
+    delivered as (
+      update webhook_deliveries set status = 'delivered', settled_at = now()
+      where id = ${attempt.deliveryId}::bigint and status = 'pending'
+    )
+    update webhooks set consecutive_failures = 0
+    where id = ${attempt.webhookId}::bigint and consecutive_failures > 0`);
+}
+
+/**
+ * A failed attempt, in the caller's transaction: the attempt's row, then
  * - `retry`: due again at `retryAt`, or failed when `retryAt` is null (attempts used up);
  * - `gone` (410): the delivery fails and the webhook is disabled.
- * A failed attempt lengthens the webhook's run of failures; at `disableAfter` the webhook is
- * disabled. A disabled webhook's pending deliveries fail with it.
+ * It lengthens the webhook's run of failures; at `disableAfter` the webhook is disabled. A
+ * disabled webhook's pending deliveries fail with it.
  */
-export async function recordWebhookAttempt(
+export async function recordFailedAttempt(
   tx: DbOrTx,
   attempt: AttemptRecord,
-  outcome:
-    | { verdict: 'delivered' }
-    | { verdict: 'gone' }
-    | { verdict: 'retry'; retryAt: Date | null; disableAfter: number },
+  outcome: { verdict: 'gone' } | { verdict: 'retry'; retryAt: Date | null; disableAfter: number },
 ): Promise<{ disabled: boolean }> {
   await tx.execute(sql`
     insert into webhook_attempts (delivery_id, status_code, error, duration_ms)
     values (${attempt.deliveryId}::bigint, ${attempt.statusCode}, ${attempt.error}, ${attempt.durationMs})`);
   const webhookId = sql`${attempt.webhookId}::bigint`;
-  if (outcome.verdict === 'delivered') {
-    await tx.execute(sql`
-      update webhook_deliveries set status = 'delivered', settled_at = now()
-      where id = ${attempt.deliveryId}::bigint and status = 'pending'`);
-    await tx.execute(sql`update webhooks set consecutive_failures = 0 where id = ${webhookId}`);
-    return { disabled: false };
-  }
   if (outcome.verdict === 'retry' && outcome.retryAt !== null) {
     await tx.execute(sql`
       update webhook_deliveries set next_attempt_at = ${outcome.retryAt.toISOString()}::timestamptz

@@ -86,7 +86,8 @@ export const webhookDeliveries = pgTable(
   (table) => [
     uniqueIndex('webhook_deliveries_version_key').on(table.webhookId, table.storyId, table.storyVersion),
     uniqueIndex('webhook_deliveries_message_id_key').on(table.messageId),
-    index('webhook_deliveries_due_idx').on(table.nextAttemptAt).where(sql`status = 'pending'`),
+    // The sender's claim: due pending rows in (next_attempt_at, id) order.
+    index('webhook_deliveries_due_idx').on(table.nextAttemptAt, table.id).where(sql`status = 'pending'`),
     index('webhook_deliveries_webhook_idx').on(table.webhookId, table.id),
     check('webhook_deliveries_status_check', sql.raw(`status in (${quoted(webhookDeliveryStatuses)})`)),
     check('webhook_deliveries_event_check', sql`event_type in ('story.created', 'story.updated')`),

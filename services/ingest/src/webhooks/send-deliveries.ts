@@ -1,5 +1,11 @@
 import { attemptVerdict, isRegwatchError, webhookRetryDelayMs } from '@regwatch/core';
-import { type ClaimedWebhookDelivery, claimWebhookDeliveries, type Db, recordWebhookAttempt } from '@regwatch/db';
+import {
+  type ClaimedWebhookDelivery,
+  claimWebhookDeliveries,
+  type Db,
+  recordDeliveredAttempt,
+  recordFailedAttempt,
+} from '@regwatch/db';
 import type { Logger } from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { FetchDispatcher } from '../fetch/dispatcher.ts';
@@ -32,21 +38,26 @@ export interface SendReport {
 const deliveriesPerTick = 500;
 
 /**
- * Claims due deliveries (`for update skip locked`, committed before any POST) and POSTs each one
- * through the fetcher's client, signed the Standard Webhooks way, `concurrency` at once; records
- * every attempt. A sender that dies mid-POST leaves the delivery due again once its lease (twice
+ * Claims due deliveries one at a time per lane (`for update skip locked`, committed before the
+ * POST) and POSTs each through the fetcher's client, signed the Standard Webhooks way, in
+ * `concurrency` lanes; records every attempt. A sender that dies mid-POST leaves the delivery due again once its lease (twice
  * the timeout) runs out: at least once, with the same `webhook-id`.
  */
 export async function sendDueDeliveries(deps: SendDeps): Promise<SendReport> {
   const report: SendReport = { delivered: 0, failed: 0, retrying: 0, disabled: 0 };
   const leaseMs = deps.limits.timeoutMs * 2;
-  let sent = 0;
-  while (sent < deliveriesPerTick) {
-    const claimed = await claimWebhookDeliveries(deps.db, deps.settings.concurrency, leaseMs);
-    if (claimed.length === 0) break;
-    sent += claimed.length;
-    await Promise.all(claimed.map((delivery) => sendOne(deps, delivery, report)));
-  }
+  let budget = deliveriesPerTick;
+  // Lanes, each claiming its next delivery when its last one is done: a slow receiver holds up
+  // one lane, not a whole batch.
+  const lane = async () => {
+    while (budget > 0) {
+      budget -= 1;
+      const [delivery] = await claimWebhookDeliveries(deps.db, 1, leaseMs);
+      if (!delivery) return;
+      await sendOne(deps, delivery, report);
+    }
+  };
+  await Promise.all(Array.from({ length: deps.settings.concurrency }, lane));
   return report;
 }
 
@@ -87,25 +98,23 @@ async function sendOne(deps: SendDeps, delivery: ClaimedWebhookDelivery, report:
   const durationMs = Math.round(performance.now() - started);
   const verdict = attemptVerdict(statusCode);
   const attempt = { deliveryId: delivery.id, webhookId: delivery.webhookId, statusCode, error, durationMs };
+  const facts = { webhook: delivery.webhookId, delivery: delivery.id, attempt: delivery.attempts, statusCode, error };
+  if (verdict === 'delivered') {
+    await recordDeliveredAttempt(deps.db, attempt);
+    report.delivered += 1;
+    deps.log.debug(facts, 'webhook delivered');
+    return;
+  }
   const settings = deps.settings;
-  const outcome =
-    verdict === 'retry'
-      ? {
-          verdict,
-          disableAfter: settings.disableAfter,
-          retryAt:
-            delivery.attempts >= settings.maxAttempts
-              ? null
-              : new Date(Date.now() + webhookRetryDelayMs(delivery.attempts, settings.retryBaseMs)),
-        }
-      : { verdict };
-  const { disabled } = await deps.db.transaction((tx) => recordWebhookAttempt(tx, attempt, outcome));
-  if (verdict === 'delivered') report.delivered += 1;
-  else if (verdict === 'retry' && 'retryAt' in outcome && outcome.retryAt !== null && !disabled) report.retrying += 1;
+  const retryAt =
+    verdict === 'retry' && delivery.attempts < settings.maxAttempts
+      ? new Date(Date.now() + webhookRetryDelayMs(delivery.attempts, settings.retryBaseMs))
+      : null;
+  const outcome = verdict === 'gone' ? { verdict } : { verdict, retryAt, disableAfter: settings.disableAfter };
+  const { disabled } = await deps.db.transaction((tx) => recordFailedAttempt(tx, attempt, outcome));
+  if (retryAt !== null && !disabled) report.retrying += 1;
   else report.failed += 1;
   if (disabled) report.disabled += 1;
   // Ids and outcomes only: the URL and the secret stay in PostgreSQL.
-  const facts = { webhook: delivery.webhookId, delivery: delivery.id, attempt: delivery.attempts, statusCode, error };
-  if (verdict === 'delivered') deps.log.debug(facts, 'webhook delivered');
-  else deps.log.info({ ...facts, disabled }, 'webhook attempt failed');
+  deps.log.info({ ...facts, disabled }, 'webhook attempt failed');
 }
