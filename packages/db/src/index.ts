@@ -176,6 +176,7 @@ export {
   getWebhook,
   listWebhookDeliveries,
   listWebhooks,
+  lockActiveWebhook,
   type NewDelivery,
   recordDeliveredAttempt,
   recordDeliveries,

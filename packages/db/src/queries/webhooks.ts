@@ -167,6 +167,20 @@ export async function storiesChangedSince(
   return result.rows;
 }
 
+/**
+ * Locks a webhook's row till the caller's transaction ends and says whether it is still active.
+ * The dispatcher takes it before recording deliveries (and moving the cursor, the same lock), so
+ * a webhook disabled meanwhile either stops the batch or fails the deliveries it added once they
+ * are committed: no pending delivery of a disabled webhook is left behind. Two dispatchers take
+ * turns per webhook.
+ */
+export async function lockActiveWebhook(tx: DbOrTx, webhookId: string): Promise<boolean> {
+  const result = await tx.execute<{ status: string }>(
+    sql`select status from webhooks where id = ${webhookId}::bigint for no key update`,
+  );
+  return result.rows[0]?.status === 'active';
+}
+
 export interface NewDelivery {
   storyId: string;
   storyVersion: string;
@@ -235,16 +249,20 @@ export async function claimWebhookDeliveries(
 ): Promise<ClaimedWebhookDelivery[]> {
   const result = await db.execute<ClaimedWebhookDelivery>(sql`
     with due as (
-      select d.id from webhook_deliveries d join webhooks w on w.id = d.webhook_id
-      where d.status = 'pending' and d.next_attempt_at <= now() and w.status = 'active'
+      -- One table, in the due index's order: the planner walks the index even before the table
+      -- has statistics (joined to webhooks, or with an exists on it, it sorted every pending row
+      -- for each claim: 100/s instead of 700/s in bench/webhooks.ts). A disabled webhook has no
+      -- pending delivery: disabling fails them, after the dispatcher's lock (lockActiveWebhook).
+      select d.id from webhook_deliveries d
+      where d.status = 'pending' and d.next_attempt_at <= now()
       order by d.next_attempt_at, d.id
       limit ${limit}
-      for update of d skip locked
+      for update skip locked
     )
     update webhook_deliveries d
     set attempts = d.attempts + 1, next_attempt_at = now() + ${leaseMs} * interval '1 millisecond'
     from due, webhooks w
-    where d.id = due.id and w.id = d.webhook_id
+    where d.id = due.id and w.id = d.webhook_id and w.status = 'active'
     returning d.id::text as id, d.webhook_id::text as "webhookId", d.message_id as "messageId",
       d.payload::text as body, d.attempts, w.url, w.secret`);
   return result.rows;

@@ -2,6 +2,7 @@ import { type NewsFilter, webhookNewsFilter } from '@regwatch/core';
 import {
   activeWebhookCursors,
   type Db,
+  lockActiveWebhook,
   type NewDelivery,
   recordDeliveries,
   storiesByIds,
@@ -62,6 +63,7 @@ async function dispatchBatch(
   filter: NewsFilter,
 ): Promise<{ added: number; read: number; next: { updatedAt: string; storyId: string } | null }> {
   return db.transaction(async (tx) => {
+    if (!(await lockActiveWebhook(tx, webhook.id))) return { added: 0, read: 0, next: null };
     const changed = await storiesChangedSince(tx, webhook, filter, storiesPerBatch);
     const last = changed.at(-1);
     if (!last) return { added: 0, read: 0, next: null };
