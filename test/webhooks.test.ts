@@ -1,4 +1,5 @@
 import { type IngestConfig, ingestConfigFields, loadConfig } from '@regwatch/config';
+import { revokeApiKey } from '@regwatch/db';
 import { createFetchDispatcher, dispatchWebhookEvents, runWebhookTick } from '@regwatch/ingest';
 import { type FixtureServer, startFixtureServer, waitFor } from '@regwatch/testing';
 import { sql } from 'drizzle-orm';
@@ -18,6 +19,7 @@ let strictApi: Awaited<ReturnType<typeof buildTestApp>>;
 let receiver: FixtureServer;
 let keyA: string;
 let keyB: string;
+let keyBId: number;
 let config: IngestConfig;
 const dispatcher = createFetchDispatcher({ allow: ['127.0.0.0/8', '::1/128'] });
 const log = pino({ level: 'silent' });
@@ -37,7 +39,7 @@ beforeAll(async () => {
   await pipeline.addFeed('ico', 'regulator', []);
   await pipeline.addFeed('wire', 'press', []);
   receiver = await startFixtureServer();
-  for (const path of ['/hooks/regulators', '/hooks/incidents', '/hooks/flaky', '/hooks/gone']) {
+  for (const path of ['/hooks/regulators', '/hooks/incidents', '/hooks/flaky', '/hooks/gone', '/hooks/revoked']) {
     receiver.route(path, async (request, response) => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -55,7 +57,9 @@ beforeAll(async () => {
   api = await buildTestApp(pipeline.test.database, { config: { FETCH_ALLOW_ADDRESSES: ['127.0.0.0/8', '::1/128'] } });
   strictApi = await buildTestApp(pipeline.test.database);
   keyA = (await createTestKey(pipeline.db, { name: 'partner A' })).key;
-  keyB = (await createTestKey(pipeline.db, { name: 'partner B' })).key;
+  const partnerB = await createTestKey(pipeline.db, { name: 'partner B' });
+  keyB = partnerB.key;
+  keyBId = partnerB.id;
   config = loadConfig(ingestConfigFields, {
     DATABASE_URL: pipeline.test.url,
     WEBHOOK_RETRY_BASE_MS: '1',
@@ -361,5 +365,21 @@ describe('issue 16: webhooks for partners', () => {
     expect(deleted.statusCode).toBe(204);
     const after = await api.app.inject({ url: `/v1/webhooks/${id}`, headers: bearer(keyA) });
     expect(after.statusCode).toBe(404);
+  });
+
+  it('revoking a key disables its webhooks: nothing more is sent to them', async () => {
+    const response = await register(keyB, { url: `${receiver.url}/hooks/revoked`, filter: { source: 'wire' } });
+    expect(response.statusCode, response.body).toBe(201);
+    const { id } = response.json<{ id: string }>();
+    await revokeApiKey(pipeline.db, { id: keyBId }, new Date());
+    const row = await pipeline.db.execute<{ status: string; disabled_reason: string }>(
+      sql`select status, disabled_reason from webhooks where id = ${id}::bigint`,
+    );
+    expect(row.rows[0]).toEqual({ status: 'disabled', disabled_reason: 'its API key was revoked' });
+    pipeline.serve('wire', [entry('wire', 'Watchdog fines Brightmoor over spam calls', 'Brightmoor was fined.')]);
+    await pipeline.poll('wire');
+    const before = received.filter((request) => request.path === '/hooks/flaky').length;
+    await ticksUntil('/hooks/flaky', before + 1);
+    expect(received.filter((request) => request.path === '/hooks/revoked')).toHaveLength(0);
   });
 });

@@ -173,6 +173,7 @@ export {
   claimWebhookDeliveries,
   createWebhook,
   deleteWebhook,
+  disableWebhooksOfKey,
   getWebhook,
   listWebhookDeliveries,
   listWebhooks,

@@ -118,7 +118,10 @@ export async function activeWebhookCursors(db: DbOrTx): Promise<WebhookCursor[]>
   const result = await db.execute<WebhookCursor>(sql`
     select id::text as id, filter, ${isoInstant(sql`created_at`)} as "createdAt",
       ${isoInstant(sql`cursor_updated_at`)} as "cursorUpdatedAt", cursor_story_id::text as "cursorStoryId"
-    from webhooks where status = 'active' order by id`);
+    from webhooks w where status = 'active'
+      -- A key revoked within API_KEY_CACHE_SECONDS of registering one (revoking disables the rest).
+      and not exists (select 1 from api_keys k where k.id = w.api_key_id and k.revoked_at is not null)
+    order by id`);
   return result.rows;
 }
 
@@ -171,8 +174,7 @@ export async function storiesChangedSince(
  * Locks a webhook's row till the caller's transaction ends and says whether it is still active.
  * The dispatcher takes it before recording deliveries (and moving the cursor, the same lock), so
  * a webhook disabled meanwhile either stops the batch or fails the deliveries it added once they
- * are committed: no pending delivery of a disabled webhook is left behind. Two dispatchers take
- * turns per webhook.
+ * are committed. Two dispatchers take turns per webhook.
  */
 export async function lockActiveWebhook(tx: DbOrTx, webhookId: string): Promise<boolean> {
   const result = await tx.execute<{ status: string }>(
@@ -247,25 +249,33 @@ export async function claimWebhookDeliveries(
   limit: number,
   leaseMs: number,
 ): Promise<ClaimedWebhookDelivery[]> {
-  const result = await db.execute<ClaimedWebhookDelivery>(sql`
-    with due as (
-      -- One table, in the due index's order: the planner walks the index even before the table
-      -- has statistics (joined to webhooks, or with an exists on it, it sorted every pending row
-      -- for each claim: 100/s instead of 700/s in bench/webhooks.ts). A disabled webhook has no
-      -- pending delivery: disabling fails them, after the dispatcher's lock (lockActiveWebhook).
-      select d.id from webhook_deliveries d
-      where d.status = 'pending' and d.next_attempt_at <= now()
-      order by d.next_attempt_at, d.id
-      limit ${limit}
-      for update skip locked
-    )
-    update webhook_deliveries d
-    set attempts = d.attempts + 1, next_attempt_at = now() + ${leaseMs} * interval '1 millisecond'
-    from due, webhooks w
-    where d.id = due.id and w.id = d.webhook_id and w.status = 'active'
-    returning d.id::text as id, d.webhook_id::text as "webhookId", d.message_id as "messageId",
-      d.payload::text as body, d.attempts, w.url, w.secret`);
-  return result.rows;
+  // A claim that lands only on deliveries of a disabled webhook (a race with disabling) settles
+  // them as failed and claims again, so they never stand in front of the due index.
+  for (;;) {
+    const result = await db.execute<ClaimedWebhookDelivery & { active: boolean }>(sql`
+      with due as (
+        -- One table, in the due index's order: the planner walks the index even before the table
+        -- has statistics (joined to webhooks, or with an exists on it, it sorted every pending row
+        -- for each claim: 100/s instead of 700/s in bench/webhooks.ts).
+        select d.id from webhook_deliveries d
+        where d.status = 'pending' and d.next_attempt_at <= now()
+        order by d.next_attempt_at, d.id
+        limit ${limit}
+        for update skip locked
+      )
+      update webhook_deliveries d
+      set attempts = case when w.status = 'active' then d.attempts + 1 else d.attempts end,
+        next_attempt_at = now() + ${leaseMs} * interval '1 millisecond',
+        status = case when w.status = 'active' then d.status else 'failed' end,
+        settled_at = case when w.status = 'active' then d.settled_at else now() end
+      from due, webhooks w
+      where d.id = due.id and w.id = d.webhook_id
+      returning d.id::text as id, d.webhook_id::text as "webhookId", d.message_id as "messageId",
+        d.payload::text as body, d.attempts, w.url, w.secret, w.status = 'active' as active`);
+    if (result.rows.length === 0) return [];
+    const claimed = result.rows.filter((row) => row.active).map(({ active: _active, ...row }) => row);
+    if (claimed.length > 0) return claimed;
+  }
 }
 
 export interface AttemptRecord {
@@ -339,4 +349,19 @@ export async function recordFailedAttempt(
       where webhook_id = ${webhookId} and status = 'pending'`);
   }
   return { disabled: isDisabled };
+}
+
+/**
+ * Disables the webhooks of a revoked API key and fails their pending deliveries (in the caller's
+ * transaction, after the key's revocation): a revoked key's partner is told nothing more.
+ */
+export async function disableWebhooksOfKey(tx: DbOrTx, apiKeyId: number): Promise<number> {
+  const disabled = await tx.execute<{ id: string }>(sql`
+    update webhooks set status = 'disabled', disabled_reason = 'its API key was revoked', disabled_at = now()
+    where api_key_id = ${apiKeyId} and status = 'active'
+    returning id::text as id`);
+  await tx.execute(sql`
+    update webhook_deliveries set status = 'failed', settled_at = now()
+    where status = 'pending' and webhook_id in (select id from webhooks where api_key_id = ${apiKeyId})`);
+  return disabled.rows.length;
 }
