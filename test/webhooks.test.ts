@@ -381,5 +381,20 @@ describe('issue 16: webhooks for partners', () => {
     const before = received.filter((request) => request.path === '/hooks/flaky').length;
     await ticksUntil('/hooks/flaky', before + 1);
     expect(received.filter((request) => request.path === '/hooks/revoked')).toHaveLength(0);
+
+    // A pending delivery of a disabled webhook (a race with disabling) first in the due index
+    // is failed by the claim that finds it, and sending goes on behind it.
+    await pipeline.db.execute(sql`
+      insert into webhook_deliveries (webhook_id, story_id, story_version, event_type, message_id, payload, next_attempt_at)
+      select ${id}::bigint, id, updated_at, 'story.updated', 'msg_orphan', '{}'::jsonb, now() - interval '1 day'
+      from stories order by id limit 1`);
+    pipeline.serve('wire', [entry('wire', 'Court orders Pellucid to stop selling location data', 'A court order.')]);
+    await pipeline.poll('wire');
+    await ticksUntil('/hooks/flaky', before + 2);
+    const orphan = await pipeline.db.execute<{ status: string }>(
+      sql`select status from webhook_deliveries where message_id = 'msg_orphan'`,
+    );
+    expect(orphan.rows[0]?.status).toBe('failed');
+    expect(received.filter((request) => request.path === '/hooks/revoked')).toHaveLength(0);
   });
 });
