@@ -358,6 +358,17 @@ describe('issue 16: webhooks for partners', () => {
       const response = await api.app.inject({ method, url, headers: bearer(keyB) });
       expect(response.statusCode, `${method} ${url}`).toBe(404);
     }
+    // With the instance's response cache on (by URL), one key's list is never served to another.
+    const cached = await buildTestApp(pipeline.test.database, { config: { API_RESPONSE_CACHE_SECONDS: 60 } });
+    try {
+      const first = await cached.app.inject({ url: '/v1/webhooks', headers: bearer(keyA) });
+      expect(first.json<{ webhooks: unknown[] }>().webhooks.length).toBeGreaterThan(0);
+      const second = await cached.app.inject({ url: '/v1/webhooks', headers: bearer(keyB) });
+      expect(second.json()).toEqual({ webhooks: [] });
+      expect(second.headers.etag).toBeUndefined();
+    } finally {
+      await cached.close();
+    }
     const anonymous = await api.app.inject({ url: '/v1/webhooks' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="regwatch"');
