@@ -22,6 +22,7 @@ export {
   mailFields,
   roundupConfigFields,
   roundupFields,
+  webhookFields,
 } from './tables.ts';
 
 export type CommonConfig = ConfigOf<typeof commonFields>;

@@ -253,6 +253,41 @@ export const ingestFields = {
   }),
 };
 
+/** Partners' webhooks (README "Webhooks"): the ingest's dispatcher and sender. */
+export const webhookFields = {
+  WEBHOOK_DISPATCH_EVERY_MS: field({
+    description:
+      "How often the ingest turns stories changed since each webhook's cursor into deliveries and sends what is due",
+    default: 5_000,
+    parse: integer({ min: 100, max: 600_000 }),
+  }),
+  WEBHOOK_TIMEOUT_MS: field({
+    description: 'Longest one delivery POST may take (connection, headers and body) before it counts as failed',
+    default: 10_000,
+    parse: integer({ min: 100, max: 60_000 }),
+  }),
+  WEBHOOK_MAX_ATTEMPTS: field({
+    description: 'Attempts of one delivery before it is marked failed',
+    default: 8,
+    parse: integer({ min: 1, max: 50 }),
+  }),
+  WEBHOOK_RETRY_BASE_MS: field({
+    description: "Wait after a delivery's first failed attempt; it doubles after each failure (at most 6 hours)",
+    default: 30_000,
+    parse: integer({ min: 1, max: 3_600_000 }),
+  }),
+  WEBHOOK_DISABLE_AFTER_FAILURES: field({
+    description: 'Failed attempts in a row (across deliveries) after which a webhook is disabled',
+    default: 50,
+    parse: integer({ min: 1, max: 10_000 }),
+  }),
+  WEBHOOK_SEND_CONCURRENCY: field({
+    description: "Deliveries one ingest process POSTs at once (still at most 2 per host, the fetcher's limit)",
+    default: 4,
+    parse: integer({ min: 1, max: 64 }),
+  }),
+};
+
 /** The weekly roundup: sign-ups (served by the API) and sending (the roundup service). */
 export const roundupFields = {
   ROUNDUP_SECRET: field({
@@ -332,13 +367,22 @@ const workerFields = {
   WORKER_STALLED_INTERVAL_MS: ingestFields.WORKER_STALLED_INTERVAL_MS,
 };
 export const roundupConfigFields = { ...commonFields, ...workerFields, ...roundupFields, ...mailFields };
-export const apiConfigFields = { ...commonFields, ...apiFields, ...roundupFields, ...consoleFields };
-export const ingestConfigFields = { ...commonFields, ...ingestFields };
+/** The API checks webhook URLs with the fetcher's own exemptions from the SSRF guard. */
+const webhookRegistrationFields = { FETCH_ALLOW_ADDRESSES: ingestFields.FETCH_ALLOW_ADDRESSES };
+export const apiConfigFields = {
+  ...commonFields,
+  ...apiFields,
+  ...roundupFields,
+  ...consoleFields,
+  ...webhookRegistrationFields,
+};
+export const ingestConfigFields = { ...commonFields, ...ingestFields, ...webhookFields };
 /** `regwatch start` runs all three in one process. */
 export const allConfigFields = {
   ...commonFields,
   ...apiFields,
   ...ingestFields,
+  ...webhookFields,
   ...roundupFields,
   ...mailFields,
   ...consoleFields,

@@ -302,3 +302,20 @@ export {
   sourceKinds,
 } from './types.ts';
 export { absoluteHttpUrl, canonicalUrl } from './url/canonical.ts';
+export {
+  type AttemptVerdict,
+  attemptVerdict,
+  maxRetryDelayMs,
+  parseWebhookUrl,
+  type WebhookEventType,
+  webhookEventTypes,
+  webhookRetryDelayMs,
+  webhookSecret,
+  webhookSecretBytes,
+} from './webhooks/webhook-delivery.ts';
+export {
+  checkWebhookFilter,
+  type WebhookFilter,
+  webhookFilterKeys,
+  webhookNewsFilter,
+} from './webhooks/webhook-filter.ts';

@@ -164,4 +164,27 @@ export {
   unsubscribeSubscriber,
 } from './queries/subscribers.ts';
 export { countTags, type TagCount, type TagDimension } from './queries/tag-counts.ts';
+export {
+  type AttemptRecord,
+  activeWebhookCursors,
+  type ChangedStory,
+  type ClaimedWebhookDelivery,
+  claimWebhookDeliveries,
+  createWebhook,
+  deleteWebhook,
+  disableWebhooksOfKey,
+  getWebhook,
+  listWebhookDeliveries,
+  listWebhooks,
+  lockActiveWebhook,
+  type NewDelivery,
+  recordDeliveredAttempt,
+  recordDeliveries,
+  recordFailedAttempt,
+  storiesChangedSince,
+  type WebhookAttemptView,
+  type WebhookCursor,
+  type WebhookDeliveryView,
+  type WebhookView,
+} from './queries/webhooks.ts';
 export * as schema from './schema/index.ts';

@@ -27,6 +27,8 @@ export {
   processJobValidator,
   RoundupJob,
   roundupJobValidator,
+  WebhookJob,
+  webhookJobValidator,
 } from './payloads.ts';
 export {
   articleJobId,
@@ -51,5 +53,7 @@ export {
   queueNames,
   scheduledSourceIds,
   schedulePoll,
+  scheduleWebhookTicks,
   unschedulePoll,
+  webhookSchedulerId,
 } from './queues.ts';

@@ -114,7 +114,16 @@ export const RoundupJob = Type.Union([
 ]);
 export type RoundupJob = Static<typeof RoundupJob>;
 
+/**
+ * The webhooks queue's one job, repeated by a job scheduler: turn stories changed since each
+ * webhook's cursor into deliveries, then send what is due. It carries nothing: PostgreSQL says
+ * what is due, and no URL or secret ever enters Redis.
+ */
+export const WebhookJob = Type.Object({ task: Type.Literal('tick') }, { additionalProperties: false });
+export type WebhookJob = Static<typeof WebhookJob>;
+
 export const pollJobValidator = Compile(PollJob);
+export const webhookJobValidator = Compile(WebhookJob);
 export const processJobValidator = Compile(ProcessJob);
 export const processEntryJobValidator = Compile(ProcessEntryJob);
 export const maintenanceJobValidator = Compile(MaintenanceJob);

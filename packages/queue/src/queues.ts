@@ -11,6 +11,7 @@ import {
   type ProcessEntryJob,
   type ProcessJob,
   type RoundupJob,
+  type WebhookJob,
 } from './payloads.ts';
 
 /** Every queue Regwatch uses, declared once. */
@@ -20,6 +21,7 @@ export const queueNames = {
   maintenance: 'maintenance',
   article: 'article',
   roundup: 'roundup',
+  webhooks: 'webhooks',
 } as const;
 
 export const jobOptions = {
@@ -60,6 +62,13 @@ export const jobOptions = {
     removeOnComplete: { count: 1_000 },
     removeOnFail: { count: 1_000 },
   },
+  // A tick points at PostgreSQL only (cursors, due deliveries), so a lost or failed one costs
+  // nothing but a few seconds: the scheduler adds the next.
+  webhooks: {
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  },
 } as const satisfies Record<keyof typeof queueNames, DefaultJobOptions>;
 
 export interface Queues {
@@ -67,6 +76,7 @@ export interface Queues {
   process: Queue<ProcessJob>;
   maintenance: Queue<MaintenanceJob>;
   article: Queue<ArticleJob>;
+  webhooks: Queue<WebhookJob>;
   close(): Promise<void>;
 }
 
@@ -85,16 +95,18 @@ export function createQueues(options: QueueOptions): Queues {
     defaultJobOptions: jobOptions.maintenance,
   });
   const article = new Queue<ArticleJob>(queueNames.article, { ...common, defaultJobOptions: jobOptions.article });
+  const webhooks = new Queue<WebhookJob>(queueNames.webhooks, { ...common, defaultJobOptions: jobOptions.webhooks });
   // Without an `error` listener BullMQ prints every connection error with its stack to the
   // console; whoever owns the connection reports outages (watchRedis, or the command's own error).
-  for (const queue of [poll, process, maintenance, article]) queue.on('error', () => undefined);
+  for (const queue of [poll, process, maintenance, article, webhooks]) queue.on('error', () => undefined);
   return {
     poll,
     process,
     maintenance,
     article,
+    webhooks,
     async close() {
-      await Promise.all([poll.close(), process.close(), maintenance.close(), article.close()]);
+      await Promise.all([poll.close(), process.close(), maintenance.close(), article.close(), webhooks.close()]);
     },
   };
 }
@@ -280,4 +292,15 @@ export function createRoundupQueue(options: QueueOptions): Queue<RoundupJob> {
   });
   queue.on('error', () => undefined);
   return queue;
+}
+
+export const webhookSchedulerId = 'webhooks-tick';
+
+/** The webhooks tick every `everyMs`; upserting it again with the same interval changes nothing. */
+export async function scheduleWebhookTicks(queue: Queue<WebhookJob>, everyMs: number): Promise<void> {
+  await queue.upsertJobScheduler(
+    webhookSchedulerId,
+    { every: everyMs },
+    { name: 'tick', data: { task: 'tick' }, opts: jobOptions.webhooks },
+  );
 }

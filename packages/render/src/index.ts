@@ -77,3 +77,4 @@ export type {
   StoryEntry,
   StoryEntryItem,
 } from './types.ts';
+export { type WebhookPayload, webhookPayload } from './webhooks/webhook-payload.ts';

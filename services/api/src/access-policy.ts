@@ -28,7 +28,8 @@ export function isFeedPath(path: string): boolean {
  * conditional GET (Last-Modified as well as ETag).
  */
 export function isCacheableRead(method: string, path: string): boolean {
-  return (method === 'GET' || method === 'HEAD') && under(path, '/v1');
+  // A key's webhooks are its own: the response cache is keyed by URL alone, so they stay out of it.
+  return (method === 'GET' || method === 'HEAD') && under(path, '/v1') && !under(path, '/v1/webhooks');
 }
 
 /**

@@ -37,6 +37,11 @@ import { listStoryItemsRoute } from './routes/v1/stories/items.ts';
 import { listStoriesRoute } from './routes/v1/stories/list.ts';
 import { createSubscriptionRoute } from './routes/v1/subscriptions/create.ts';
 import { listTopicsRoute } from './routes/v1/topics/list.ts';
+import { createWebhookRoute } from './routes/v1/webhooks/create.ts';
+import { deleteWebhookRoute } from './routes/v1/webhooks/delete.ts';
+import { listWebhookDeliveriesRoute } from './routes/v1/webhooks/deliveries.ts';
+import { getWebhookRoute } from './routes/v1/webhooks/get.ts';
+import { listWebhooksRoute } from './routes/v1/webhooks/list.ts';
 import { newsfeedRoute } from './routes/web/newsfeed.ts';
 import { sourcesPageRoute } from './routes/web/sources.ts';
 import { storyPageRoute } from './routes/web/story.ts';
@@ -110,6 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   getRoundupRoute(app, deps);
   const subscriptions = subscriptionParts(app, deps);
   createSubscriptionRoute(app, subscriptions);
+  createWebhookRoute(app, deps);
+  listWebhooksRoute(app, deps);
+  getWebhookRoute(app, deps);
+  deleteWebhookRoute(app, deps);
+  listWebhookDeliveriesRoute(app, deps);
   // The HTML pages: their own body parsing and error pages (plugins/pages.ts).
   await registerPageScope(app, (pages) => {
     subscribeFormRoutes(pages, subscriptions);

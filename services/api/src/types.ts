@@ -54,6 +54,7 @@ export interface AppDeps {
     | 'CONSOLE_SESSION_HOURS'
     | 'CONSOLE_LOGIN_RATE'
     | 'METRICS_TOKEN'
+    | 'FETCH_ALLOW_ADDRESSES'
   >;
   database: Database;
   /** A fail-fast (`client` role) connection. */

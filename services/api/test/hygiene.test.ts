@@ -187,7 +187,7 @@ describe('a failing database', () => {
       expect(failed.statusCode).toBe(500);
       expect(failed.json()).toEqual({ error: { code: 'internal', message: 'internal error' } });
 
-      await broken.database.db.execute(sql`drop table api_keys`);
+      await broken.database.db.execute(sql`drop table api_keys cascade`);
       const lookup = await api.inject({ url: '/v1/sources', headers: bearer(key) });
       expect(lookup.statusCode).toBe(500);
       for (const body of [failed.body, lookup.body]) {

@@ -56,6 +56,9 @@ describe('GET /openapi.json', () => {
       '/v1/stories/{id}/items',
       '/v1/subscriptions',
       '/v1/topics',
+      '/v1/webhooks',
+      '/v1/webhooks/{id}',
+      '/v1/webhooks/{id}/deliveries',
     ]);
     for (const [path, operations] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(
       document.paths,

@@ -29,3 +29,6 @@ export { type RetagReport, retagItems } from './retag-items.ts';
 export { syncPollSchedules } from './schedules.ts';
 export { type Ingest, type IngestDeps, startIngest } from './start-ingest.ts';
 export { type BatchJobResult, storeBatchJob } from './store-entry.ts';
+export { type DispatchReport, dispatchWebhookEvents, messageIdOf } from './webhooks/dispatch-events.ts';
+export { type SendReport, sendDueDeliveries, signedHeaders } from './webhooks/send-deliveries.ts';
+export { runWebhookTick, webhookLimits } from './webhooks/webhook-tick.ts';

@@ -7,6 +7,7 @@ import {
   processJobValidator,
   type Queues,
   queueNames,
+  webhookJobValidator,
 } from '@regwatch/queue';
 import { defineWorker, type Metrics, type WorkerDefinition } from '@regwatch/runtime';
 import { fetchArticle } from './articles/fetch-article.ts';
@@ -19,6 +20,7 @@ import { recordPoll, recordStored } from './record-metrics.ts';
 import { replayFailedJobs } from './replay-failed.ts';
 import { syncPollSchedules } from './schedules.ts';
 import { storeBatchJob } from './store-entry.ts';
+import { runWebhookTick } from './webhooks/webhook-tick.ts';
 
 /** What the ingest workers share: configuration, the database, the queues, the one HTTP client. */
 export interface IngestContext {
@@ -103,6 +105,22 @@ export const ingestWorkers: readonly WorkerDefinition<IngestContext>[] = [
         log.info({ ...schedules, replayed, pending, articles }, 'maintenance');
       }
       return { ...schedules, replayed, pending, articles };
+    },
+  }),
+  defineWorker({
+    queue: queueNames.webhooks,
+    payload: webhookJobValidator,
+    concurrency: () => 1,
+    why: 'a tick dispatches and sends for every webhook; one at a time per process (claims skip locked rows, so several processes share the work)',
+    process: async (context, _data, { log }) => {
+      const report = await runWebhookTick({
+        config: context.config,
+        db: context.db,
+        dispatcher: context.dispatcher,
+        log,
+      });
+      if (report.deliveries + report.delivered + report.failed + report.retrying > 0) log.info(report, 'webhooks');
+      return report;
     },
   }),
 ];

@@ -1,6 +1,6 @@
 import type { IngestConfig } from '@regwatch/config';
 import type { Db } from '@regwatch/db';
-import { createQueues, createRedis, type Queues, watchRedis } from '@regwatch/queue';
+import { createQueues, createRedis, type Queues, scheduleWebhookTicks, watchRedis } from '@regwatch/queue';
 import { bootAndRecoverRedis, createWorkers, type Metrics, type Workers } from '@regwatch/runtime';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -53,6 +53,7 @@ export async function startIngest(deps: IngestDeps): Promise<Ingest> {
       { every: maintenanceEveryMs },
       { name: 'maintenance', data: {} },
     );
+    await scheduleWebhookTicks(queues.webhooks, deps.config.WEBHOOK_DISPATCH_EVERY_MS);
     const pending = await reconcilePending(db, queues.process, {
       graceMs: deps.config.RECONCILE_AFTER_SECONDS * 1_000,
     });
@@ -101,7 +102,7 @@ export function openIngestWorkers(
     userAgent: config.FETCH_USER_AGENT,
   };
 
-  metrics?.watchQueues([queues.poll, queues.process, queues.article, queues.maintenance]);
+  metrics?.watchQueues([queues.poll, queues.process, queues.article, queues.maintenance, queues.webhooks]);
   const context: IngestContext = { config, db, queues, dispatcher, limits, metrics };
   const workers = createWorkers(
     context,

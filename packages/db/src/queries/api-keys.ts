@@ -2,6 +2,7 @@ import { RegwatchError } from '@regwatch/core';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { apiKeys } from '../schema/index.ts';
+import { disableWebhooksOfKey } from './webhooks.ts';
 
 /** A key as listings show it: everything but the hash. */
 export interface ApiKeyView {
@@ -50,20 +51,24 @@ export async function listApiKeys(db: DbOrTx): Promise<ApiKeyView[]> {
 }
 
 /**
- * Revokes a key by id or prefix. Revoking twice keeps the first time; `undefined` when no key
- * matches.
+ * Revokes a key by id or prefix, and disables its webhooks. Revoking twice keeps the first time;
+ * `undefined` when no key matches.
  */
 export async function revokeApiKey(
   db: DbOrTx,
   which: { id: number } | { prefix: string },
   at: Date,
 ): Promise<ApiKeyView | undefined> {
-  const [row] = await db
-    .update(apiKeys)
-    .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, ${at.toISOString()}::timestamptz)` })
-    .where('id' in which ? eq(apiKeys.id, which.id) : eq(apiKeys.prefix, which.prefix))
-    .returning(view);
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: sql`coalesce(${apiKeys.revokedAt}, ${at.toISOString()}::timestamptz)` })
+      .where('id' in which ? eq(apiKeys.id, which.id) : eq(apiKeys.prefix, which.prefix))
+      .returning(view);
+    // Its webhooks stop with it.
+    if (row) await disableWebhooksOfKey(tx, row.id);
+    return row;
+  });
 }
 
 /** The unrevoked key with this hash, if any: one lookup on the unique index. */

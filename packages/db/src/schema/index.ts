@@ -17,3 +17,12 @@ export {
   subscribers,
 } from './roundup.ts';
 export { sources } from './sources.ts';
+export {
+  type WebhookDeliveryStatus,
+  type WebhookStatus,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookDeliveryStatuses,
+  webhookStatuses,
+  webhooks,
+} from './webhooks.ts';

@@ -175,5 +175,7 @@ export const stories = pgTable(
   (table) => [
     index('stories_last_published_id_idx').on(table.lastPublishedAt.desc(), table.id.desc()),
     index('stories_tags_idx').using('gin', table.jurisdictions, table.platforms, table.topics),
+    // The webhooks dispatcher reads stories changed since each webhook's (updated_at, id) cursor.
+    index('stories_updated_id_idx').on(table.updatedAt, table.id),
   ],
 );

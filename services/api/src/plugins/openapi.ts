@@ -111,6 +111,7 @@ export async function registerOpenApi(app: FastifyTypeBox, deps: AppDeps): Promi
         { name: 'sources', description: 'Watched publishers' },
         { name: 'feeds', description: 'RSS, Atom and JSON Feed for feed readers, with the same filters' },
         { name: 'catalog', description: 'The values the filters take: platforms, jurisdictions, topics' },
+        { name: 'webhooks', description: "Story events POSTed to a partner's URL, signed (Standard Webhooks)" },
         { name: 'roundup', description: 'The weekly roundup email: its editions, and signing up for it' },
         { name: 'health', description: 'Liveness and readiness, for orchestrators and load balancers' },
       ],

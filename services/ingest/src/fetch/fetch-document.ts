@@ -23,6 +23,8 @@ export interface FetchRequest {
   method?: 'GET' | 'POST';
   body?: string;
   validators?: Validators;
+  /** Headers of the caller's own (a webhook delivery's signature), sent after the fetcher's defaults. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export type FetchResult =
@@ -97,6 +99,7 @@ export async function fetchDocument(
       if (target.validators?.etag) headers['if-none-match'] = target.validators.etag;
       if (target.validators?.lastModified) headers['if-modified-since'] = target.validators.lastModified;
       if (body !== undefined) headers['content-type'] = 'application/json';
+      Object.assign(headers, target.headers);
 
       const response = await request(url, {
         method,
