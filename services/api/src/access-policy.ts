@@ -23,13 +23,18 @@ export function isFeedPath(path: string): boolean {
   return under(path, '/feeds');
 }
 
+/** Routes that act for one API key (its webhooks): a key is required even while anonymous reads are allowed. */
+export function requiresApiKey(path: string): boolean {
+  return under(path, '/v1/webhooks');
+}
+
 /**
  * JSON reads that carry a strong ETag and Cache-Control. The feeds are left to their own
  * conditional GET (Last-Modified as well as ETag).
  */
 export function isCacheableRead(method: string, path: string): boolean {
   // A key's webhooks are its own: the response cache is keyed by URL alone, so they stay out of it.
-  return (method === 'GET' || method === 'HEAD') && under(path, '/v1') && !under(path, '/v1/webhooks');
+  return (method === 'GET' || method === 'HEAD') && under(path, '/v1') && !requiresApiKey(path);
 }
 
 /**

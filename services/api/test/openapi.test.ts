@@ -129,6 +129,15 @@ describe('access in the OpenAPI document', () => {
       expect(get.responses['401'].headers['WWW-Authenticate'], path).toBeDefined();
       expect(get.responses['401'].content['application/json'].schema.required, path).toEqual(['error']);
     }
+    // A key's webhooks need the key even while anonymous reads are allowed.
+    for (const [path, method] of [
+      ['/v1/webhooks', 'post'],
+      ['/v1/webhooks', 'get'],
+      ['/v1/webhooks/{id}', 'delete'],
+      ['/v1/webhooks/{id}/deliveries', 'get'],
+    ] as const) {
+      expect(document.paths[path][method].security, `${method} ${path}`).toEqual([{ apiKey: [] }]);
+    }
     for (const path of ['/healthz', '/readyz']) {
       const get = document.paths[path].get;
       expect(get.security, path).toEqual([]);

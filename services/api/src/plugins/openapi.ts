@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { RouteOptions } from 'fastify';
-import { isCacheableRead, isDataPath } from '../access-policy.ts';
+import { isCacheableRead, isDataPath, requiresApiKey } from '../access-policy.ts';
 import { NotModified, RateLimited, Unauthorized } from '../schemas/common.ts';
 import type { AppDeps, FastifyTypeBox } from '../types.ts';
 
@@ -15,11 +15,12 @@ const operationIdPattern = /^[a-z][A-Za-z0-9]*$/;
  * - an `operationId` is required (camelCase, unique): registering a documented route without
  *   one throws, so the app does not build;
  * - data routes get the access plugins' effects: bearer security (optional while anonymous
- *   access is on), 401 and 429, and 304 for cacheable reads;
+ *   access is on, except on the routes that act for a key), 401 and 429, and 304 for cacheable reads;
  * - every other documented route is declared open (`security: []`) unless it says otherwise.
  */
 function describeRoutes(anonymousAccess: boolean) {
-  const security = anonymousAccess ? [{}, { apiKey: [] }] : [{ apiKey: [] }];
+  const keyed = [{ apiKey: [] }];
+  const security = anonymousAccess ? [{}, ...keyed] : keyed;
   const operationIds = new Map<string, string>();
   return (route: RouteOptions) => {
     if (route.schema?.hide) return;
@@ -41,7 +42,7 @@ function describeRoutes(anonymousAccess: boolean) {
     const cacheable = [route.method].flat().every((method) => isCacheableRead(method, route.url));
     route.schema = {
       ...route.schema,
-      security,
+      security: requiresApiKey(route.url) ? keyed : security,
       response: {
         ...(route.schema?.response as Record<string, unknown> | undefined),
         ...(cacheable ? { 304: NotModified } : {}),
