@@ -7,6 +7,7 @@ import {
   uniquePrefix,
   waitFor,
 } from '@regwatch/testing';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exited, spawnCli } from './support/cli.ts';
 
@@ -22,6 +23,18 @@ afterAll(async () => {
   await redis.stop();
   await test.drop();
 });
+
+/** Connections the server holds, other than the one asking. */
+async function connectedClients(url: string): Promise<number> {
+  const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await client.connect();
+    const list = String(await client.call('CLIENT', 'LIST'));
+    return list.split('\n').filter((line) => line.trim() !== '').length - 1;
+  } finally {
+    client.disconnect();
+  }
+}
 
 describe('regwatch start --only ingest', () => {
   // Up to a minute to start and reconnect backoff up to 10 s: past the 90 s default while the
@@ -51,6 +64,8 @@ describe('regwatch start --only ingest', () => {
         checks: { postgres: 'ok', redis: 'ok', accepting: 'ok' },
       });
 
+      // Every worker holds a blocking connection of its own: how many the process holds when well.
+      const connections = await connectedClients(redis.url);
       await redis.stop();
       const unready = await waitFor(
         async () => {
@@ -70,10 +85,15 @@ describe('regwatch start --only ingest', () => {
       });
       // The workers' own connections come back on their own backoff. A SIGTERM while one is
       // still reconnecting meets BullMQ's Worker.close() waiting for it (taskforcesh/bullmq#4656):
-      // the shutdown deadline then ends the process with 1. Stop once they are back.
+      // the shutdown deadline then ends the process with 1. Stop once they are all back.
       await waitFor(() => child.output().includes('Redis is reachable again'), {
         what: 'the workers reconnected',
         timeoutMs: 30_000,
+      });
+      // Each worker's connection has its own backoff: wait until all of them are back.
+      await waitFor(async () => (await connectedClients(redis.url)) >= connections, {
+        what: 'every worker connection back',
+        timeoutMs: 60_000,
       });
     } finally {
       child.kill('SIGTERM');

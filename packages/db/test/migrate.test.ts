@@ -41,6 +41,9 @@ describe('migrateDatabase', () => {
         'stories',
         'subscribers',
         'term_counts',
+        'webhook_attempts',
+        'webhook_deliveries',
+        'webhooks',
       ]);
     } finally {
       await client.end();
