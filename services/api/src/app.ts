@@ -70,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
 
   registerErrorHandling(app);
   if (deps.metrics) registerRequestMetrics(app, deps.metrics);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerRequestLimits(app);
   registerKeysInUrlRefusal(app);
   await registerCors(app, deps);
