@@ -13,6 +13,7 @@
  *   npx tsx bench/api.ts --items 100000   # a smaller archive (its own database)
  *   npx tsx bench/api.ts --reuse --only items   # scenarios whose name contains "items" (and the ceiling)
  *   npx tsx bench/api.ts --reuse --only 'GB + meta' --profile   # and where the API process spent its CPU
+ *   npx tsx bench/api.ts --reuse --minutes 10   # then the scenarios again in turn for 10 minutes, the API's memory every 30 s
  *
  * Databases: regwatch_bench_api (1M items) or regwatch_bench_api_N, dropped and recreated unless
  * reused; Redis keys under the prefix bench-api-<pid> (rate-limit counters, gone within a minute).
@@ -25,7 +26,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { anatomyOf } from './api/explain.ts';
-import { measure } from './api/load.ts';
+import { measure, residentMb } from './api/load.ts';
 import { createBenchApiKey, deepCursor, prepareScenarios } from './api/prepare.ts';
 import { profileSummary } from './api/profile.ts';
 import { requestsTable, resultsTable, type ScenarioOutcome } from './api/report.ts';
@@ -44,6 +45,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     'no-explain': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    minutes: { type: 'string', default: '0' },
   },
   strict: true,
 });
@@ -113,6 +115,11 @@ async function apiBackends(): Promise<number[]> {
 }
 
 const outcomes: ScenarioOutcome[] = [];
+// The API's resident memory, sampled through the whole run: the issue's aim is ≤ 300 MB after 10 minutes of load.
+const memory = { startMb: residentMb(api.pid), peakMb: 0 };
+const memorySampler = setInterval(() => {
+  memory.peakMb = Math.max(memory.peakMb, residentMb(api.pid));
+}, 1_000);
 try {
   const apiKey = createBenchApiKey(regwatchBin, seed.url);
   const selected = scenarios.filter(
@@ -146,7 +153,35 @@ try {
     outcomes.push({ scenario, figures });
   }
 
+  const soakMinutes = Number(options.minutes);
+  if (soakMinutes > 0) {
+    out();
+    out(`soak: the API scenarios in turn, 30 s each, for ${soakMinutes} minutes (${settings.connections} connections)`);
+    const loads = ready.filter((scenario) => scenario.server === 'api' && !scenario.unavailable);
+    const began = performance.now();
+    for (let turn = 0; loads.length > 0 && performance.now() - began < soakMinutes * 60_000; turn += 1) {
+      const scenario = loads[turn % loads.length];
+      if (!scenario) break;
+      const figures = await measure(
+        scenario.url,
+        scenario.headers,
+        { ...settings, seconds: 30, warmupSeconds: 0 },
+        async () => ({}),
+      );
+      const minute = (performance.now() - began) / 60_000;
+      out(
+        `  minute ${minute.toFixed(1)}: API RSS ${residentMb(api.pid)} MB (${scenario.name}: ` +
+          `${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.p99Ms} ms)`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    out(`  30 s after the load: API RSS ${residentMb(api.pid)} MB`);
+  }
+
   out();
+  out(
+    `API resident memory: ${memory.startMb} MB when ready, peak ${memory.peakMb} MB, ${residentMb(api.pid)} MB at the end`,
+  );
   out(
     `${settings.connections} connections, ${settings.seconds} s per scenario after ${settings.warmupSeconds} s of warm-up; ` +
       `load average now ${loadavg()
@@ -178,6 +213,7 @@ try {
     out(plans.join('\n\n'));
   }
 } finally {
+  clearInterval(memorySampler);
   await monitor.end();
   await api.stop();
   await ceiling.stop();
