@@ -1,3 +1,4 @@
+/// <reference path="./rate-limit-redis-store.d.ts" />
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import type { Redis } from 'ioredis';

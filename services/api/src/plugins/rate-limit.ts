@@ -45,6 +45,16 @@ function budget(request: FastifyRequest, config: AppDeps['config']): { key: stri
  */
 export async function registerRateLimits(app: FastifyTypeBox, deps: AppDeps): Promise<void> {
   const timeWindow = 60_000;
+  // The key, the budget and a feed's refund all ask: worked out once per request.
+  const budgets = new WeakMap<FastifyRequest, { key: string; max: number }>();
+  const budgetOf = (request: FastifyRequest) => {
+    let known = budgets.get(request);
+    if (!known) {
+      known = budget(request, deps.config);
+      budgets.set(request, known);
+    }
+    return known;
+  };
   const counters = new SyncedCounters(deps.redis, `${deps.config.QUEUE_PREFIX}:ratelimit:`, timeWindow);
   app.addHook('onClose', () => counters.close());
   await app.register(rateLimit, {
@@ -55,8 +65,8 @@ export async function registerRateLimits(app: FastifyTypeBox, deps: AppDeps): Pr
     enableDraftSpec: true,
     skipOnError: true,
     allowList: (request) => request.principal === null,
-    keyGenerator: (request) => budget(request, deps.config).key,
-    max: (request) => budget(request, deps.config).max,
+    keyGenerator: (request) => budgetOf(request).key,
+    max: (request) => budgetOf(request).max,
     errorResponseBuilder: (request, context) =>
       new RegwatchError(
         'rate_limited',
@@ -67,7 +77,7 @@ export async function registerRateLimits(app: FastifyTypeBox, deps: AppDeps): Pr
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode !== 304 || request.principal === null) return payload;
-    if (isFeedPath(request.routeOptions.url ?? '')) counters.refund(budget(request, deps.config).key);
+    if (isFeedPath(request.routeOptions.url ?? '')) counters.refund(budgetOf(request).key);
     return payload;
   });
 }
