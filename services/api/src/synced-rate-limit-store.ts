@@ -106,7 +106,8 @@ export class SyncedCounters implements FastifyRateLimitStore {
       return;
     }
     answer(null, { current, ttl: Math.max(0, counter.endsAt - this.#now()) });
-    if (counter.local >= allowance) this.#sync([counter]);
+    // While Redis is down only the periodic sync tries again.
+    if (this.#healthy && counter.local >= allowance) this.#sync([counter]);
   }
 
   /** Gives back one unit of `key`'s open window (a feed's 304), sent with the next sync. */
