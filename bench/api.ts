@@ -14,6 +14,7 @@
  *   npx tsx bench/api.ts --reuse --only items   # scenarios whose name contains "items" (and the ceiling)
  *   npx tsx bench/api.ts --reuse --only 'GB + meta' --profile   # and where the API process spent its CPU
  *   npx tsx bench/api.ts --reuse --minutes 10   # then the scenarios again in turn for 10 minutes, the API's memory every 30 s
+ *   npx tsx bench/api.ts --reuse --v8-defaults  # the API without the heap limits of servers.ts's apiNodeOptions
  *
  * Databases: regwatch_bench_api (1M items) or regwatch_bench_api_N, dropped and recreated unless
  * reused; Redis keys under the prefix bench-api-<pid> (rate-limit counters, gone within a minute).
@@ -32,7 +33,7 @@ import { profileSummary } from './api/profile.ts';
 import { requestsTable, resultsTable, type ScenarioOutcome } from './api/report.ts';
 import { scenarios } from './api/scenarios.ts';
 import { regwatchBin, seedArchive } from './api/seed.ts';
-import { startApiServer, startCeilingServer } from './api/servers.ts';
+import { apiNodeOptions, startApiServer, startCeilingServer } from './api/servers.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -46,6 +47,7 @@ const { values: options } = parseArgs({
     'no-explain': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     minutes: { type: 'string', default: '0' },
+    'v8-defaults': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -71,6 +73,7 @@ const postgresVersion = await (async () => {
   return result.rows[0]?.server_version ?? '?';
 })();
 out(`command: npx tsx bench/api.ts ${process.argv.slice(2).join(' ')}`.trim());
+out(`API node options: ${options['v8-defaults'] ? 'V8 defaults' : apiNodeOptions.join(' ')}`);
 out(
   `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, PostgreSQL ${postgresVersion}, ` +
     `load average ${loadavg()
@@ -102,6 +105,7 @@ const api = await startApiServer({
   queuePrefix: `bench-api-${process.pid}`,
   logFolder,
   nodeOptions: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${logFolder}`] : [],
+  v8Defaults: options['v8-defaults'],
 });
 const monitor = new pg.Client({ connectionString: seed.url });
 await monitor.connect();
