@@ -13,6 +13,8 @@
  *   npx tsx bench/api.ts --items 100000   # a smaller archive (its own database)
  *   npx tsx bench/api.ts --reuse --only items   # scenarios whose name contains "items" (and the ceiling)
  *   npx tsx bench/api.ts --reuse --only 'GB + meta' --profile   # and where the API process spent its CPU
+ *   npx tsx bench/api.ts --reuse --minutes 10   # then the scenarios again in turn for 10 minutes, the API's memory every 30 s
+ *   npx tsx bench/api.ts --reuse --v8-defaults  # the API without the heap limits of servers.ts's apiNodeOptions
  *
  * Databases: regwatch_bench_api (1M items) or regwatch_bench_api_N, dropped and recreated unless
  * reused; Redis keys under the prefix bench-api-<pid> (rate-limit counters, gone within a minute).
@@ -25,13 +27,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { anatomyOf } from './api/explain.ts';
-import { measure } from './api/load.ts';
+import { measure, residentMb } from './api/load.ts';
 import { createBenchApiKey, deepCursor, prepareScenarios } from './api/prepare.ts';
 import { profileSummary } from './api/profile.ts';
 import { requestsTable, resultsTable, type ScenarioOutcome } from './api/report.ts';
 import { scenarios } from './api/scenarios.ts';
 import { regwatchBin, seedArchive } from './api/seed.ts';
-import { startApiServer, startCeilingServer } from './api/servers.ts';
+import { apiNodeOptions, startApiServer, startCeilingServer } from './api/servers.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -44,6 +46,8 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     'no-explain': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    minutes: { type: 'string', default: '0' },
+    'v8-defaults': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -69,6 +73,7 @@ const postgresVersion = await (async () => {
   return result.rows[0]?.server_version ?? '?';
 })();
 out(`command: npx tsx bench/api.ts ${process.argv.slice(2).join(' ')}`.trim());
+out(`API node options: ${options['v8-defaults'] ? 'V8 defaults' : apiNodeOptions.join(' ')}`);
 out(
   `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, PostgreSQL ${postgresVersion}, ` +
     `load average ${loadavg()
@@ -100,6 +105,7 @@ const api = await startApiServer({
   queuePrefix: `bench-api-${process.pid}`,
   logFolder,
   nodeOptions: options.profile ? ['--cpu-prof', `--cpu-prof-dir=${logFolder}`] : [],
+  v8Defaults: options['v8-defaults'],
 });
 const monitor = new pg.Client({ connectionString: seed.url });
 await monitor.connect();
@@ -113,6 +119,17 @@ async function apiBackends(): Promise<number[]> {
 }
 
 const outcomes: ScenarioOutcome[] = [];
+/** A client address of its own for each load (the API trusts X-Forwarded-For here): a budget each. */
+let addressCount = 0;
+const ownAddress = (headers: Record<string, string>) => {
+  addressCount += 1;
+  return { ...headers, 'x-forwarded-for': `198.18.${Math.floor(addressCount / 250)}.${(addressCount % 250) + 1}` };
+};
+// The API's resident memory, sampled through the whole run: the issue's aim is ≤ 300 MB after 10 minutes of load.
+const memory = { startMb: residentMb(api.pid), peakMb: 0 };
+const memorySampler = setInterval(() => {
+  memory.peakMb = Math.max(memory.peakMb, residentMb(api.pid));
+}, 1_000);
 try {
   const apiKey = createBenchApiKey(regwatchBin, seed.url);
   const selected = scenarios.filter(
@@ -139,14 +156,42 @@ try {
     }
     const processes = async (): Promise<Record<string, number[]>> =>
       scenario.server === 'ceiling' ? { server: [ceiling.pid] } : { server: [api.pid], postgres: await apiBackends() };
-    const figures = await measure(scenario.url, scenario.headers, settings, processes);
+    const figures = await measure(scenario.url, ownAddress(scenario.headers), settings, processes);
     out(
       `${scenario.name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`,
     );
     outcomes.push({ scenario, figures });
   }
 
+  const soakMinutes = Number(options.minutes);
+  if (soakMinutes > 0) {
+    out();
+    out(`soak: the API scenarios in turn, 30 s each, for ${soakMinutes} minutes (${settings.connections} connections)`);
+    const loads = ready.filter((scenario) => scenario.server === 'api' && !scenario.unavailable);
+    const began = performance.now();
+    for (let turn = 0; loads.length > 0 && performance.now() - began < soakMinutes * 60_000; turn += 1) {
+      const scenario = loads[turn % loads.length];
+      if (!scenario) break;
+      const figures = await measure(
+        scenario.url,
+        ownAddress(scenario.headers),
+        { ...settings, seconds: 30, warmupSeconds: 0 },
+        async () => ({}),
+      );
+      const minute = (performance.now() - began) / 60_000;
+      out(
+        `  minute ${minute.toFixed(1)}: API RSS ${residentMb(api.pid)} MB (${scenario.name}: ` +
+          `${figures.requestsPerSecond.toFixed(0)} req/s, p99 ${figures.p99Ms} ms)`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    out(`  30 s after the load: API RSS ${residentMb(api.pid)} MB`);
+  }
+
   out();
+  out(
+    `API resident memory: ${memory.startMb} MB when ready, peak ${memory.peakMb} MB, ${residentMb(api.pid)} MB at the end`,
+  );
   out(
     `${settings.connections} connections, ${settings.seconds} s per scenario after ${settings.warmupSeconds} s of warm-up; ` +
       `load average now ${loadavg()
@@ -178,6 +223,7 @@ try {
     out(plans.join('\n\n'));
   }
 } finally {
+  clearInterval(memorySampler);
   await monitor.end();
   await api.stop();
   await ceiling.stop();

@@ -13,12 +13,13 @@
  * Everything it starts is local and stops by itself at the end (or when the bench exits).
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { residentMb } from './api/load.ts';
 import { benchDatabaseName, regwatchBin, seedArchive, serverUrl } from './api/seed.ts';
 import { type ChildServer, startApiServer } from './api/servers.ts';
 
@@ -34,16 +35,6 @@ const minutes = Number(options.minutes);
 const connections = Number(options.connections);
 const items = Number(options.items);
 const out = (line = '') => process.stdout.write(`${line}\n`);
-
-function residentMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return Math.round(kb / 1024);
-  } catch {
-    return 0;
-  }
-}
 
 /** A feed of `count` generated privacy-news-like items, distinct per round so each import stores new items. */
 function generatedFeed(round: number, count: number): string {

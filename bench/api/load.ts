@@ -42,6 +42,17 @@ export function cpuMs(pid: number): number {
   }
 }
 
+/** Resident memory (VmRSS) of a process in MB, from /proc; 0 once it is gone. */
+export function residentMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Warms up, then loads one URL with fixed connections for a fixed time. `processes` names the
  * processes whose CPU time to charge to the requests (their pids are read before and after, so

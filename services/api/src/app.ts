@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
-import { feedCache } from './feeds/feed-cache.ts';
+import { feedCache, servedFeeds } from './feeds/feed-cache.ts';
 import { registerAuthentication } from './plugins/auth.ts';
 import { registerCaching } from './plugins/caching.ts';
 import { registerCors } from './plugins/cors.ts';
@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
 
   registerErrorHandling(app);
   if (deps.metrics) registerRequestMetrics(app, deps.metrics);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerRequestLimits(app);
   registerKeysInUrlRefusal(app);
   await registerCors(app, deps);
@@ -108,7 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyTypeBox> {
   listPlatformsRoute(app, tagCounts);
   listJurisdictionsRoute(app, tagCounts);
   listTopicsRoute(app, tagCounts);
-  newsFeedRoutes(app, deps, feedCache(deps.config.FEED_CACHE_SECONDS * 1_000));
+  const feedTtlMs = deps.config.FEED_CACHE_SECONDS * 1_000;
+  newsFeedRoutes(app, deps, feedCache(feedTtlMs), servedFeeds(feedTtlMs));
   opmlRoutes(app, deps, tagCounts);
   feedStylesheetRoute(app);
   listRoundupsRoute(app, deps);

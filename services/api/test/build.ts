@@ -3,12 +3,15 @@ import type { Database } from '@regwatch/db';
 import { createRedis, waitForRedis } from '@regwatch/queue';
 import type { Metrics } from '@regwatch/runtime';
 import { deletePrefix, testRedisUrl, uniquePrefix } from '@regwatch/testing';
+import type { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import { buildApp } from '../src/index.ts';
 import type { AppDeps, Lifecycle } from '../src/types.ts';
 
 export interface TestAppOptions {
   redisUrl?: string;
+  /** A Redis client of the test's own (it closes it), instead of one that never reconnects. */
+  redis?: Redis;
   /** Overrides of the default configuration (the config defaults, a fresh QUEUE_PREFIX, a high anonymous rate). */
   config?: Partial<ApiConfig>;
   now?: () => number;
@@ -34,7 +37,7 @@ export async function buildTestApp(database: Database, options: TestAppOptions =
     API_RESPONSE_CACHE_SECONDS: 0,
     ...options.config,
   };
-  const redis = createRedis(options.redisUrl ?? testRedisUrl, 'client', { retryStrategy: () => null });
+  const redis = options.redis ?? createRedis(options.redisUrl ?? testRedisUrl, 'client', { retryStrategy: () => null });
   redis.on('error', () => undefined);
   // Requests sent before the connection is ready would pass the rate limiter uncounted.
   if (!options.redisUrl) await waitForRedis(redis);
@@ -55,8 +58,8 @@ export async function buildTestApp(database: Database, options: TestAppOptions =
     lifecycle,
     async close() {
       await app.close();
-      redis.disconnect();
-      if (!options.redisUrl) await deletePrefix(config.QUEUE_PREFIX);
+      if (!options.redis) redis.disconnect();
+      if (!options.redisUrl && !options.redis) await deletePrefix(config.QUEUE_PREFIX);
     },
   };
 }

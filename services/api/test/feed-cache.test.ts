@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { type CachedFeed, feedCache } from '../src/feeds/feed-cache.ts';
 
 const rendered = (body: string): CachedFeed => ({
-  body,
+  body: Buffer.from(body),
   etag: `"${body}"`,
   updated: '2026-01-01T00:00:00.000Z',
   contentType: 'x',
+  headers: {},
+  renderedAt: 0,
 });
 
 describe('feedCache', () => {
@@ -18,13 +20,13 @@ describe('feedCache', () => {
       return rendered(`v${renders}`);
     };
     const [a, b] = await Promise.all([cache('/feeds/x', render), cache('/feeds/x', render)]);
-    expect([a.body, b.body, renders]).toEqual(['v1', 'v1', 1]);
+    expect([String(a.body), String(b.body), renders]).toEqual(['v1', 'v1', 1]);
     clock = 59_999;
-    expect((await cache('/feeds/x', render)).body).toBe('v1');
+    expect(String((await cache('/feeds/x', render)).body)).toBe('v1');
     clock = 60_000;
-    expect((await cache('/feeds/x', render)).body).toBe('v2');
+    expect(String((await cache('/feeds/x', render)).body)).toBe('v2');
     await expect(cache('/feeds/y', () => Promise.reject(new Error('database down')))).rejects.toThrow('database down');
-    expect((await cache('/feeds/y', render)).body).toBe('v3');
+    expect(String((await cache('/feeds/y', render)).body)).toBe('v3');
   });
 
   it('renders every time when the TTL is zero', async () => {

@@ -29,8 +29,11 @@ export interface StoryView {
   itemCount: number;
 }
 
-/** Items embedded in each story of a list (stories, digest, stories feed): the rest are a link away. */
-export const embeddedStoryItems = 10;
+/**
+ * Items embedded in each story of a list (stories, digest, stories feed), the primary and the next
+ * four: the rest are a link away. With 10, a page of popular stories was 207 KB (bench/api.ts).
+ */
+export const embeddedStoryItems = 5;
 /** Items embedded in one story asked for by id; `listStoryItems` pages through them all. */
 export const storyPageItems = 100;
 

@@ -13,6 +13,9 @@ export const feedVary = 'Accept, Sec-Fetch-Dest';
 export function isBrowserNavigation(request: FastifyRequest, feedType: string): boolean {
   const dest = request.headers['sec-fetch-dest'];
   if (dest !== undefined) return dest === 'document';
+  // What most readers send: no preference, so the feed (Negotiator would keep the first type given).
+  const accept = request.headers.accept;
+  if (accept === undefined || accept === '*/*') return false;
   const generic = feedType.includes('json') ? ['application/json'] : ['application/xml', 'text/xml'];
   // The feed's types first: on a tie (`*/*`, no Accept) Negotiator keeps the order given.
   const preferred = new Negotiator(request).mediaType([feedType, ...generic, 'text/html']);

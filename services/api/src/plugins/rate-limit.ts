@@ -2,6 +2,7 @@ import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import { RegwatchError } from '@regwatch/core';
 import type { FastifyRequest } from 'fastify';
 import { isFeedPath } from '../access-policy.ts';
+import { SyncedCounters } from '../synced-rate-limit-store.ts';
 import type { AppDeps, FastifyTypeBox } from '../types.ts';
 
 /**
@@ -26,39 +27,46 @@ function budget(request: FastifyRequest, config: AppDeps['config']): { key: stri
   }
 }
 
-/** Gives back the unit a request spent, if its window is still open (never opens one). */
-const refundScript = `
-  if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
-  return 0`;
-
 /**
- * Fixed one-minute windows counted in Redis (@fastify/rate-limit's Redis store: one atomic Lua
- * INCR + PEXPIRE per request), so every API instance sharing REDIS_URL and QUEUE_PREFIX spends
- * the same budgets. Headers follow the IETF draft (RateLimit-Limit, -Remaining, -Reset, and
- * Retry-After on 429). Only data routes are limited (those with a principal; see plugins/auth.ts).
+ * Fixed one-minute windows shared through Redis by every API instance with the same REDIS_URL and
+ * QUEUE_PREFIX, counted by `SyncedCounters`: each instance decides from local counts and
+ * reconciles them with Redis a few times a second, so a request costs no Redis round trip (README
+ * "Rate limits" states how far a key may go over across instances). Headers follow the IETF draft
+ * (RateLimit-Limit, -Remaining, -Reset, and Retry-After on 429). Only data routes are limited
+ * (those with a principal; see plugins/auth.ts).
  *
- * A feed answered 304 Not Modified is given its unit back once sent: revalidating is what a
- * polite reader does, and it costs the server a hash comparison (the rendered feed is kept in
- * memory). The limiter counts before the route runs, so the refund comes after it; it uses the
- * store's key (`nameSpace` + our key, the plugin's Redis store layout, pinned by a test).
+ * A feed answered 304 Not Modified is given its unit back: revalidating is what a polite reader
+ * does, and it costs the server a hash comparison (the rendered feed is kept in memory). The
+ * limiter counts before the route runs, so the refund comes after it, as a local decrement sent
+ * with the next sync.
  *
- * If Redis fails, requests are served unlimited rather than refused: the data is public, and an
- * outage of the counter should not become an outage of the API (connection errors are logged by
- * the Redis client's error listener).
+ * If Redis fails, each instance limits on its own counts rather than refusing: the data is public,
+ * and an outage of the counter should not become an outage of the API.
  */
 export async function registerRateLimits(app: FastifyTypeBox, deps: AppDeps): Promise<void> {
-  const nameSpace = `${deps.config.QUEUE_PREFIX}:ratelimit:`;
+  const timeWindow = 60_000;
+  // The key, the budget and a feed's refund all ask: worked out once per request.
+  const budgets = new WeakMap<FastifyRequest, { key: string; max: number }>();
+  const budgetOf = (request: FastifyRequest) => {
+    let known = budgets.get(request);
+    if (!known) {
+      known = budget(request, deps.config);
+      budgets.set(request, known);
+    }
+    return known;
+  };
+  const counters = new SyncedCounters(deps.redis, `${deps.config.QUEUE_PREFIX}:ratelimit:`, timeWindow);
+  app.addHook('onClose', () => counters.close());
   await app.register(rateLimit, {
     global: true,
     hook: 'onRequest',
-    timeWindow: 60_000,
-    redis: deps.redis,
-    nameSpace,
+    timeWindow,
+    store: counters.asStore(),
     enableDraftSpec: true,
     skipOnError: true,
     allowList: (request) => request.principal === null,
-    keyGenerator: (request) => budget(request, deps.config).key,
-    max: (request) => budget(request, deps.config).max,
+    keyGenerator: (request) => budgetOf(request).key,
+    max: (request) => budgetOf(request).max,
     errorResponseBuilder: (request, context) =>
       new RegwatchError(
         'rate_limited',
@@ -67,15 +75,9 @@ export async function registerRateLimits(app: FastifyTypeBox, deps: AppDeps): Pr
           : `rate limit of ${context.max} requests per minute exceeded; retry in ${context.after}`,
       ),
   });
-  // onSend, before the 304 leaves: the refund reaches Redis ahead of the reader's next request.
   app.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode !== 304 || request.principal === null) return payload;
-    if (!isFeedPath(request.routeOptions.url ?? '')) return payload;
-    try {
-      await deps.redis.eval(refundScript, 1, `${nameSpace}${budget(request, deps.config).key}`);
-    } catch (error) {
-      request.log.warn({ err: error }, 'could not give back the rate-limit unit of a 304');
-    }
+    if (isFeedPath(request.routeOptions.url ?? '')) counters.refund(budgetOf(request).key);
     return payload;
   });
 }

@@ -17,7 +17,7 @@ import {
 } from '@regwatch/render';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { feedVary, isBrowserNavigation } from '../../feeds/browser-navigation.ts';
-import type { CachedFeed, FeedCache } from '../../feeds/feed-cache.ts';
+import type { CachedFeed, FeedCache, ServedFeeds } from '../../feeds/feed-cache.ts';
 import { feedTitle } from '../../feeds/feed-title.ts';
 import { baseUrl, canonicalQuery } from '../../feeds/feed-urls.ts';
 import { sendNotModified } from '../../feeds/not-modified.ts';
@@ -61,18 +61,34 @@ async function entriesOf(
   return page.stories.map((story) => ({ ...story, kind: 'story' as const, pageUrl: `${base}/stories/${story.id}` }));
 }
 
-function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed, maxAge: number) {
-  reply.header('etag', feed.etag);
-  reply.header('last-modified', lastModified(feed.updated));
-  reply.header('cache-control', `public, max-age=${maxAge}`);
-  const conditional = {
-    ifNoneMatch: request.headers['if-none-match'],
-    ifModifiedSince: request.headers['if-modified-since'],
-  };
-  if (isNotModified(conditional, { etag: feed.etag, lastModified: feed.updated })) return sendNotModified(reply);
+/** The conditional headers of a request, as render's `isNotModified` takes them. */
+const conditionalOf = (request: FastifyRequest) => ({
+  ifNoneMatch: request.headers['if-none-match'],
+  ifModifiedSince: request.headers['if-modified-since'],
+});
+
+const notModified = (request: FastifyRequest, feed: CachedFeed) =>
+  isNotModified(conditionalOf(request), { etag: feed.etag, lastModified: feed.updated });
+
+function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed) {
+  reply.headers(feed.headers);
+  if (notModified(request, feed)) return sendNotModified(reply);
   // The page a browser gets instead of the feed: the site's stylesheet by its hash, as every page.
   if (feed.contentType === feedMediaTypes.html) reply.header('content-security-policy', pageContentSecurityPolicy);
   return reply.type(feed.contentType).send(feed.body);
+}
+
+/** A rendering's body as bytes, with the headers every response of it carries, formatted once. */
+function cachedFeed(body: string, updated: string, contentType: string, maxAge: number): CachedFeed {
+  const etag = entityTag(body);
+  return {
+    body: Buffer.from(body),
+    etag,
+    updated,
+    contentType,
+    headers: { etag, 'last-modified': lastModified(updated), 'cache-control': `public, max-age=${maxAge}` },
+    renderedAt: Date.now(),
+  };
 }
 
 /**
@@ -80,7 +96,10 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, feed: CachedFeed
  * as /v1. Rendered feeds are kept in memory for FEED_CACHE_SECONDS, keyed by their canonical URL,
  * so readers revalidating (ETag or Last-Modified) cost no query.
  */
-export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCache): void {
+export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCache, served: ServedFeeds): void {
+  const maxAge = deps.config.FEED_CACHE_SECONDS;
+  const servedKey = (request: FastifyRequest, asPage: boolean) =>
+    `${baseUrl(request, deps.config.PUBLIC_URL)}${request.url}${asPage ? '#page' : ''}`;
   for (const kind of ['stories', 'items'] as const) {
     for (const format of Object.keys(formats) as Format[]) {
       const { render, contentType, name, operation } = formats[format];
@@ -98,6 +117,19 @@ export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCa
             tags: ['feeds'],
             querystring: FeedQuery,
             response: { 200: feedResponse(contentType, name), 304: NotModified, ...errorResponses },
+          },
+          // A revalidation of a URL served moments ago: 304 before validation, the handler and the
+          // cache's key are reached (after authentication and the rate limiter, which still count it).
+          preValidation: async (request, reply) => {
+            if (request.headers['if-none-match'] === undefined && request.headers['if-modified-since'] === undefined) {
+              return;
+            }
+            const asPage = format !== 'html' && isBrowserNavigation(request, contentType);
+            const feed = served.get(servedKey(request, asPage));
+            if (!feed || Date.now() - feed.renderedAt >= maxAge * 1_000 || !notModified(request, feed)) return;
+            if (format !== 'html') reply.header('vary', feedVary);
+            reply.headers(feed.headers);
+            return sendNotModified(reply);
           },
         },
         async (request, reply) => {
@@ -132,12 +164,12 @@ export function newsFeedRoutes(app: FastifyTypeBox, deps: AppDeps, cache: FeedCa
             };
             if (asPage) {
               const page = renderFeedViewPage(document, name);
-              return { body: page, etag: entityTag(page), updated: document.updated, contentType: feedMediaTypes.html };
+              return cachedFeed(page, document.updated, feedMediaTypes.html, maxAge);
             }
-            const body = render(document);
-            return { body, etag: entityTag(body), updated: document.updated, contentType };
+            return cachedFeed(render(document), document.updated, contentType, maxAge);
           });
-          return sendFeed(request, reply, feed, deps.config.FEED_CACHE_SECONDS);
+          served.set(servedKey(request, asPage), feed);
+          return sendFeed(request, reply, feed);
         },
       );
     }
