@@ -95,6 +95,8 @@ describe('regwatch demo', () => {
         },
       );
       expect(child.output()).toMatch(/^ {2}The published edition: http:\/\/127\.0\.0\.1:\d+\/roundups\/\d{4}-W\d{2}$/m);
+      const digest = /^ {2}The same week ranked for newsletters \(JSON\): (\S+)$/m.exec(child.output())?.[1] ?? '';
+      expect(digest).toMatch(/\/v1\/digest\?week=\d{4}-W\d{2}$/);
       expect(child.output()).toMatch(/\(1 sent, 0 empty\)/);
       const html = await readFile(roundup[2] ?? '', 'utf8');
       expect(html).toContain('/subscriptions/unsubscribe?token=');
@@ -103,6 +105,9 @@ describe('regwatch demo', () => {
       // The published edition is served, and the one-click link the roundup signed works at the API.
       const published = /^ {2}The published edition: (\S+)$/m.exec(child.output())?.[1] ?? '';
       expect((await fetch(published)).status).toBe(200);
+      // The digest of that week holds its stories (the default, last week, is empty on past recordings).
+      const ranked = (await (await fetch(digest)).json()) as { data: unknown[] };
+      expect(ranked.data.length).toBeGreaterThan(0);
       // The header is folded: its URL is on the next line.
       const oneClick = new URL(/^List-Unsubscribe:\s*<([^>]+)>/m.exec(eml)?.[1] ?? '');
       const unsubscribed = await fetch(`${api}${oneClick.pathname}${oneClick.search}`, {

@@ -116,6 +116,7 @@ async function roundupOfDemo(
       `Roundup: the recordings are dated in the past, so the demo built the edition of their newest week, ${sent.week} (${sent.stories} stories),`,
       `  and sent it to ${demoSubscriber} through a local SMTP receiver (${sent.counts.sent} sent, ${sent.counts.empty} empty).`,
       `  The published edition: ${api}/roundups/${sent.week}`,
+      `  The same week ranked for newsletters (JSON): ${api}/v1/digest?week=${sent.week}`,
       `  The messages received (.eml and .html) are in ${mailDir}: ${files.filter((file) => file.endsWith('.html')).join(', ') || 'none'}`,
     ];
   } finally {
