@@ -97,6 +97,11 @@ describe('the newsfeed at / (issue 14)', () => {
     expect(body).toContain('<a href="/?jurisdiction=GB" title="jurisdiction">');
     expect(body).toContain('The Press &lt;&amp; Co&gt;');
     expect(body).toContain('href="https://news.example/feeds/stories.rss?jurisdiction=GB"');
+    // Every feed at once, for a reader's import: the three OPML lists.
+    for (const list of ['/feeds/opml', '/feeds/opml/topics', '/feeds/opml/platforms']) {
+      expect(body).toContain(`href="${list}"`);
+      expect((await api.app.inject(list)).statusCode, list).toBe(200);
+    }
     expect(body).toContain('href="https://news.example/feeds/stories.atom?jurisdiction=GB"');
     expect(body).toContain('href="https://news.example/feeds/stories.json?jurisdiction=GB"');
     expect(body).toContain('href="/subscribe?jurisdiction=GB"');

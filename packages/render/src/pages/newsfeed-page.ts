@@ -103,6 +103,7 @@ function subscribeBox(page: NewsfeedPage): SafeHtml {
 <h2 id="subscribe-heading">Subscribe to this</h2>
 <p>In a feed reader (paste the address): <a href="${subscribe.rss}">RSS</a> · <a href="${subscribe.atom}">Atom</a> · <a href="${subscribe.json}">JSON Feed</a></p>
 <p class="meta"><code>${subscribe.rss}</code></p>
+<p>Every feed at once, to import into a reader (OPML): <a href="/feeds/opml">by jurisdiction</a> · <a href="/feeds/opml/topics">by topic</a> · <a href="/feeds/opml/platforms">by platform</a></p>
 <p>By email, every Friday: <a href="${subscribe.email}">the weekly roundup for this filter</a>${page.filter.q === undefined ? null : html` (the email takes no search words)`}.</p>
 </section>`;
 }
