@@ -1,10 +1,8 @@
-import { normaliseEntry, type SourceKind, tagItem } from '@regwatch/core';
-import { insertSource } from '@regwatch/db';
-import { storeItem } from '@regwatch/ingest';
 import { createTestDatabase, readWithFeedparser, type TestDatabase } from '@regwatch/testing';
 import { parseOpml } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from './build.ts';
+import { fixtureSources } from './web-fixtures.ts';
 
 // Issue 16: OPML per topic and per platform, not only per jurisdiction: the same shape (an
 // "Everything" feed, then folders of ready-made story feeds), valid OPML 2.0.
@@ -12,47 +10,27 @@ let test: TestDatabase;
 let api: Awaited<ReturnType<typeof buildTestApp>>;
 const base = 'https://feeds.example';
 
-const sources: { id: string; kind: SourceKind; jurisdictions: string[] }[] = [
-  { id: 'dpc', kind: 'regulator', jurisdictions: ['IE'] },
-  { id: 'press', kind: 'press', jurisdictions: [] },
-];
-
-async function store(sourceId: string, key: string, title: string, summary: string, published: string) {
-  const source = sources.find((candidate) => candidate.id === sourceId);
-  if (!source) throw new Error(sourceId);
-  const result = normaliseEntry(
-    { guid: key, link: `https://${sourceId}.example/${key}`, title, summary, published },
-    { sourceId, baseUrl: null, now: new Date('2026-06-01T00:00:00Z') },
-  );
-  if (!result.ok) throw new Error(result.reason);
-  const tags = tagItem({ ...result.item, sourceJurisdictions: source.jurisdictions, sourceKind: source.kind });
-  return storeItem(test.database.db, result.item, { jurisdictions: source.jurisdictions, tags });
-}
+const sources = fixtureSources([
+  { id: 'dpc', name: 'dpc', kind: 'regulator', jurisdictions: ['IE'] },
+  { id: 'press', name: 'press', kind: 'press', jurisdictions: [] },
+]);
 
 beforeAll(async () => {
   test = await createTestDatabase('apiopml');
-  for (const source of sources) {
-    await insertSource(test.database.db, {
-      ...source,
-      name: source.id,
-      url: `https://${source.id}.example/feed`,
-      pollIntervalSeconds: 900,
-    });
-  }
-  await store(
-    'dpc',
-    'd1',
-    'DPC fines Meta €405m over Instagram children’s accounts',
-    'The Data Protection Commission fined Meta Platforms Ireland over how Instagram handled the data of children.',
-    '2026-05-04T08:00:00Z',
-  );
-  await store(
-    'press',
-    'p1',
-    'LinkedIn sued over use of members’ data to train AI models',
-    'A class action says LinkedIn shared private messages to train generative AI.',
-    '2026-05-06T08:00:00Z',
-  );
+  await sources.insert(test.database.db);
+  await sources.store(test.database.db, 'dpc', {
+    guid: 'd1',
+    title: 'DPC fines Meta €405m over Instagram children’s accounts',
+    summary:
+      'The Data Protection Commission fined Meta Platforms Ireland over how Instagram handled the data of children.',
+    published: '2026-05-04T08:00:00Z',
+  });
+  await sources.store(test.database.db, 'press', {
+    guid: 'p1',
+    title: 'LinkedIn sued over use of members’ data to train AI models',
+    summary: 'A class action says LinkedIn shared private messages to train generative AI.',
+    published: '2026-05-06T08:00:00Z',
+  });
   api = await buildTestApp(test.database, { config: { PUBLIC_URL: base } });
 });
 afterAll(async () => {

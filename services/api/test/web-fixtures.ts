@@ -3,39 +3,55 @@ import { type Db, insertSource } from '@regwatch/db';
 import { storeItem } from '@regwatch/ingest';
 import { sql } from 'drizzle-orm';
 
+/** A source of a test file: its catalog row and the language its entries are in. */
+export interface FixtureSource {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  jurisdictions: string[];
+  language?: string;
+}
+
+/** A test file's sources: inserting them, and storing an entry of one as the ingest would (tagged, clustered). */
+export function fixtureSources(sources: readonly FixtureSource[]) {
+  return {
+    async insert(db: Db): Promise<void> {
+      for (const source of sources) {
+        await insertSource(db, { ...source, url: `https://${source.id}.example/feed`, pollIntervalSeconds: 900 });
+      }
+    },
+    /** Answers the item's and its story's ids. */
+    async store(
+      db: Db,
+      sourceId: string,
+      entry: { guid: string; title: string; summary: string; published: string; link?: string },
+    ): Promise<{ itemId: string; storyId: string }> {
+      const source = sources.find((candidate) => candidate.id === sourceId);
+      if (!source) throw new Error(sourceId);
+      const result = normaliseEntry(
+        { link: `https://${sourceId}.example/${entry.guid}`, ...entry },
+        { sourceId, baseUrl: null, now: new Date('2026-11-01T00:00:00Z'), language: source.language },
+      );
+      if (!result.ok) throw new Error(result.reason);
+      const tags = tagItem({ ...result.item, sourceJurisdictions: source.jurisdictions, sourceKind: source.kind });
+      const stored = await storeItem(db, result.item, { jurisdictions: source.jurisdictions, tags });
+      const row = await db.execute<{ story_id: string }>(
+        sql`select story_id::text from items where id = ${stored.itemId}::bigint`,
+      );
+      return { itemId: stored.itemId, storyId: row.rows[0]?.story_id ?? '' };
+    },
+  };
+}
+
 /** Sources of the newsfeed pages' tests: a regulator per country and the press. */
-export const webSources: { id: string; name: string; kind: SourceKind; jurisdictions: string[]; language: string }[] = [
+export const webSources: FixtureSource[] = [
   { id: 'ico', name: 'ICO', kind: 'regulator', jurisdictions: ['GB'], language: 'en' },
   { id: 'press', name: 'The Press <& Co>', kind: 'press', jurisdictions: [], language: 'en' },
   { id: 'cnil', name: 'CNIL', kind: 'regulator', jurisdictions: ['FR'], language: 'fr' },
 ];
-
-export async function insertWebSources(db: Db): Promise<void> {
-  for (const source of webSources) {
-    await insertSource(db, { ...source, url: `https://${source.id}.example/feed`, pollIntervalSeconds: 900 });
-  }
-}
-
-/** Stores one entry as the ingest would (tagged, clustered); answers the item's and its story's ids. */
-export async function storeEntry(
-  db: Db,
-  sourceId: string,
-  entry: { guid: string; title: string; summary: string; published: string; link?: string },
-): Promise<{ itemId: string; storyId: string }> {
-  const source = webSources.find((candidate) => candidate.id === sourceId);
-  if (!source) throw new Error(sourceId);
-  const result = normaliseEntry(
-    { link: `https://${sourceId}.example/${entry.guid}`, ...entry },
-    { sourceId, baseUrl: null, now: new Date('2026-11-01T00:00:00Z'), language: source.language },
-  );
-  if (!result.ok) throw new Error(result.reason);
-  const tags = tagItem({ ...result.item, sourceJurisdictions: source.jurisdictions, sourceKind: source.kind });
-  const stored = await storeItem(db, result.item, { jurisdictions: source.jurisdictions, tags });
-  const row = await db.execute<{ story_id: string }>(
-    sql`select story_id::text from items where id = ${stored.itemId}::bigint`,
-  );
-  return { itemId: stored.itemId, storyId: row.rows[0]?.story_id ?? '' };
-}
+const web = fixtureSources(webSources);
+export const insertWebSources = web.insert;
+export const storeEntry = web.store;
 
 /** A story of exactly these items, whatever the clustering made of them (stories left empty are removed). */
 export async function storyOf(db: Db, itemIds: readonly string[]): Promise<string> {
